@@ -1,0 +1,115 @@
+"""The plant as read from its workbook: typed, unit-checked inputs with their locations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a value sits in the input workbook."""
+
+    file: str
+    sheet: str
+    cell: str
+
+    def __str__(self) -> str:
+        return f"{self.file}!{self.sheet}!{self.cell}"
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One numeric input, converted to the unit the model uses.
+
+    ``entered`` keeps what the engineer typed (value or formula, and unit), for
+    the input listing in the reports.
+    """
+
+    key: str
+    label: str
+    value: float
+    unit: str
+    source: str
+    location: Location
+    entered: str
+
+
+@dataclass(frozen=True)
+class Row:
+    """One item of a table sheet (an equipment item, a capital item, ...)."""
+
+    table: str
+    index: int
+    name: str
+    source: str
+    location: Location
+    fields: dict[str, Parameter | None]
+
+    def key(self, field_name: str) -> str:
+        """Model key of one of the row's fields, e.g. ``equipment.0.unit_power``."""
+        return row_key(self.table, self.index, field_name)
+
+    def has(self, field_name: str) -> bool:
+        return self.fields.get(field_name) is not None
+
+
+def row_key(table: str, index: int, field_name: str) -> str:
+    return f"{table}.{index}.{field_name}"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A figure a source document published, to be recomputed by the check."""
+
+    id: str
+    figure: str
+    published: float
+    unit: str
+    quantity: str
+    comparison: str  # "=", ">" or "<"
+    tolerance: float
+    source: str
+    note: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class Plant:
+    """Everything the model needs from one input workbook.
+
+    ``basis`` is the unit the throughput is counted in (``m^3`` or ``t``); the
+    specific cost is per one of it.
+    """
+
+    path: Path
+    sha256: str
+    name: str
+    description: str
+    currency: str
+    language: str
+    base_year: int | None
+    basis: str
+    parameters: dict[str, Parameter]
+    tables: dict[str, list[Row]] = field(default_factory=dict)
+    references: list[Reference] = field(default_factory=list)
+
+    @property
+    def file_name(self) -> str:
+        return self.path.name
+
+    def value(self, key: str) -> float:
+        return self.parameters[key].value
+
+    def rows(self, table: str) -> list[Row]:
+        return self.tables.get(table, [])
+
+    def inputs(self) -> dict[str, np.ndarray]:
+        """Every numeric input as a 0-d array, keyed for the model."""
+        return {key: np.asarray(parameter.value, dtype=float) for key, parameter in self.parameters.items()}
+
+    @property
+    def service_life_years(self) -> int:
+        return int(self.value("service_life"))

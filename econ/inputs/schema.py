@@ -1,0 +1,118 @@
+"""What the input workbook holds: sheets, fields, the unit each field is read in.
+
+Units are templates: ``{cur}`` is the workbook's currency and ``{basis}`` the
+unit the throughput is counted in (``m^3`` or ``t``). docs/inputs.md documents
+the same format for engineers; tests check that the two agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One numeric field of a parameter sheet or a table.
+
+    kind: ``quantity`` (a number in ``unit``), ``fraction`` (0..1, % allowed) or
+    ``integer`` (a whole number in ``unit``).
+    """
+
+    name: str
+    unit: str
+    kind: str = "quantity"
+    required: bool = True
+    default: float | None = None
+    minimum: float | None = 0.0
+    maximum: float | None = None
+    strictly_positive: bool = False
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """A table sheet: header row, units row, one item per row."""
+
+    sheet: str
+    key: str
+    name_column: str
+    fields: tuple[FieldSpec, ...]
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class TextSpec:
+    name: str
+    required: bool = True
+    default: str = ""
+    choices: tuple[str, ...] = ()
+
+
+BASIS_UNITS = ("m^3", "t")
+
+PROJECT_TEXT = (
+    TextSpec("name"),
+    TextSpec("description", required=False),
+    TextSpec("currency"),
+    TextSpec("language", required=False, default="en", choices=("ru", "en")),
+)
+
+PARAMETER_SHEETS: dict[str, tuple[FieldSpec, ...]] = {
+    "Project": (
+        FieldSpec("base_year", "dimensionless", kind="integer", required=False, minimum=1900, maximum=2200),
+        FieldSpec("service_life", "year", kind="integer", minimum=1, maximum=100,
+                  description="analysis horizon and service life"),
+        FieldSpec("discount_rate", "fraction", kind="fraction", description="real discount rate"),
+        FieldSpec("income_tax_rate", "fraction", kind="fraction", required=False, default=0.0),
+    ),
+    "Schedule": (
+        FieldSpec("hours_per_day", "h/day", maximum=24, strictly_positive=True),
+        FieldSpec("days_per_month", "day/month", maximum=31, strictly_positive=True),
+        FieldSpec("months_per_year", "month/year", maximum=12, strictly_positive=True),
+    ),
+    "Throughput": (FieldSpec("throughput", "{basis}/month", strictly_positive=True),),
+    "Tariffs": (
+        FieldSpec("electricity_price", "{cur}/kWh"),
+        FieldSpec("water_price", "{cur}/m^3", required=False),
+    ),
+}
+
+TABLES: tuple[TableSpec, ...] = (
+    TableSpec("Equipment", "equipment", "name", (
+        FieldSpec("quantity", "dimensionless"),
+        FieldSpec("unit_power", "kW"),
+        FieldSpec("load_factor", "fraction", kind="fraction", required=False, default=1.0),
+        FieldSpec("rated_capacity", "{basis}/h", required=False, strictly_positive=True),
+        FieldSpec("specific_energy_min", "kWh/{basis}", required=False),
+        FieldSpec("specific_energy_max", "kWh/{basis}", required=False),
+    ), required=True),
+    TableSpec("Staffing", "staffing", "role", (
+        FieldSpec("headcount", "dimensionless"),
+        FieldSpec("monthly_wage", "{cur}/month"),
+        FieldSpec("on_cost_rate", "fraction", kind="fraction", required=False, default=0.0),
+    )),
+    TableSpec("Capital", "capital", "item", (
+        FieldSpec("cost", "{cur}"),
+        FieldSpec("useful_life", "year", strictly_positive=True),
+        FieldSpec("salvage_value", "{cur}", required=False, default=0.0),
+    ), required=True),
+    TableSpec("Maintenance", "maintenance", "item", (FieldSpec("cost", "{cur}/year"),)),
+    TableSpec("ByProducts", "byproducts", "name", (
+        FieldSpec("feed_concentration", "kg/{basis}"),
+        FieldSpec("recovery", "fraction", kind="fraction"),
+        FieldSpec("loss", "fraction", kind="fraction", required=False, default=0.0),
+        FieldSpec("price", "{cur}/kg", minimum=None),
+    )),
+    TableSpec("Losses", "losses", "name", (
+        FieldSpec("fraction_of_feed", "fraction", kind="fraction"),
+        FieldSpec("replacement_price", "{cur}/{basis}"),
+    )),
+)
+
+REFERENCE_COLUMNS = ("id", "figure", "published", "unit", "quantity", "comparison", "tolerance", "source", "note")
+COMPARISONS = ("=", ">", "<")
+
+
+def resolve_unit(template: str, currency: str, basis: str) -> str:
+    """A field's unit for one workbook: currency and throughput basis filled in."""
+    return template.replace("{cur}", currency).replace("{basis}", basis)

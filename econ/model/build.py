@@ -1,0 +1,36 @@
+"""Assemble a plant's model from its concept modules, in evaluation order."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+
+from econ.inputs.plant import Plant
+from econ.model import capital, cashflow, energy, labour, maintenance, opex, revenue, schedule
+from econ.model.figures import Model, Results, evaluate
+
+_CONCEPTS = (schedule, energy, labour, capital, maintenance, revenue, opex, cashflow)
+
+
+def build_model(plant: Plant) -> Model:
+    """The figures of ``plant``: schedule, energy, labour, capital, maintenance, revenue, OPEX, cash flow."""
+    model = Model(years=plant.service_life_years)
+    for concept in _CONCEPTS:
+        model.extend(concept.figures(plant))
+    return model
+
+
+def run_model(plant: Plant, overrides: Mapping[str, np.ndarray | float] | None = None) -> Results:
+    """Evaluate ``plant``'s model; ``overrides`` replaces inputs by key, with arrays for many cases.
+
+    >>> # results = run_model(plant, {"electricity_price": np.linspace(5, 20, 100_000)})
+    """
+    inputs: dict[str, np.ndarray | float] = dict(plant.inputs())
+    for key, value in (overrides or {}).items():
+        if key not in inputs:
+            raise KeyError(f"{key!r} is not an input of {plant.file_name}")
+        if key == "service_life":
+            raise KeyError("service_life sets the number of years of the table and cannot be varied per case")
+        inputs[key] = value
+    return evaluate(build_model(plant), inputs)

@@ -1,0 +1,158 @@
+"""The annual cash-flow table and the metrics that come from it.
+
+Conventions:
+
+- Timing: year 0 is the investment; operating flows fall at the end of years
+  1..N, N being the service life. Salvage value comes in year N.
+- Sign: in this table inflows are positive and outflows negative.
+- Annual operating figures are the monthly ones times the operating months per
+  year.
+- Income tax = tax rate x pre-tax profit where that is positive (no loss
+  carry-forward). Pre-tax profit = revenue - cash operating costs -
+  depreciation; depreciation is then added back as a non-cash cost.
+- NPV discounts year t by (1 + rate)^t and leaves year 0 undiscounted. Excel's
+  NPV() discounts its first argument, so the workbook writes
+  ``=CF0+NPV(rate, CF1:CFn)``.
+- Payback is the first year in which the cumulative flow is no longer negative,
+  interpolated linearly within that year; if it never is, "not reached".
+
+Every metric comes from the one table built here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+
+from econ.inputs.plant import Plant
+from econ.model import metrics
+from econ.model.expr import (
+    AllOf, Blank, Const, Expr, Npv, Text, YearRange, call, compare, inp, maximum, ref, total, when,
+)
+from econ.model.figures import SUMMARY, Figure, MetricFigure, MetricValues, YearlyFigure
+
+NET_CASH_FLOW = "cf.net_cash_flow"
+CUMULATIVE = "cf.cumulative"
+DISCOUNTED = "cf.discounted"
+CUMULATIVE_DISCOUNTED = "cf.cumulative_discounted"
+
+
+def _yearly(key: str, label: str, unit: str, build, years: int, style: str = "money") -> YearlyFigure:
+    return YearlyFigure(key, label, unit, tuple(build(t) for t in range(years + 1)), style=style)
+
+
+def _crossing(cumulative: str, flows: str, t: int) -> Expr:
+    """Payback within year t: (t - 1) + (-cum_{t-1}) / CF_t where the cumulative flow turns non-negative."""
+    if t == 0:
+        return Blank()
+    return when(
+        AllOf((compare(ref(cumulative, t - 1), "<", 0), compare(ref(cumulative, t), ">=", 0))),
+        ref("cf.year", t - 1) - ref(cumulative, t - 1) / ref(flows, t),
+        Blank(),
+    )
+
+
+def _payback_formula(cumulative: str, crossing: str, years: int) -> Expr:
+    reason = f"not reached within {years} years"
+    crossings = YearRange(crossing, 1, years)
+    return when(compare(ref(cumulative, 0), ">=", 0), 0,
+                when(compare(call("COUNT", crossings), "=", 0), Text(reason), call("MIN", crossings)))
+
+
+def _irr_values(env: Mapping[str, np.ndarray]) -> MetricValues:
+    result = metrics.irr(env[NET_CASH_FLOW])
+    roots = result.roots() if result.value.ndim == 0 else ()
+    return MetricValues(result.value, result.status, dict(metrics.IRR_REASONS), roots)
+
+
+def _payback_values(result: metrics.PaybackResult) -> MetricValues:
+    return MetricValues(result.value, np.where(result.reached, 0, 1),
+                        {1: f"not reached within {result.n_years} years"})
+
+
+def figures(plant: Plant) -> list[Figure | YearlyFigure | MetricFigure]:
+    """The cash-flow table, years 0..N, and NPV, IRR, paybacks and profitability index."""
+    years = plant.service_life_years
+    cur = plant.currency
+    capital_rows = plant.rows("capital")
+    annual = inp("months_per_year")
+
+    def depreciation(t: int) -> Expr:
+        if t == 0 or not capital_rows:
+            return Const(0)
+        return -total(*(
+            when(compare(ref("cf.year", t), "<=", inp(row.key("useful_life"))),
+                 ref(f"capital.{row.index}.depreciation_per_year"), 0)
+            for row in capital_rows
+        ))
+
+    table: list[Figure | YearlyFigure | MetricFigure] = [
+        _yearly("cf.year", "Year", "year", lambda t: Const(t), years, style="year"),
+        _yearly("cf.revenue", "Revenue", f"{cur}/year",
+                lambda t: Const(0) if t == 0 else ref("byproduct_revenue_per_month") * annual, years),
+        _yearly("cf.operating_costs", "Operating costs (cash, incl. losses)", f"{cur}/year",
+                lambda t: Const(0) if t == 0 else
+                -((ref("cash_opex_per_month") + ref("loss_cost_per_month")) * annual), years),
+        _yearly("cf.depreciation", "Depreciation (non-cash)", f"{cur}/year", depreciation, years),
+        _yearly("cf.pre_tax_profit", "Pre-tax profit", f"{cur}/year",
+                lambda t: total(ref("cf.revenue", t), ref("cf.operating_costs", t), ref("cf.depreciation", t)),
+                years),
+        _yearly("cf.income_tax", "Income tax", f"{cur}/year",
+                lambda t: -(inp("income_tax_rate") * maximum(ref("cf.pre_tax_profit", t), 0)), years),
+        _yearly("cf.depreciation_added_back", "Depreciation added back", f"{cur}/year",
+                lambda t: -ref("cf.depreciation", t), years),
+        _yearly("cf.investment", "Investment", f"{cur}/year",
+                lambda t: -ref("capital_total") if t == 0 else Const(0), years),
+        _yearly("cf.salvage", "Salvage value", f"{cur}/year",
+                lambda t: ref("salvage_total") if t == years else Const(0), years),
+        _yearly(NET_CASH_FLOW, "Net cash flow", f"{cur}/year",
+                lambda t: total(ref("cf.pre_tax_profit", t), ref("cf.income_tax", t),
+                                ref("cf.depreciation_added_back", t), ref("cf.investment", t),
+                                ref("cf.salvage", t)), years),
+        _yearly(CUMULATIVE, "Cumulative cash flow", cur,
+                lambda t: ref(NET_CASH_FLOW, 0) if t == 0 else ref(CUMULATIVE, t - 1) + ref(NET_CASH_FLOW, t),
+                years),
+        _yearly("cf.discount_factor", "Discount factor", "-",
+                lambda t: 1 / (1 + inp("discount_rate")) ** ref("cf.year", t), years, style="factor"),
+        _yearly(DISCOUNTED, "Discounted cash flow", f"{cur}/year",
+                lambda t: ref(NET_CASH_FLOW, t) * ref("cf.discount_factor", t), years),
+        _yearly(CUMULATIVE_DISCOUNTED, "Cumulative discounted cash flow", cur,
+                lambda t: ref(DISCOUNTED, 0) if t == 0 else ref(CUMULATIVE_DISCOUNTED, t - 1) + ref(DISCOUNTED, t),
+                years),
+        _yearly("cf.payback_crossing", "Payback reached within this year at", "year",
+                lambda t: _crossing(CUMULATIVE, NET_CASH_FLOW, t), years, style="years"),
+        _yearly("cf.discounted_payback_crossing", "Discounted payback reached within this year at", "year",
+                lambda t: _crossing(CUMULATIVE_DISCOUNTED, DISCOUNTED, t), years, style="years"),
+    ]
+    flows = YearRange(NET_CASH_FLOW, 0, years)
+    no_sign_change = metrics.IRR_REASONS[metrics.IRR_NO_SIGN_CHANGE]
+    no_root = metrics.IRR_REASONS[metrics.IRR_NO_ROOT]
+    table += [
+        Figure("npv", "Net present value (NPV)", cur, Npv(inp("discount_rate"), NET_CASH_FLOW, years), SUMMARY,
+               "money"),
+        MetricFigure(
+            "irr", "Internal rate of return (IRR)", "fraction", _irr_values,
+            when(compare(call("COUNTIF", flows, ">0") * call("COUNTIF", flows, "<0"), "=", 0), Text(no_sign_change),
+                 call("IFERROR", call("IRR", flows), no_root)),
+            style="fraction"),
+        MetricFigure(
+            "payback", "Simple payback", "year",
+            lambda env: _payback_values(metrics.payback(env[NET_CASH_FLOW])),
+            _payback_formula(CUMULATIVE, "cf.payback_crossing", years), style="years"),
+        MetricFigure(
+            "discounted_payback", "Discounted payback", "year",
+            lambda env: _payback_values(metrics.payback(env[DISCOUNTED])),
+            _payback_formula(CUMULATIVE_DISCOUNTED, "cf.discounted_payback_crossing", years), style="years"),
+        MetricFigure(
+            "profitability_index", "Profitability index (PI)", "-",
+            lambda env: _profitability(metrics.profitability_index(env["discount_rate"], env[NET_CASH_FLOW])),
+            when(compare(ref(NET_CASH_FLOW, 0), "<", 0), (ref("npv") - ref(NET_CASH_FLOW, 0)) / -ref(NET_CASH_FLOW, 0),
+                 Text(metrics.PI_UNDEFINED_REASON)),
+            style="ratio"),
+    ]
+    return table
+
+
+def _profitability(result: metrics.ProfitabilityIndexResult) -> MetricValues:
+    return MetricValues(result.value, np.where(result.defined, 0, 1), {1: metrics.PI_UNDEFINED_REASON})

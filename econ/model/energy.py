@@ -1,0 +1,38 @@
+"""Electricity: installed power from the equipment list, monthly energy and its cost."""
+
+from __future__ import annotations
+
+from econ.inputs.plant import Plant
+from econ.model.expr import inp, ref, total
+from econ.model.figures import ENERGY, Figure
+
+
+def figures(plant: Plant) -> list[Figure]:
+    """Power per item = quantity x unit power; energy = drawn power x operating hours.
+
+    Drawn power is installed power times the item's load factor (1 where the
+    workbook leaves it blank).
+    """
+    cur = plant.currency
+    items: list[Figure] = []
+    for row in plant.rows("equipment"):
+        items.append(Figure(f"equipment.{row.index}.power", f"{row.name}: installed power", "kW",
+                            inp(row.key("quantity")) * inp(row.key("unit_power")), ENERGY, section="Equipment"))
+    for row in plant.rows("equipment"):
+        items.append(Figure(f"equipment.{row.index}.energy_per_month", f"{row.name}: energy per month",
+                            "kWh/month",
+                            ref(f"equipment.{row.index}.power") * inp(row.key("load_factor"))
+                            * ref("operating_hours_per_month"), ENERGY, section="Equipment"))
+    rows = plant.rows("equipment")
+    items += [
+        Figure("installed_power", "Installed power", "kW",
+               total(*(ref(f"equipment.{row.index}.power") for row in rows)), ENERGY, section="Totals"),
+        Figure("energy_per_month", "Electricity per month", "kWh/month",
+               total(*(ref(f"equipment.{row.index}.energy_per_month") for row in rows)), ENERGY,
+               section="Totals"),
+        Figure("energy_cost_per_month", "Electricity cost per month", f"{cur}/month",
+               ref("energy_per_month") * inp("electricity_price"), ENERGY, style="money", section="Totals"),
+        Figure("specific_energy", f"Specific energy per {plant.basis} treated", f"kWh/{plant.basis}",
+               ref("energy_per_month") / inp("throughput"), ENERGY, section="Totals"),
+    ]
+    return items

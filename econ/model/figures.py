@@ -1,0 +1,185 @@
+"""Figures: the line items of the model, each defined once by an expression.
+
+A :class:`Figure` is one number per case (installed power, monthly OPEX). A
+:class:`YearlyFigure` is one number per case and year of the cash-flow table. A
+:class:`MetricFigure` is a financial metric (IRR, payback) that can be
+undefined: its value comes from :mod:`econ.model.metrics`, its Excel formula
+from the cash-flow table, and the LibreOffice test checks that the two agree.
+
+:func:`evaluate` runs a :class:`Model` over numpy arrays: a single case (0-d
+arrays) or many cases at once (1-d arrays that broadcast).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from econ.errors import ModelError
+from econ.model.expr import Expr
+
+Array = np.ndarray
+
+# Results sheets, in workbook order.
+ENERGY, OPEX, REVENUE, CASH_FLOW, SUMMARY, CHECKS = (
+    "Energy", "OPEX", "Revenue and losses", "Cash flow", "Summary", "Checks",
+)
+
+
+@dataclass(frozen=True, eq=False)
+class Figure:
+    """A derived number: key, label, unit, the expression that defines it, and its sheet.
+
+    ``style`` picks the number format in reports: ``money``, ``number``,
+    ``fraction``, ``ratio`` or ``years``.
+    """
+
+    key: str
+    label: str
+    unit: str
+    expr: Expr
+    sheet: str
+    style: str = "number"
+    section: str = ""
+
+
+@dataclass(frozen=True, eq=False)
+class YearlyFigure:
+    """A row of the cash-flow table: one expression per year, year 0 first."""
+
+    key: str
+    label: str
+    unit: str
+    exprs: tuple[Expr, ...]
+    sheet: str = CASH_FLOW
+    style: str = "money"
+
+
+@dataclass(frozen=True)
+class MetricValues:
+    """Values of a metric over cases; where ``status`` is not 0 the value is undefined.
+
+    ``reasons`` maps each non-zero status to the sentence that explains it.
+    ``roots`` holds, for a single case with several IRRs, all of them.
+    """
+
+    value: Array
+    status: Array
+    reasons: Mapping[int, str]
+    roots: tuple[float, ...] = ()
+
+    def describe(self, index: tuple[int, ...] = ()) -> str:
+        status = int(np.asarray(self.status)[index])
+        return "" if status == 0 else self.reasons.get(status, "undefined")
+
+
+@dataclass(frozen=True, eq=False)
+class MetricFigure:
+    """A metric computed from the cash-flow table that may be undefined.
+
+    ``compute`` gives the values from evaluated figures. ``formula`` is the Excel
+    formula over the table, which shows the same reason text where the metric is
+    undefined.
+    """
+
+    key: str
+    label: str
+    unit: str
+    compute: Callable[[Mapping[str, Array]], MetricValues]
+    formula: Expr
+    sheet: str = SUMMARY
+    style: str = "number"
+
+
+AnyFigure = Figure | YearlyFigure | MetricFigure
+
+
+@dataclass
+class Model:
+    """The figures of one plant, in evaluation order (each only reads earlier ones)."""
+
+    figures: list[AnyFigure] = field(default_factory=list)
+    years: int = 0
+
+    def add(self, figure: AnyFigure) -> AnyFigure:
+        if any(existing.key == figure.key for existing in self.figures):
+            raise ValueError(f"figure {figure.key!r} is defined twice")
+        self.figures.append(figure)
+        return figure
+
+    def extend(self, figures: list[AnyFigure]) -> None:
+        for figure in figures:
+            self.add(figure)
+
+    def get(self, key: str) -> AnyFigure:
+        for figure in self.figures:
+            if figure.key == key:
+                return figure
+        raise KeyError(key)
+
+    def keys(self) -> list[str]:
+        return [figure.key for figure in self.figures]
+
+    def on_sheet(self, sheet: str) -> list[AnyFigure]:
+        return [figure for figure in self.figures if figure.sheet == sheet]
+
+
+@dataclass
+class Results:
+    """Evaluated figures: arrays keyed like the model, metrics with their status."""
+
+    model: Model
+    values: dict[str, Array]
+    metrics: dict[str, MetricValues]
+
+    def __getitem__(self, key: str) -> Array:
+        return self.values[key]
+
+    def scalar(self, key: str) -> float:
+        """The value of a figure for a single case."""
+        value = np.asarray(self.values[key])
+        if value.ndim != 0:
+            raise ValueError(f"{key} holds {value.size} cases, not one")
+        return float(value)
+
+
+class _YearsSoFar(list):
+    """The years of a yearly figure evaluated so far, indexable like the finished array."""
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, tuple) and len(index) == 2 and index[0] is Ellipsis:
+            return list.__getitem__(self, index[1])
+        return list.__getitem__(self, index)
+
+
+def evaluate(model: Model, inputs: Mapping[str, Array | float]) -> Results:
+    """Evaluate every figure of ``model`` over ``inputs`` (arrays broadcast together).
+
+    Raises ModelError naming the figure when an expression divides by zero or
+    overflows, instead of letting NaN or inf through.
+    """
+    env: dict[str, Array] = {key: np.asarray(value, dtype=float) for key, value in inputs.items()}
+    metrics: dict[str, MetricValues] = {}
+    for figure in model.figures:
+        try:
+            with np.errstate(divide="raise", invalid="raise", over="raise"):
+                if isinstance(figure, Figure):
+                    env[figure.key] = np.asarray(figure.expr.evaluate(env), dtype=float)
+                elif isinstance(figure, YearlyFigure):
+                    # a row may read its own earlier years (a cumulative sum)
+                    years = _YearsSoFar()
+                    env[figure.key] = years  # type: ignore[assignment]
+                    for expr in figure.exprs:
+                        years.append(np.asarray(expr.evaluate(env), dtype=float))
+                    env[figure.key] = np.stack(np.broadcast_arrays(*years), axis=-1)
+                else:
+                    metric = figure.compute(env)
+                    metrics[figure.key] = metric
+                    env[figure.key] = np.asarray(metric.value, dtype=float)
+        except FloatingPointError as error:
+            raise ModelError(f"{figure.key} ({figure.label}): {error} - check the inputs it depends on") from None
+        except KeyError as error:
+            raise ModelError(f"{figure.key} ({figure.label}) needs {error.args[0]!r}, which is not defined") from None
+    return Results(model, env, metrics)

@@ -1,0 +1,691 @@
+"""Discounted cash-flow metrics: NPV, IRR, payback and profitability index.
+
+Every function is pure numpy and vectorized over many cases: one code path
+serves a single case, a sensitivity sweep and a Monte Carlo run.
+
+Conventions
+-----------
+- **Sign.** Cash flows are signed: an outflow (investment, cost) is negative,
+  an inflow is positive.
+- **Shape.** ``cash_flows`` has shape ``(..., n_years + 1)``. The last axis is
+  the year, 0..N; the leading axes (possibly none) index cases.
+- **Timing.** Year 0 is the investment and is *not* discounted. The flow of
+  year t >= 1 falls at the end of year t and is discounted by ``(1 + rate)**t``.
+- **Rates** are fractions per year (0.12 means 12 %), finite and above -1.
+  ``rate`` broadcasts against the leading shape of ``cash_flows``, so a rate of
+  shape ``(K, 1)`` and flows of shape ``(M, N + 1)`` give results of shape
+  ``(K, M)``.
+- **Excel.** Excel's ``NPV(rate, values)`` discounts its *first* argument too,
+  so the results workbook writes ``=CF0+NPV(rate, CF1:CFn)`` for the NPV
+  defined here.
+- **Undefined is never a silent NaN.** A vectorized result carries a status
+  (or a ``reached``/``defined`` flag) next to its values; a value is NaN only
+  where that status says why, and :class:`Metric` never shows a NaN.
+  Non-finite input flows or rates raise :class:`~econ.errors.ModelError`
+  naming the case and year.
+
+IRR in brief: with ``x = 1/(1 + rate)``, NPV is the polynomial
+``sum_t CF_t x**t``; an IRR is a root ``x > 0``. By Descartes' rule of signs a
+flow whose signs change exactly once (the ordinary "invest, then earn" flow)
+has exactly one such root; one with no sign change has none; one with several
+sign changes may have none, one or several, and all of them are reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from econ.errors import ModelError
+
+__all__ = [
+    "IRR_MULTIPLE",
+    "IRR_NO_ROOT",
+    "IRR_NO_SIGN_CHANGE",
+    "IRR_OK",
+    "IRR_REASONS",
+    "IrrResult",
+    "Metric",
+    "PaybackResult",
+    "ProfitabilityIndexResult",
+    "discount_factors",
+    "discounted_cash_flows",
+    "discounted_payback",
+    "irr",
+    "irr_roots",
+    "npv",
+    "payback",
+    "profitability_index",
+]
+
+IRR_OK = 0
+IRR_NO_SIGN_CHANGE = 1
+IRR_NO_ROOT = 2
+IRR_MULTIPLE = 3
+
+IRR_REASONS: Mapping[int, str] = {
+    IRR_OK: "",
+    IRR_NO_SIGN_CHANGE: "undefined: cash flow never changes sign",
+    IRR_NO_ROOT: "undefined: no rate above -100 % makes NPV zero",
+    IRR_MULTIPLE: "several IRRs: see roots",
+}
+"""Reason text for each IRR status code."""
+
+PI_UNDEFINED_REASON = "undefined: the year-0 flow is not an investment (CF_0 >= 0)"
+
+_EPS = float(np.finfo(float).eps)
+# Vectorized IRR of single-sign-change flows: bisection steps before Newton
+# (bracket width 2**-14 of (0, 1]), then at most this many safeguarded Newton
+# or bisection steps; each falls back to bisection so the loop always ends.
+_BISECTION_STEPS = 18
+_MAX_POLISH_STEPS = 60
+# irr_roots: an eigenvalue counts as real when its imaginary part is below this
+# fraction of its modulus (a double root comes out of the eigenvalue solver as a
+# pair about sqrt(eps) ~ 1.5e-8 off the real axis) and, after polishing, NPV
+# there is below this fraction of the sum of |discounted flows|.
+_REAL_ROOT_IMAG_TOL = 1e-6
+_ROOT_RESIDUAL_TOL = 1e-9
+# Two roots closer than this (relative, in x = 1/(1+rate)) are one root.
+_DUPLICATE_ROOT_TOL = 1e-7
+
+
+# ---------------------------------------------------------------------------
+# Input checks
+# ---------------------------------------------------------------------------
+
+
+def _as_cash_flows(cash_flows: ArrayLike) -> np.ndarray:
+    """Return the flows as a float array of shape (..., n_years + 1); raise on bad input."""
+    flows = np.asarray(cash_flows, dtype=float)
+    if flows.ndim == 0 or flows.shape[-1] == 0:
+        raise ModelError(
+            "cash_flows: expected an array of shape (..., n_years + 1) with the year "
+            f"on the last axis, got shape {flows.shape}"
+        )
+    bad = ~np.isfinite(flows)
+    if bad.any():
+        where = tuple(int(i) for i in np.argwhere(bad)[0])
+        case = f"case {where[:-1]} " if flows.ndim > 1 else ""
+        raise ModelError(
+            f"cash flow of {case}year {where[-1]} is {flows[where]}: expected a finite "
+            f"number ({int(bad.sum())} non-finite value(s) in all)"
+        )
+    return flows
+
+
+def _as_rate(rate: ArrayLike) -> np.ndarray:
+    """Return the discount rate as a float array; raise unless finite and above -1."""
+    rates = np.asarray(rate, dtype=float)
+    bad = ~(np.isfinite(rates) & (rates > -1.0))
+    if bad.any():
+        where = tuple(int(i) for i in np.argwhere(bad)[0]) if rates.ndim else ()
+        label = f"rate{list(where)}" if where else "rate"
+        raise ModelError(
+            f"{label}: expected a finite fraction above -1 (-100 %), got {rates[where]}"
+        )
+    return rates
+
+
+def _leading_shape(rates: np.ndarray, flows: np.ndarray) -> tuple[int, ...]:
+    try:
+        return np.broadcast_shapes(rates.shape, flows.shape[:-1])
+    except ValueError:
+        raise ModelError(
+            f"rate of shape {rates.shape} does not broadcast against the cases of "
+            f"cash_flows, shape {flows.shape[:-1]} (cash_flows is {flows.shape}, "
+            "year on the last axis)"
+        ) from None
+
+
+def _growth_factors(rates: np.ndarray, n_years: int) -> np.ndarray:
+    """(1 + rate)**t for t = 0..n_years, shape rates.shape + (n_years + 1,)."""
+    return (1.0 + rates[..., np.newaxis]) ** np.arange(n_years + 1)
+
+
+# ---------------------------------------------------------------------------
+# NPV
+# ---------------------------------------------------------------------------
+
+
+def discount_factors(rate: ArrayLike, n_years: int) -> np.ndarray:
+    """Discount factor of each year: ``1 / (1 + rate)**t`` for t = 0..n_years.
+
+    Year 0 has factor 1 (not discounted). Returns shape ``rate.shape + (n_years + 1,)``.
+
+    >>> discount_factors(0.25, 2).tolist()
+    [1.0, 0.8, 0.64]
+    >>> discount_factors([0.0, 1.0], 1).tolist()
+    [[1.0, 1.0], [1.0, 0.5]]
+    """
+    if isinstance(n_years, bool) or not isinstance(n_years, (int, np.integer)) or n_years < 0:
+        raise ModelError(f"n_years: expected a whole number >= 0, got {n_years!r}")
+    return 1.0 / _growth_factors(_as_rate(rate), int(n_years))
+
+
+def discounted_cash_flows(rate: ArrayLike, cash_flows: ArrayLike) -> np.ndarray:
+    """Each flow divided by ``(1 + rate)**t``; year 0 unchanged.
+
+    Shape: the broadcast of ``rate`` and the cases of ``cash_flows``, plus the
+    year axis. This is the column that :func:`npv`, :func:`discounted_payback`
+    and :func:`profitability_index` are built on.
+
+    >>> discounted_cash_flows(0.1, [-100.0, 110.0, 121.0]).round(10).tolist()
+    [-100.0, 100.0, 100.0]
+    """
+    flows = _as_cash_flows(cash_flows)
+    rates = _as_rate(rate)
+    _leading_shape(rates, flows)
+    return flows / _growth_factors(rates, flows.shape[-1] - 1)
+
+
+def npv(rate: ArrayLike, cash_flows: ArrayLike) -> np.ndarray:
+    """Net present value: ``NPV = sum_{t=0..N} CF_t / (1 + rate)**t``.
+
+    Year 0 is not discounted, as in ``numpy_financial.npv``, with which this
+    agrees for one case. Excel's ``NPV()`` discounts its first argument, so
+    the workbook writes ``=CF0+NPV(rate, CF1:CFn)``.
+
+    Returns an array of the broadcast shape of ``rate`` and the cases of
+    ``cash_flows`` (0-d for one case), in the currency of the flows.
+
+    Example from numpy-financial's ``npv`` docstring (L. J. Gitman, Principles
+    of Managerial Finance, Brief, 3rd ed., p. 346):
+
+    >>> round(float(npv(0.08, [-40_000, 5_000, 8_000, 12_000, 30_000])), 5)
+    3065.22267
+
+    A column of rates against a row of cases gives a rate-by-case table:
+
+    >>> npv([[0.0], [0.25]], [[-100, 125], [-100, 150]]).tolist()
+    [[25.0, 50.0], [0.0, 20.0]]
+    """
+    return discounted_cash_flows(rate, cash_flows).sum(axis=-1)
+
+
+# ---------------------------------------------------------------------------
+# IRR
+# ---------------------------------------------------------------------------
+
+
+def _sign_changes(table: np.ndarray) -> np.ndarray:
+    """Number of sign changes along each row of a 2-d table, zeros skipped."""
+    width = table.shape[1]
+    signs = np.sign(table).astype(np.int8)
+    # index of the last nonzero entry at or before each year (0 before the first)
+    positions = np.where(signs != 0, np.arange(width), 0)
+    np.maximum.accumulate(positions, axis=1, out=positions)
+    carried = np.take_along_axis(signs, positions, axis=1)
+    return np.count_nonzero(carried[:, 1:] * carried[:, :-1] < 0, axis=1)
+
+
+def _first_nonzero_sign(table: np.ndarray) -> np.ndarray:
+    first = np.argmax(table != 0, axis=1)
+    return np.sign(table[np.arange(table.shape[0]), first])
+
+
+def _horner(columns: np.ndarray, point: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Polynomial ``sum_t columns[t] * point**t`` and its derivative, elementwise."""
+    value = columns[-1].copy()
+    slope = np.zeros_like(value)
+    for coefficient in columns[-2::-1]:
+        slope *= point
+        slope += value
+        value *= point
+        value += coefficient
+    return value, slope
+
+
+def _horner_value(columns: np.ndarray, point: np.ndarray) -> np.ndarray:
+    value = columns[-1].copy()
+    for coefficient in columns[-2::-1]:
+        value *= point
+        value += coefficient
+    return value
+
+
+def _root_in_unit_interval(coefficients: np.ndarray) -> np.ndarray:
+    """The root in (0, 1] of each row's polynomial ``sum_t c_t z**t``.
+
+    Each row must have exactly one root there, with opposite signs at 0+ and at
+    1 (or a root at 1). Bisection narrows (0, 1] to width 2**-_BISECTION_STEPS,
+    then Newton steps polish to full precision; a Newton step that would leave
+    the current bracket is replaced by a bisection step.
+    """
+    cases = coefficients.shape[0]
+    columns = np.ascontiguousarray(coefficients.T)
+    sign_near_zero = _first_nonzero_sign(coefficients)
+    # Bisection: the root lies within point +- half_width; a value of exactly
+    # zero (direction 0) leaves the point on the root.
+    point = np.full(cases, 0.5)
+    half_width = 0.5
+    for _ in range(_BISECTION_STEPS):
+        half_width *= 0.5
+        direction = np.sign(_horner_value(columns, point))
+        direction *= sign_near_zero  # +1 where the root lies above the point
+        direction *= half_width
+        point += direction
+    low = np.maximum(point - half_width, 0.0)
+    high = np.minimum(point + half_width, 1.0)
+
+    # Newton steps, kept inside the shrinking bracket [low, high]; a case stops
+    # moving once its Newton step is below 4 ulp.
+    done = np.zeros(cases, dtype=bool)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for _ in range(_MAX_POLISH_STEPS):
+            value, slope = _horner(columns, point)
+            root_above = value * sign_near_zero > 0
+            np.copyto(low, point, where=root_above)
+            np.copyto(high, point, where=~root_above)
+            step = value / slope
+            newton = point - step
+            converged = np.abs(step) <= 4 * _EPS * point
+            usable = converged | ((newton >= low) & (newton <= high))
+            following = np.where(usable, newton, 0.5 * (low + high))
+            np.copyto(point, following, where=~done)
+            done |= converged
+            if done.all():
+                break
+    return point
+
+
+def _irr_single_sign_change(table: np.ndarray) -> np.ndarray:
+    """IRR of each row of a table whose rows change sign exactly once.
+
+    Descartes' rule gives exactly one root x = 1/(1+rate) > 0. If the
+    undiscounted sum has the sign opposite to the first flow, the root lies in
+    x in (0, 1] (rate >= 0) and is found there; otherwise rate is in (-1, 0)
+    and the root is found in y = 1 + rate in (0, 1), for the polynomial with
+    the flows reversed (``sum_t CF_t y**(N-t)``). Both searches stay in (0, 1],
+    so nothing overflows and no bracket has to be grown.
+    """
+    total = table.sum(axis=1)
+    rate_nonnegative = np.sign(total) != _first_nonzero_sign(table)
+    coefficients = np.where(rate_nonnegative[:, np.newaxis], table, table[:, ::-1])
+    point = _root_in_unit_interval(coefficients)
+    with np.errstate(divide="ignore"):
+        rates = np.where(rate_nonnegative, 1.0 / point - 1.0, point - 1.0)
+    rates[total == 0] = 0.0
+    return rates
+
+
+def _positive_polynomial_roots(coefficients: np.ndarray) -> np.ndarray:
+    """Real roots x > 0 of ``sum_t c_t x**t`` for each row, NaN-padded, ascending.
+
+    Rows share one degree; the first and last coefficient of each row are
+    nonzero. Roots are eigenvalues of the companion matrix (rotated as in
+    ``numpy.polynomial.polynomial.polyroots``), solved for all rows at once;
+    those close to the real axis are polished by Newton steps, verified by
+    their residual and deduplicated.
+    """
+    rows, width = coefficients.shape
+    degree = width - 1
+    companion = np.zeros((rows, degree, degree))
+    companion[:, np.arange(1, degree), np.arange(degree - 1)] = 1.0
+    companion[:, :, -1] = -coefficients[:, :-1] / coefficients[:, -1:]
+    eigenvalues = np.linalg.eigvals(companion[:, ::-1, ::-1])
+
+    near_real = (eigenvalues.real > 0) & (
+        np.abs(eigenvalues.imag) <= _REAL_ROOT_IMAG_TOL * np.abs(eigenvalues)
+    )
+    roots = np.where(near_real, eigenvalues.real, np.nan)
+
+    columns = coefficients.T[:, :, np.newaxis]  # (width, rows, 1) against roots (rows, degree)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        for _ in range(8):
+            value, slope = _horner(np.broadcast_to(columns, (width, *roots.shape)), roots)
+            candidate = roots - value / slope
+            better = (candidate > 0) & (
+                np.abs(_horner_value(np.broadcast_to(columns, (width, *roots.shape)), candidate))
+                < np.abs(value)
+            )
+            roots = np.where(better, candidate, roots)
+        residual = _horner_value(np.broadcast_to(columns, (width, *roots.shape)), roots)
+        scale = _horner_value(np.broadcast_to(np.abs(columns), (width, *roots.shape)), roots)
+        genuine = np.abs(residual) <= _ROOT_RESIDUAL_TOL * scale
+    roots = np.sort(np.where(genuine & np.isfinite(roots), roots, np.nan), axis=1)
+    duplicate = np.zeros_like(genuine)
+    duplicate[:, 1:] = np.abs(np.diff(roots, axis=1)) <= _DUPLICATE_ROOT_TOL * roots[:, 1:]
+    return np.sort(np.where(duplicate, np.nan, roots), axis=1)
+
+
+def _all_irrs(table: np.ndarray) -> np.ndarray:
+    """Every IRR > -1 of each row, NaN-padded to n_years columns, ascending."""
+    cases, width = table.shape
+    rates = np.full((cases, max(width - 1, 1)), np.nan)
+    nonzero = table != 0
+    has_flow = nonzero.any(axis=1)
+    first = np.argmax(nonzero, axis=1)
+    last = width - 1 - np.argmax(nonzero[:, ::-1], axis=1)
+    # Leading zero flows only add roots at x = 0 (rate = +inf) and trailing
+    # ones lower the degree: solve each group of equal trimmed span together.
+    solvable = has_flow & (last > first)
+    spans = np.unique(np.stack([first[solvable], last[solvable]], axis=1), axis=0)
+    for start, stop in spans:
+        members = np.flatnonzero(solvable & (first == start) & (last == stop))
+        roots = _positive_polynomial_roots(table[members, start : stop + 1])
+        with np.errstate(divide="ignore"):
+            found = 1.0 / roots - 1.0
+        found = np.sort(np.where(found > -1.0, found, np.nan), axis=1)
+        rates[members, : found.shape[1]] = found
+    return rates
+
+
+def irr_roots(cash_flows_1d: ArrayLike) -> tuple[float, ...]:
+    """Every internal rate of return above -1 of one cash flow, ascending.
+
+    An IRR is a rate with ``sum_t CF_t / (1 + rate)**t = 0``. With
+    ``x = 1/(1 + rate)`` this is the polynomial ``sum_t CF_t x**t``; its real
+    roots ``x > 0`` (eigenvalues of the companion matrix with an imaginary part
+    below 1e-6 of their modulus, polished by Newton steps and checked by their
+    residual) give the IRRs, ``rate = 1/x - 1``. Roots closer than 1e-7
+    (relative, in x) count once. Returns ``()`` when there is none, and also
+    for an all-zero flow (NPV is zero at every rate).
+
+    Brealey, Myers and Allen's multiple-IRR example (after Lorie and Savage,
+    1955) has IRRs of 25 % and 400 %:
+
+    >>> [round(rate, 12) for rate in irr_roots([-1_600, 10_000, -10_000])]
+    [0.25, 4.0]
+    >>> irr_roots([-100, 50, -10])
+    ()
+    """
+    flows = _as_cash_flows(cash_flows_1d)
+    if flows.ndim != 1:
+        raise ModelError(
+            f"irr_roots takes one cash flow (shape (n_years + 1,)), got shape {flows.shape}; "
+            "use irr() for many cases"
+        )
+    row = _all_irrs(flows[np.newaxis, :])[0]
+    return tuple(float(rate) for rate in row[np.isfinite(row)])
+
+
+def _case_key(shape: tuple[int, ...], index: Any) -> tuple[int, ...]:
+    """Normalize an index of one case (int, tuple, negatives allowed) to a tuple."""
+    flat = np.arange(int(np.prod(shape, dtype=np.int64))).reshape(shape)[index]
+    if np.ndim(flat) != 0:
+        raise IndexError(f"index {index!r} selects {np.size(flat)} cases of {shape}, expected one")
+    return tuple(int(i) for i in np.unravel_index(int(flat), shape))
+
+
+@dataclass(frozen=True, eq=False)
+class IrrResult:
+    """Vectorized IRR: one value and one status per case.
+
+    ``value`` (float, fraction per year) holds the IRR where ``status`` is
+    ``IRR_OK`` and NaN elsewhere; ``status`` (int8) is one of ``IRR_OK``,
+    ``IRR_NO_SIGN_CHANGE``, ``IRR_NO_ROOT``, ``IRR_MULTIPLE``. Both have the
+    shape of the cases. ``multiple`` maps the index of each ``IRR_MULTIPLE``
+    case to its roots.
+    """
+
+    value: np.ndarray
+    status: np.ndarray
+    multiple: Mapping[tuple[int, ...], tuple[float, ...]] = field(default_factory=dict)
+
+    def reason(self, index: Any = ()) -> str:
+        """Why the IRR of one case is not a single number ("" when it is)."""
+        return IRR_REASONS[int(self.status[index])]
+
+    def roots(self, index: Any = ()) -> tuple[float, ...]:
+        """Every IRR of one case: ``(value,)`` if ok, all roots if several, else ``()``."""
+        status = int(self.status[index])
+        if status == IRR_OK:
+            return (float(self.value[index]),)
+        if status == IRR_MULTIPLE:
+            return self.multiple[_case_key(self.status.shape, index)]
+        return ()
+
+
+def irr(cash_flows: ArrayLike) -> IrrResult:
+    """Internal rate of return of each case: the rate with ``NPV(rate) = 0``.
+
+    ``sum_{t=0..N} CF_t / (1 + rate)**t = 0``, rate > -1, as a fraction per year.
+
+    - Exactly one sign change: exactly one IRR (Descartes), found for all such
+      cases at once by bisection then Newton steps, to full double precision.
+    - No sign change: ``IRR_NO_SIGN_CHANGE``.
+    - Several sign changes (rare): each case goes through :func:`irr_roots`'
+      root finder (solved together in batches); one root gives ``IRR_OK``,
+      none ``IRR_NO_ROOT``, several ``IRR_MULTIPLE`` with the roots in
+      ``result.multiple``.
+
+    Unlike ``numpy_financial.irr``, which returns the root nearest zero or NaN
+    without saying why, every case gets a status.
+
+    Example from numpy-financial's ``irr`` docstring (Gitman, p. 348):
+
+    >>> result = irr([-100, 39, 59, 55, 20])
+    >>> round(float(result.value), 5), int(result.status)
+    (0.28095, 0)
+    >>> result = irr([[-100, 230, -132], [100, 10, 0]])
+    >>> result.status.tolist()
+    [3, 1]
+    >>> [round(rate, 12) for rate in result.roots(0)], result.reason(1)
+    ([0.1, 0.2], 'undefined: cash flow never changes sign')
+    """
+    flows = _as_cash_flows(cash_flows)
+    shape = flows.shape[:-1]
+    table = flows.reshape(-1, flows.shape[-1])
+    changes = _sign_changes(table)
+
+    value = np.full(table.shape[0], np.nan)
+    status = np.full(table.shape[0], IRR_NO_SIGN_CHANGE, dtype=np.int8)
+
+    single = np.flatnonzero(changes == 1)
+    if single.size:
+        value[single] = _irr_single_sign_change(table[single])
+        status[single] = IRR_OK
+
+    multiple: dict[tuple[int, ...], tuple[float, ...]] = {}
+    several = np.flatnonzero(changes >= 2)
+    if several.size:
+        rates = _all_irrs(table[several])
+        count = np.count_nonzero(np.isfinite(rates), axis=1)
+        status[several] = np.select(
+            [count == 0, count == 1], [IRR_NO_ROOT, IRR_OK], default=IRR_MULTIPLE
+        )
+        value[several[count == 1]] = rates[count == 1, 0]
+        for case, row in zip(several[count >= 2], rates[count >= 2]):
+            key = tuple(int(i) for i in np.unravel_index(case, shape))
+            multiple[key] = tuple(float(rate) for rate in row[np.isfinite(row)])
+
+    return IrrResult(value=value.reshape(shape), status=status.reshape(shape), multiple=multiple)
+
+
+# ---------------------------------------------------------------------------
+# Payback
+# ---------------------------------------------------------------------------
+
+
+def _not_reached_reason(n_years: int) -> str:
+    return f"not reached within {n_years} year{'' if n_years == 1 else 's'}"
+
+
+@dataclass(frozen=True, eq=False)
+class PaybackResult:
+    """Vectorized payback period: ``value`` in years (NaN where not reached) and
+    ``reached`` (bool), both of the shape of the cases; ``n_years`` is N."""
+
+    value: np.ndarray
+    reached: np.ndarray
+    n_years: int
+
+    def reason(self, index: Any = ()) -> str:
+        """"" when reached, else "not reached within N years"."""
+        return "" if bool(self.reached[index]) else _not_reached_reason(self.n_years)
+
+
+def _payback_of(flows: np.ndarray) -> PaybackResult:
+    cumulative = np.cumsum(flows, axis=-1)
+    recovered = cumulative >= 0
+    reached = recovered.any(axis=-1)
+    year = np.argmax(recovered, axis=-1)[..., np.newaxis]  # first t with cum_t >= 0
+    before = np.take_along_axis(cumulative, np.maximum(year - 1, 0), axis=-1)[..., 0]
+    flow = np.take_along_axis(flows, year, axis=-1)[..., 0]
+    year = year[..., 0]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        # cum_{t-1} < 0 <= cum_t implies CF_t > 0 wherever this is used
+        within_year = (year - 1) + (-before) / flow
+    value = np.where(reached, np.where(year == 0, 0.0, within_year), np.nan)
+    return PaybackResult(value=value, reached=reached, n_years=flows.shape[-1] - 1)
+
+
+def payback(cash_flows: ArrayLike) -> PaybackResult:
+    """Simple payback period in years, linear within the year it is reached.
+
+    With ``cum_t = CF_0 + ... + CF_t``: if ``cum_0 >= 0`` the payback is 0;
+    otherwise t is the first year >= 1 with ``cum_{t-1} < 0`` and
+    ``cum_t >= 0``, and ``payback = (t - 1) + (-cum_{t-1}) / CF_t``. If
+    ``cum_t`` stays negative up to year N, ``reached`` is False and the value
+    NaN ("not reached within N years"). A later drop back below zero does not
+    undo a payback. The results workbook mirrors exactly this definition in a
+    helper column.
+
+    >>> result = payback([-1000, 300, 400, 500, 200])  # cum: -1000 -700 -300 200
+    >>> round(float(result.value), 12), bool(result.reached)
+    (2.6, True)
+    >>> payback([-1000, 100, 100]).reason()
+    'not reached within 2 years'
+    """
+    return _payback_of(_as_cash_flows(cash_flows))
+
+
+def discounted_payback(rate: ArrayLike, cash_flows: ArrayLike) -> PaybackResult:
+    """Payback period of the discounted flows ``CF_t / (1 + rate)**t``.
+
+    The same definition as :func:`payback`, applied to
+    :func:`discounted_cash_flows`. For rate >= 0 it is never shorter than the
+    simple payback.
+
+    >>> round(float(discounted_payback(0.1, [-100, 55, 60.5, 66.55]).value), 12)
+    2.0
+    """
+    return _payback_of(discounted_cash_flows(rate, cash_flows))
+
+
+# ---------------------------------------------------------------------------
+# Profitability index
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class ProfitabilityIndexResult:
+    """Vectorized profitability index: ``value`` (NaN where not defined) and
+    ``defined`` (bool, False where CF_0 >= 0)."""
+
+    value: np.ndarray
+    defined: np.ndarray
+
+    def reason(self, index: Any = ()) -> str:
+        """"" when defined, else why not."""
+        return "" if bool(self.defined[index]) else PI_UNDEFINED_REASON
+
+
+def profitability_index(rate: ArrayLike, cash_flows: ArrayLike) -> ProfitabilityIndexResult:
+    """Profitability index: ``PI = (sum_{t=1..N} CF_t / (1 + rate)**t) / (-CF_0)``.
+
+    Present value of the flows from year 1 on per unit of year-0 investment
+    (so ``PI = 1 + NPV / (-CF_0)``). Undefined where ``CF_0 >= 0``.
+
+    Same flows as numpy-financial's ``npv`` example: (3065.22267 + 40000) / 40000.
+
+    >>> round(float(profitability_index(0.08, [-40_000, 5_000, 8_000, 12_000, 30_000]).value), 9)
+    1.076630567
+    >>> profitability_index(0.08, [0, 5_000]).reason()
+    'undefined: the year-0 flow is not an investment (CF_0 >= 0)'
+    """
+    discounted = discounted_cash_flows(rate, cash_flows)
+    investment = -discounted[..., 0]
+    later = discounted[..., 1:].sum(axis=-1)
+    defined = investment > 0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        value = np.where(defined, later / investment, np.nan)
+    return ProfitabilityIndexResult(value=value, defined=defined)
+
+
+# ---------------------------------------------------------------------------
+# One case, for reports
+# ---------------------------------------------------------------------------
+
+_STATUSES = ("ok", "undefined", "not reached")
+
+
+def _format_amount(value: float, unit: str) -> str:
+    if unit == "fraction":
+        return f"{value * 100:.2f} %"
+    if unit == "year":
+        return f"{value:.2f} years"
+    return f"{value:.6g} {unit}".rstrip()
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One metric of one case, for reports: a number, "undefined" or "not reached".
+
+    ``value`` is a finite float when ``status == "ok"`` and None otherwise;
+    ``unit`` is "fraction" for rates (shown as %), "year" for payback, a
+    currency for NPV, "" for a ratio; ``reason`` says why there is no value;
+    ``roots`` lists every IRR. ``str()`` never shows "nan".
+
+    >>> print(Metric.from_irr(irr([-100, 230, -132])))
+    several IRRs: see roots (10.00 %, 20.00 %)
+    >>> print(Metric.from_payback(payback([-1000, 300, 400, 500, 200])))
+    2.60 years
+    """
+
+    value: float | None
+    unit: str
+    status: str = "ok"
+    reason: str = ""
+    roots: tuple[float, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.status not in _STATUSES:
+            raise ModelError(f"Metric status: expected one of {_STATUSES}, got {self.status!r}")
+        if self.status == "ok":
+            if self.value is None or not np.isfinite(self.value):
+                raise ModelError(f"Metric with status 'ok' needs a finite value, got {self.value!r}")
+            object.__setattr__(self, "value", float(self.value))
+        elif self.value is not None:
+            raise ModelError(f"Metric with status {self.status!r} must have value None")
+        object.__setattr__(self, "roots", tuple(float(root) for root in self.roots))
+
+    def __str__(self) -> str:
+        if self.value is not None:
+            return _format_amount(self.value, self.unit)
+        text = self.reason or self.status
+        if self.roots:
+            text += " (" + ", ".join(_format_amount(r, self.unit) for r in self.roots) + ")"
+        return text
+
+    @classmethod
+    def from_value(cls, value: ArrayLike, unit: str, index: Any = ()) -> Metric:
+        """An always-defined metric (such as NPV) from an array of values."""
+        return cls(value=float(np.asarray(value)[index]), unit=unit)
+
+    @classmethod
+    def from_irr(cls, result: IrrResult, index: Any = ()) -> Metric:
+        status = int(result.status[index])
+        if status == IRR_OK:
+            return cls(float(result.value[index]), "fraction", roots=result.roots(index))
+        return cls(
+            None, "fraction", "undefined", IRR_REASONS[status], roots=result.roots(index)
+        )
+
+    @classmethod
+    def from_payback(cls, result: PaybackResult, index: Any = ()) -> Metric:
+        if bool(result.reached[index]):
+            return cls(float(result.value[index]), "year")
+        return cls(None, "year", "not reached", result.reason(index))
+
+    @classmethod
+    def from_profitability_index(
+        cls, result: ProfitabilityIndexResult, index: Any = ()
+    ) -> Metric:
+        if bool(result.defined[index]):
+            return cls(float(result.value[index]), "")
+        return cls(None, "", "undefined", result.reason(index))

@@ -1,0 +1,46 @@
+"""Monthly OPEX by line and in total, specific cost, and the net effect."""
+
+from __future__ import annotations
+
+from econ.inputs.plant import Plant
+from econ.model.expr import inp, ref, total
+from econ.model.figures import OPEX, REVENUE, SUMMARY, Figure
+
+# The OPEX lines in the order of the OPEX table; each is a figure defined elsewhere.
+OPEX_LINES = ("energy_cost_per_month", "labour_cost_per_month", "depreciation_per_month", "maintenance_per_month")
+
+
+def figures(plant: Plant) -> list[Figure]:
+    """OPEX per month = electricity + labour + depreciation + maintenance.
+
+    Specific cost = OPEX per month / throughput per month. Net effect per month =
+    by-product revenue - OPEX - cost of replacing losses (before income tax;
+    depreciation is inside OPEX). Per year it is multiplied by the operating
+    months per year, over the service life by the service life in years.
+    """
+    cur, basis = plant.currency, plant.basis
+    return [
+        Figure("opex_energy", "Electricity", f"{cur}/month", ref("energy_cost_per_month"), OPEX, "money", "Table"),
+        Figure("opex_labour", "Labour with on-costs", f"{cur}/month", ref("labour_cost_per_month"), OPEX, "money",
+               "Table"),
+        Figure("opex_depreciation", "Depreciation", f"{cur}/month", ref("depreciation_per_month"), OPEX, "money",
+               "Table"),
+        Figure("opex_maintenance", "Maintenance", f"{cur}/month", ref("maintenance_per_month"), OPEX, "money",
+               "Table"),
+        Figure("opex_per_month", "OPEX total", f"{cur}/month",
+               total(ref("opex_energy"), ref("opex_labour"), ref("opex_depreciation"), ref("opex_maintenance")),
+               OPEX, "money", "Table"),
+        Figure("specific_cost", f"Specific cost per {basis}", f"{cur}/{basis}",
+               ref("opex_per_month") / inp("throughput"), OPEX, "money", "Table"),
+        Figure("cash_opex_per_month", "OPEX without depreciation (cash)", f"{cur}/month",
+               ref("opex_per_month") - ref("opex_depreciation"), OPEX, "money", "Table"),
+        Figure("net_effect_per_month", "Net effect per month", f"{cur}/month",
+               ref("byproduct_revenue_per_month") - ref("opex_per_month") - ref("loss_cost_per_month"),
+               REVENUE, "money", "Net effect"),
+        Figure("net_effect_per_year", "Net effect per year", f"{cur}/year",
+               ref("net_effect_per_month") * inp("months_per_year"), REVENUE, "money", "Net effect"),
+        Figure("net_effect_over_life", "Net effect over the service life", cur,
+               ref("net_effect_per_year") * inp("service_life"), REVENUE, "money", "Net effect"),
+        Figure("net_effect_over_life_to_capital", "Net effect over the service life / capital", "-",
+               ref("net_effect_over_life") / ref("capital_total"), SUMMARY, "ratio"),
+    ]
