@@ -19,6 +19,7 @@ from support.libreoffice import (
     compare,
     office_or_skip,
     recalculate,
+    skip_if_disabled,
 )
 from xlsxwriter.worksheet import Worksheet
 
@@ -119,7 +120,9 @@ def test_correct_cached_values_agree(office: LibreOffice, tmp_path: Path) -> Non
     assert result.cells[("Flows", "G1")].formula == "=A1+NPV(0.1;B1:E1)"  # LibreOffice spelling
 
 
-def test_wrong_cached_number_is_reported(office: LibreOffice, make_book: Callable[[Build], Path]) -> None:
+def test_wrong_cached_number_is_reported(
+    office: LibreOffice, make_book: Callable[[Build], Path]
+) -> None:
     def build(sheet: Worksheet, book: xlsxwriter.Workbook) -> None:
         sheet.write_row("A1", [2, 3])
         sheet.write_formula("C1", "=A1*B1", None, 7)  # wrong
@@ -136,7 +139,9 @@ def test_wrong_cached_number_is_reported(office: LibreOffice, make_book: Callabl
     assert "LibreOffice gives 200.0, cached 0" in messages[2]
 
 
-def test_wrong_text_and_type_are_reported(office: LibreOffice, make_book: Callable[[Build], Path]) -> None:
+def test_wrong_text_and_type_are_reported(
+    office: LibreOffice, make_book: Callable[[Build], Path]
+) -> None:
     def build(sheet: Worksheet, book: xlsxwriter.Workbook) -> None:
         sheet.write("A1", 2)
         sheet.write_formula("B1", '=IF(A1>0,"yes","no")', None, "no")
@@ -183,11 +188,13 @@ def test_missing_cached_value_is_reported(office: LibreOffice, tmp_path: Path) -
 
     assert messages == [
         "S!B1 =A1*3: no cached value (LibreOffice gives 6.0)",
-        "S!B2 =IF(A1>0,\"yes\",\"no\"): no cached value (LibreOffice gives 'yes')",
+        'S!B2 =IF(A1>0,"yes","no"): no cached value (LibreOffice gives \'yes\')',
     ]
 
 
-def test_array_formula_cells_are_all_checked(office: LibreOffice, make_book: Callable[[Build], Path]) -> None:
+def test_array_formula_cells_are_all_checked(
+    office: LibreOffice, make_book: Callable[[Build], Path]
+) -> None:
     # XlsxWriter caches a value only in the first cell of a multi-cell array
     # formula and 0 in the others; LibreOffice sees all of them as formulas.
     def build(sheet: Worksheet, book: xlsxwriter.Workbook) -> None:
@@ -218,8 +225,7 @@ def test_compare_tolerance_without_libreoffice() -> None:
 
 
 def test_recalculate_starts_and_stops_its_own_office(make_book: Callable[[Build], Path]) -> None:
-    with office_or_skip():  # only for the skip switch; recalculate() starts its own
-        pass
+    skip_if_disabled()
 
     def build(sheet: Worksheet, book: xlsxwriter.Workbook) -> None:
         sheet.write("A1", 2)
@@ -238,7 +244,9 @@ def test_libreoffice_session_cleans_up(make_book: Callable[[Build], Path]) -> No
     assert not office.running
 
 
-def test_irr_agrees_with_numpy_financial(office: LibreOffice, make_book: Callable[[Build], Path]) -> None:
+def test_irr_agrees_with_numpy_financial(
+    office: LibreOffice, make_book: Callable[[Build], Path]
+) -> None:
     # Measured with LibreOffice 7.4 (Debian 12) and numpy-financial 1.0 (run
     # with -s to print): relative difference 4.7e-16 for the typical flow
     # (IRR 11.8 %), 1.2e-15 for the rich one (47 %) and 7.3e-13 for the
@@ -261,7 +269,9 @@ def test_irr_agrees_with_numpy_financial(office: LibreOffice, make_book: Callabl
         ours = result.formula("S", f"L{row + 1}")
         assert isinstance(ours.recalculated, float)
         relative = abs(ours.recalculated - expected[name]) / abs(expected[name])
-        print(f"IRR {name}: numpy-financial {expected[name]!r}, LibreOffice {ours.recalculated!r},"
-              f" relative difference {relative:.3g}")
+        print(
+            f"IRR {name}: numpy-financial {expected[name]!r}, LibreOffice {ours.recalculated!r},"
+            f" relative difference {relative:.3g}"
+        )
         assert math.isfinite(relative) and relative < 1e-9
     assert compare(result) == []

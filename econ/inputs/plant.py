@@ -74,6 +74,11 @@ class Reference:
     source: str
     note: str
     location: Location
+    cells: dict[str, str] = field(default_factory=dict)  # column name -> address in the row
+
+    def cell(self, column: str) -> str:
+        """Address of one of the row's cells, e.g. the quantity cell."""
+        return self.cells.get(column, self.location.cell)
 
 
 @dataclass(frozen=True)

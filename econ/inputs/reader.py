@@ -401,6 +401,7 @@ class _Reader:
                 id=identifier, figure=text("figure"), published=number("published"), unit=unit_text or "-",
                 quantity=text("quantity"), comparison=comparison, tolerance=tolerance, source=text("source"),
                 note=text("note"), location=self.book.location(sheet, f"{columns['id']}{row}"),
+                cells={name: f"{column}{row}" for name, column in columns.items()},
             ))
             row += 1
         return references

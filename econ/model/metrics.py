@@ -78,15 +78,19 @@ IRR_REASONS: Mapping[int, str] = {
 PI_UNDEFINED_REASON = "undefined: the year-0 flow is not an investment (CF_0 >= 0)"
 
 _EPS = float(np.finfo(float).eps)
-# Vectorized IRR of single-sign-change flows: bisection steps before Newton
-# (bracket width 2**-14 of (0, 1]), then at most this many safeguarded Newton
-# or bisection steps; each falls back to bisection so the loop always ends.
-_BISECTION_STEPS = 18
-_MAX_POLISH_STEPS = 60
-# irr_roots: an eigenvalue counts as real when its imaginary part is below this
-# fraction of its modulus (a double root comes out of the eigenvalue solver as a
-# pair about sqrt(eps) ~ 1.5e-8 off the real axis) and, after polishing, NPV
-# there is below this fraction of the sum of |discounted flows|.
+# Vectorized IRR of flows with one sign change: bisection steps (bracket width
+# 2**-14 of (0, 1]), then at most this many Newton steps, each replaced by a
+# bisection step if it would leave the bracket; rows still moving after that
+# go to the eigenvalue root finder.
+_BISECTION_STEPS = 14
+_MAX_POLISH_STEPS = 10
+# Root finder for any flow (irr_roots): Newton steps polishing each eigenvalue
+# of the companion matrix. An eigenvalue counts as real when its imaginary part
+# is below _REAL_ROOT_IMAG_TOL of its modulus (a double root comes out of the
+# eigenvalue solver as a pair about sqrt(eps) ~ 1.5e-8 off the real axis), and
+# is kept if, after polishing, |NPV| there is below _ROOT_RESIDUAL_TOL of the
+# sum of |discounted flows|.
+_ROOT_NEWTON_STEPS = 4
 _REAL_ROOT_IMAG_TOL = 1e-6
 _ROOT_RESIDUAL_TOL = 1e-9
 # Two roots closer than this (relative, in x = 1/(1+rate)) are one root.
@@ -213,13 +217,13 @@ def npv(rate: ArrayLike, cash_flows: ArrayLike) -> np.ndarray:
 
 def _sign_changes(table: np.ndarray) -> np.ndarray:
     """Number of sign changes along each row of a 2-d table, zeros skipped."""
-    width = table.shape[1]
-    signs = np.sign(table).astype(np.int8)
-    # index of the last nonzero entry at or before each year (0 before the first)
-    positions = np.where(signs != 0, np.arange(width), 0)
-    np.maximum.accumulate(positions, axis=1, out=positions)
-    carried = np.take_along_axis(signs, positions, axis=1)
-    return np.count_nonzero(carried[:, 1:] * carried[:, :-1] < 0, axis=1)
+    signs = np.ascontiguousarray(np.sign(table).astype(np.int8).T)  # (year, case)
+    changes = np.zeros(table.shape[0], dtype=np.int64)
+    carried = signs[0].copy()  # sign of the last nonzero flow so far (0 before any)
+    for year_signs in signs[1:]:
+        changes += year_signs * carried < 0
+        np.copyto(carried, year_signs, where=year_signs != 0)
+    return changes
 
 
 def _first_nonzero_sign(table: np.ndarray) -> np.ndarray:
@@ -253,10 +257,13 @@ def _root_in_unit_interval(coefficients: np.ndarray) -> np.ndarray:
     Each row must have exactly one root there, with opposite signs at 0+ and at
     1 (or a root at 1). Bisection narrows (0, 1] to width 2**-_BISECTION_STEPS,
     then Newton steps polish to full precision; a Newton step that would leave
-    the current bracket is replaced by a bisection step.
+    the current bracket is replaced by a bisection step. The rare rows that
+    have not converged after _MAX_POLISH_STEPS (a root very close to 0, where
+    Newton crawls) are solved by :func:`_positive_roots` instead.
     """
     cases = coefficients.shape[0]
     columns = np.ascontiguousarray(coefficients.T)
+    magnitudes = np.abs(columns)
     sign_near_zero = _first_nonzero_sign(coefficients)
     # Bisection: the root lies within point +- half_width; a value of exactly
     # zero (direction 0) leaves the point on the root.
@@ -271,8 +278,11 @@ def _root_in_unit_interval(coefficients: np.ndarray) -> np.ndarray:
     low = np.maximum(point - half_width, 0.0)
     high = np.minimum(point + half_width, 1.0)
 
-    # Newton steps, kept inside the shrinking bracket [low, high]; a case stops
-    # moving once its Newton step is below 4 ulp.
+    # Newton steps inside the shrinking bracket [low, high]. A case takes its
+    # last step once that step is below 4 ulp, or once the polynomial is below
+    # twice the rounding-error bound of Horner's rule (2 * degree * eps *
+    # sum_t |c_t| z**t): closer than that its sign is noise.
+    noise_per_scale = 4 * (columns.shape[0] - 1) * _EPS
     done = np.zeros(cases, dtype=bool)
     with np.errstate(divide="ignore", invalid="ignore"):
         for _ in range(_MAX_POLISH_STEPS):
@@ -282,13 +292,22 @@ def _root_in_unit_interval(coefficients: np.ndarray) -> np.ndarray:
             np.copyto(high, point, where=~root_above)
             step = value / slope
             newton = point - step
-            converged = np.abs(step) <= 4 * _EPS * point
+            converged = np.abs(value) <= noise_per_scale * _horner_value(magnitudes, point)
+            converged |= np.abs(step) <= 4 * _EPS * point
             usable = converged | ((newton >= low) & (newton <= high))
             following = np.where(usable, newton, 0.5 * (low + high))
             np.copyto(point, following, where=~done)
             done |= converged
             if done.all():
-                break
+                return point
+
+    stragglers = np.flatnonzero(~done)
+    candidates = _positive_roots(coefficients[stragglers])
+    distance = np.abs(candidates - point[stragglers, np.newaxis])
+    distance[np.isnan(distance)] = np.inf
+    nearest = np.argmin(distance, axis=1)
+    found = np.isfinite(distance[np.arange(stragglers.size), nearest])
+    point[stragglers[found]] = candidates[found, nearest[found]]
     return point
 
 
@@ -300,7 +319,8 @@ def _irr_single_sign_change(table: np.ndarray) -> np.ndarray:
     x in (0, 1] (rate >= 0) and is found there; otherwise rate is in (-1, 0)
     and the root is found in y = 1 + rate in (0, 1), for the polynomial with
     the flows reversed (``sum_t CF_t y**(N-t)``). Both searches stay in (0, 1],
-    so nothing overflows and no bracket has to be grown.
+    so nothing overflows and no bracket has to be grown, and ``rate = y - 1``
+    keeps full precision down to -100 %.
     """
     total = table.sum(axis=1)
     rate_nonnegative = np.sign(total) != _first_nonzero_sign(table)
@@ -312,65 +332,85 @@ def _irr_single_sign_change(table: np.ndarray) -> np.ndarray:
     return rates
 
 
-def _positive_polynomial_roots(coefficients: np.ndarray) -> np.ndarray:
+def _trimmed_polynomial_roots(coefficients: np.ndarray) -> np.ndarray:
     """Real roots x > 0 of ``sum_t c_t x**t`` for each row, NaN-padded, ascending.
 
-    Rows share one degree; the first and last coefficient of each row are
-    nonzero. Roots are eigenvalues of the companion matrix (rotated as in
-    ``numpy.polynomial.polynomial.polyroots``), solved for all rows at once;
-    those close to the real axis are polished by Newton steps, verified by
-    their residual and deduplicated.
+    Rows share one degree >= 1, and the first and last coefficient of each row
+    are nonzero. The roots are the eigenvalues of the companion matrices
+    (rotated as in ``numpy.polynomial.polynomial.polyroots``), solved for all
+    rows in one call. Those near the positive real axis are polished by Newton
+    steps, kept if the polynomial is negligible there, and deduplicated.
     """
     rows, width = coefficients.shape
     degree = width - 1
     companion = np.zeros((rows, degree, degree))
     companion[:, np.arange(1, degree), np.arange(degree - 1)] = 1.0
-    companion[:, :, -1] = -coefficients[:, :-1] / coefficients[:, -1:]
-    eigenvalues = np.linalg.eigvals(companion[:, ::-1, ::-1])
+    with np.errstate(over="ignore"):
+        companion[:, :, -1] = -coefficients[:, :-1] / coefficients[:, -1:]
+    # a ratio of coefficients beyond the float range: leave such rows rootless
+    solvable = np.isfinite(companion).all(axis=(1, 2))
+    eigenvalues = np.full((rows, degree), np.nan, dtype=complex)
+    eigenvalues[solvable] = np.linalg.eigvals(companion[solvable, ::-1, ::-1])
 
     near_real = (eigenvalues.real > 0) & (
         np.abs(eigenvalues.imag) <= _REAL_ROOT_IMAG_TOL * np.abs(eigenvalues)
     )
-    roots = np.where(near_real, eigenvalues.real, np.nan)
-
-    columns = coefficients.T[:, :, np.newaxis]  # (width, rows, 1) against roots (rows, degree)
+    row, slot = np.nonzero(near_real)
+    point = eigenvalues.real[row, slot]
+    own = coefficients[row]  # (candidates, width)
+    exponents = np.arange(width)
+    slope_coefficients = own[:, 1:] * exponents[1:]
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        for _ in range(8):
-            value, slope = _horner(np.broadcast_to(columns, (width, *roots.shape)), roots)
-            candidate = roots - value / slope
-            better = (candidate > 0) & (
-                np.abs(_horner_value(np.broadcast_to(columns, (width, *roots.shape)), candidate))
-                < np.abs(value)
-            )
-            roots = np.where(better, candidate, roots)
-        residual = _horner_value(np.broadcast_to(columns, (width, *roots.shape)), roots)
-        scale = _horner_value(np.broadcast_to(np.abs(columns), (width, *roots.shape)), roots)
-        genuine = np.abs(residual) <= _ROOT_RESIDUAL_TOL * scale
-    roots = np.sort(np.where(genuine & np.isfinite(roots), roots, np.nan), axis=1)
-    duplicate = np.zeros_like(genuine)
+        for _ in range(_ROOT_NEWTON_STEPS):
+            powers = point[:, np.newaxis] ** exponents
+            value = np.einsum("ij,ij->i", own, powers)
+            slope = np.einsum("ij,ij->i", slope_coefficients, powers[:, :-1])
+            newton = point - value / slope
+            point = np.where(np.isfinite(newton) & (newton > 0), newton, point)
+        powers = point[:, np.newaxis] ** exponents
+        residual = np.abs(np.einsum("ij,ij->i", own, powers))
+        scale = np.einsum("ij,ij->i", np.abs(own), powers)
+        genuine = np.isfinite(point) & (residual <= _ROOT_RESIDUAL_TOL * scale)
+
+    roots = np.full((rows, degree), np.nan)
+    roots[row[genuine], slot[genuine]] = point[genuine]
+    roots.sort(axis=1)
+    duplicate = np.zeros(roots.shape, dtype=bool)
     duplicate[:, 1:] = np.abs(np.diff(roots, axis=1)) <= _DUPLICATE_ROOT_TOL * roots[:, 1:]
-    return np.sort(np.where(duplicate, np.nan, roots), axis=1)
+    roots[duplicate] = np.nan
+    roots.sort(axis=1)
+    return roots
+
+
+def _positive_roots(table: np.ndarray) -> np.ndarray:
+    """Real roots x > 0 of ``sum_t table[i, t] x**t`` for each row i.
+
+    Returns shape (rows, max(width - 1, 1)), ascending, NaN-padded. Leading
+    zero coefficients only add roots at x = 0 and trailing ones lower the
+    degree, so each row is trimmed to its span of nonzero coefficients and
+    rows of equal span are solved together.
+    """
+    cases, width = table.shape
+    roots = np.full((cases, max(width - 1, 1)), np.nan)
+    nonzero = table != 0
+    first = np.argmax(nonzero, axis=1)
+    last = width - 1 - np.argmax(nonzero[:, ::-1], axis=1)
+    solvable = nonzero.any(axis=1) & (last > first)
+    span = first * width + last
+    for key in np.unique(span[solvable]):
+        start, stop = divmod(int(key), width)
+        members = np.flatnonzero(solvable & (span == key))
+        found = _trimmed_polynomial_roots(table[members, start : stop + 1])
+        roots[members, : found.shape[1]] = found
+    return roots
 
 
 def _all_irrs(table: np.ndarray) -> np.ndarray:
-    """Every IRR > -1 of each row, NaN-padded to n_years columns, ascending."""
-    cases, width = table.shape
-    rates = np.full((cases, max(width - 1, 1)), np.nan)
-    nonzero = table != 0
-    has_flow = nonzero.any(axis=1)
-    first = np.argmax(nonzero, axis=1)
-    last = width - 1 - np.argmax(nonzero[:, ::-1], axis=1)
-    # Leading zero flows only add roots at x = 0 (rate = +inf) and trailing
-    # ones lower the degree: solve each group of equal trimmed span together.
-    solvable = has_flow & (last > first)
-    spans = np.unique(np.stack([first[solvable], last[solvable]], axis=1), axis=0)
-    for start, stop in spans:
-        members = np.flatnonzero(solvable & (first == start) & (last == stop))
-        roots = _positive_polynomial_roots(table[members, start : stop + 1])
-        with np.errstate(divide="ignore"):
-            found = 1.0 / roots - 1.0
-        found = np.sort(np.where(found > -1.0, found, np.nan), axis=1)
-        rates[members, : found.shape[1]] = found
+    """Every IRR > -1 of each row, ascending, NaN-padded to max(n_years, 1) columns."""
+    with np.errstate(divide="ignore"):
+        rates = 1.0 / _positive_roots(table) - 1.0
+    rates[~(rates > -1.0)] = np.nan
+    rates.sort(axis=1)
     return rates
 
 

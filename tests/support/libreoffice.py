@@ -19,6 +19,7 @@ Tests that need LibreOffice fail when it is missing, unless the environment sets
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import math
 import os
 import shutil
@@ -35,6 +36,7 @@ from pathlib import Path
 from types import ModuleType, TracebackType
 from typing import Any
 
+import pytest
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import coordinate_to_tuple
@@ -107,16 +109,14 @@ class RecalcResult:
 def _import_uno() -> ModuleType:
     """Import ``uno``, borrowing Debian's dist-packages only for that import."""
     try:
-        import uno  # noqa: PLC0415
+        return importlib.import_module("uno")
     except ImportError:
         pass
-    else:
-        return uno
     added = UNO_SITE_PACKAGES not in sys.path
     if added:
         sys.path.append(UNO_SITE_PACKAGES)
     try:
-        import uno  # noqa: PLC0415
+        return importlib.import_module("uno")
     except ImportError as exc:
         raise LibreOfficeUnavailable(
             f"cannot import the UNO bridge (Debian python3-uno, looked in {UNO_SITE_PACKAGES}"
@@ -127,7 +127,6 @@ def _import_uno() -> ModuleType:
         # missing venv dependencies for the rest of the test session.
         if added:
             sys.path.remove(UNO_SITE_PACKAGES)
-    return uno
 
 
 def _find_soffice() -> str:
@@ -204,8 +203,7 @@ class LibreOffice:
 
     def _connect(self, uno: ModuleType, pipe: str) -> Any:
         """Resolve the remote component context and return its Desktop."""
-        from com.sun.star.connection import NoConnectException  # noqa: PLC0415
-
+        no_connection = uno.getClass("com.sun.star.connection.NoConnectException")
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext(
             "com.sun.star.bridge.UnoUrlResolver", local
@@ -215,7 +213,7 @@ class LibreOffice:
             try:
                 remote = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
                 break
-            except NoConnectException:
+            except no_connection:
                 assert self._proc is not None
                 if self._proc.poll() is not None:
                     raise LibreOfficeError(
@@ -264,13 +262,13 @@ class LibreOffice:
             document.calculateAll()
             cells: dict[tuple[str, str], OfficeCell] = {}
             for sheet in document.Sheets:
-                for cell in _read_sheet(sheet):
+                for cell in _read_sheet(self._uno, sheet):
                     cells[(cell.sheet, cell.address)] = cell
             return cells
         finally:
             try:
                 document.close(True)
-            except Exception:  # noqa: BLE001 - a veto must not leave it open
+            except Exception:  # a veto must not leave it open
                 document.dispose()
 
     def _property(self, name: str, value: object) -> Any:
@@ -289,7 +287,7 @@ class LibreOffice:
             if desktop is not None:
                 try:
                     desktop.terminate()
-                except Exception:  # noqa: BLE001 - the bridge drops as soffice exits
+                except Exception:  # the bridge drops as soffice exits
                     pass
             if proc is not None:
                 try:
@@ -316,20 +314,20 @@ def _kill_group(pgid: int) -> None:
         pass
 
 
-def _read_sheet(sheet: Any) -> Iterator[OfficeCell]:
+def _read_sheet(uno: Any, sheet: Any) -> Iterator[OfficeCell]:
     """Every non-empty cell of one sheet, read in bulk per content block."""
-    from com.sun.star.sheet.CellFlags import (  # noqa: PLC0415
-        DATETIME,
-        FORMULA,
-        STRING,
-        VALUE,
-    )
-    from com.sun.star.sheet.FormulaResult import ERROR  # noqa: PLC0415
 
+    def flag(name: str) -> int:
+        return int(uno.getConstantByName(f"com.sun.star.sheet.{name}"))
+
+    formula = flag("CellFlags.FORMULA")
+    content = (
+        flag("CellFlags.VALUE") | flag("CellFlags.DATETIME") | flag("CellFlags.STRING") | formula
+    )
     name = sheet.Name
-    formula_at = set(_positions(sheet.queryContentCells(FORMULA)))
-    error_at = set(_positions(sheet.queryFormulaCells(ERROR)))
-    for block in sheet.queryContentCells(VALUE | DATETIME | STRING | FORMULA).getRangeAddresses():
+    formula_at = set(_positions(sheet.queryContentCells(formula)))
+    error_at = set(_positions(sheet.queryFormulaCells(flag("FormulaResult.ERROR"))))
+    for block in sheet.queryContentCells(content).getRangeAddresses():
         cells = sheet.getCellRangeByPosition(
             block.StartColumn, block.StartRow, block.EndColumn, block.EndRow
         )
@@ -368,7 +366,9 @@ def _formula_text(value: object) -> str | None:
     return None
 
 
-def _read_cached(path: Path) -> tuple[list[str], dict[tuple[str, str], str], dict[tuple[str, str], Any]]:
+def _read_cached(
+    path: Path,
+) -> tuple[list[str], dict[tuple[str, str], str], dict[tuple[str, str], Any]]:
     """Sheet names, formulas (``data_only=False``) and cached values (``data_only=True``)."""
     formulas: dict[tuple[str, str], str] = {}
     cached: dict[tuple[str, str], Any] = {}
@@ -389,7 +389,7 @@ def _read_cached(path: Path) -> tuple[list[str], dict[tuple[str, str], str], dic
                 for cell in row:
                     value = cell.value
                     if isinstance(value, dt.datetime | dt.date | dt.time | dt.timedelta):
-                        value = to_excel(value, book.epoch)
+                        value = to_excel(value, book.epoch)  # back to a serial number
                     if value is not None:
                         cached[(sheet.title, cell.coordinate)] = value
     finally:
@@ -453,7 +453,9 @@ def compare(result: RecalcResult, rel_tol: float = 1e-9, abs_tol: float = 1e-9) 
         head = f"{cell.where} {cell.formula}"
         cached, new = cell.cached, cell.recalculated
         if cell.error:
-            messages.append(f"{head}: LibreOffice gives error {cell.error_text} (cached {cached!r})")
+            messages.append(
+                f"{head}: LibreOffice gives error {cell.error_text} (cached {cached!r})"
+            )
         elif cached is None:
             if new != "":
                 messages.append(f"{head}: no cached value (LibreOffice gives {new!r})")
@@ -472,15 +474,18 @@ def compare(result: RecalcResult, rel_tol: float = 1e-9, abs_tol: float = 1e-9) 
     return messages
 
 
+def skip_if_disabled() -> None:
+    """Skip the calling test when ``ECON_SKIP_LIBREOFFICE=1``."""
+    if os.environ.get(SKIP_ENV) == "1":
+        pytest.skip(f"{SKIP_ENV}=1")
+
+
 @contextmanager
 def office_or_skip() -> Iterator[LibreOffice]:
     """A started LibreOffice for tests; skips when ``ECON_SKIP_LIBREOFFICE=1``.
 
     Without that variable a missing LibreOffice raises, so the tests fail.
     """
-    if os.environ.get(SKIP_ENV) == "1":
-        import pytest  # noqa: PLC0415
-
-        pytest.skip(f"{SKIP_ENV}=1")
+    skip_if_disabled()
     with LibreOffice() as office:
         yield office

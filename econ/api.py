@@ -1,0 +1,72 @@
+"""The library API: what the command line does, in a line or two of Python.
+
+>>> # from econ.api import evaluate_workbook, write_reports
+>>> # evaluation = evaluate_workbook("inputs/cr_scheme.xlsx")
+>>> # evaluation.results.scalar("opex_per_month")
+>>> # write_reports(evaluation, "reports")
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from econ.checks import audits as audit_checks
+from econ.checks.audits import Audit
+from econ.checks.regression import Comparison, compare_references
+from econ.inputs.plant import Plant
+from econ.inputs.reader import read_plant
+from econ.model.build import build_model
+from econ.model.figures import Model, Results, evaluate
+
+
+@dataclass
+class Evaluation:
+    """A plant, its evaluated model, the regression against its references and the audits."""
+
+    plant: Plant
+    model: Model
+    results: Results
+    comparisons: list[Comparison]
+    audits: list[Audit]
+
+    @property
+    def failures(self) -> list[Comparison]:
+        """Published figures that differ from the recomputed ones, and claims that do not hold."""
+        return [comparison for comparison in self.comparisons if not comparison.passed]
+
+    @property
+    def warnings(self) -> list[Audit]:
+        return [audit for audit in self.audits if audit.status == audit_checks.WARNING]
+
+
+def model_with_audits(plant: Plant) -> Model:
+    """The plant's model plus the figures its plausibility audits read."""
+    model = build_model(plant)
+    model.extend(audit_checks.figures(plant))
+    return model
+
+
+def evaluate_plant(plant: Plant) -> Evaluation:
+    """Evaluate the model of an already-read plant, compare its references, run the audits."""
+    model = model_with_audits(plant)
+    results = evaluate(model, plant.inputs())
+    comparisons = compare_references(plant, results)
+    return Evaluation(plant, model, results, comparisons, audit_checks.run_audits(plant, results, comparisons))
+
+
+def evaluate_workbook(path: str | Path) -> Evaluation:
+    """Read, evaluate and check one input workbook."""
+    return evaluate_plant(read_plant(path))
+
+
+def write_reports(evaluation: Evaluation, out_dir: str | Path, formats: tuple[str, ...] = ("xlsx",)) -> list[Path]:
+    """Write the requested reports of ``evaluation`` into ``out_dir``; returns the paths written."""
+    from econ.report.xlsx import write_results_workbook
+
+    out = Path(out_dir)
+    written = []
+    stem = evaluation.plant.path.stem
+    if "xlsx" in formats:
+        written.append(write_results_workbook(evaluation, out / f"{stem}.xlsx"))
+    return written

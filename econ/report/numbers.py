@@ -1,0 +1,48 @@
+"""Numbers as a reader sees them, per language: ``381 968`` and ``38,20`` in Russian,
+``381,968`` and ``38.20`` in English."""
+
+from __future__ import annotations
+
+import math
+
+_NARROW_NBSP = "\u202f"
+
+
+def format_number(value: float | None, decimals: int = 0, lang: str = "en", undefined: str = "undefined") -> str:
+    """``value`` rounded to ``decimals`` places with the language's separators.
+
+    None and non-finite values are shown as ``undefined``, never as nan.
+    """
+    if value is None or not math.isfinite(value):
+        return undefined
+    text = f"{value:,.{decimals}f}"
+    if text.startswith("-") and float(text.replace(",", "")) == 0:
+        text = text[1:]  # no "-0"
+    if lang == "ru":
+        return text.replace(",", _NARROW_NBSP).replace(".", ",").replace("-", "\u2212")
+    return text
+
+
+def significant_decimals(value: float, digits: int = 4) -> int:
+    """Decimals that show about ``digits`` significant digits of ``value`` (0 for large values)."""
+    if value == 0 or not math.isfinite(value):
+        return 0
+    magnitude = int(math.floor(math.log10(abs(value))))
+    return max(0, digits - 1 - magnitude)
+
+
+def format_auto(value: float | None, lang: str = "en", digits: int = 4) -> str:
+    """A number with about ``digits`` significant digits and no trailing zeros (``0.5``, ``176``, ``56.82``)."""
+    if value is None or not math.isfinite(value):
+        return format_number(value, lang=lang)
+    text = format_number(value, significant_decimals(value, digits), lang)
+    decimal_mark = "," if lang == "ru" else "."
+    if decimal_mark in text:
+        text = text.rstrip("0").rstrip(decimal_mark)
+    return text
+
+
+def format_percent(value: float | None, decimals: int = 1, lang: str = "en") -> str:
+    if value is None or not math.isfinite(value):
+        return format_number(value, lang=lang)
+    return format_number(value * 100, decimals, lang) + ("\u00a0%" if lang == "ru" else " %")

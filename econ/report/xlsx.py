@@ -1,0 +1,434 @@
+"""The results workbook: every derived number a live formula with econ's value cached.
+
+Each figure's formula is rendered from the same expression that computed its
+value (econ.model.expr), so the two cannot drift. Inputs are echoed on the
+Inputs sheet, and every formula refers to the cells it is computed from.
+XlsxWriter writes the cached values, so readers that do not calculate (pandas,
+openpyxl with ``data_only=True``) see numbers, and Excel or LibreOffice shows
+the same numbers after recalculating.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import xlsxwriter
+from xlsxwriter.utility import xl_rowcol_to_cell
+
+from econ import __version__
+from econ.checks.regression import AGREES, DIFFERS, DOES_NOT_HOLD, HOLDS
+from econ.inputs import schema
+from econ.model import metrics
+from econ.model.expr import Const, Expr
+from econ.model.figures import (
+    CASH_FLOW, CHECKS, ENERGY, OPEX, REVENUE, SUMMARY, Figure, MetricFigure, YearlyFigure,
+)
+from econ.report.atomic import write_atomically
+
+if TYPE_CHECKING:
+    from econ.api import Evaluation
+
+INPUTS = "Inputs"
+SHEET_ORDER = (SUMMARY, INPUTS, ENERGY, OPEX, REVENUE, CASH_FLOW, CHECKS)
+
+NUMBER_FORMATS = {
+    "money": "#,##0.00",
+    "number": "#,##0.00##",
+    "fraction": "0.00%",
+    "ratio": "0.000",
+    "years": "0.00",
+    "year": "0",
+    "factor": "0.0000",
+    "input": "#,##0.######",
+}
+
+
+@dataclass
+class _Cells:
+    """Where every input and figure is written: key (and year) -> (sheet, A1 address)."""
+
+    places: dict[tuple[str, int | None], tuple[str, str]] = field(default_factory=dict)
+
+    def put(self, key: str, sheet: str, row: int, column: int, year: int | None = None) -> None:
+        self.places[(key, year)] = (sheet, xl_rowcol_to_cell(row, column))
+
+    def locate(self, key: str, year: int | None = None) -> tuple[str, str]:
+        try:
+            return self.places[(key, year)]
+        except KeyError:
+            raise KeyError(f"{key}{'' if year is None else f'[{year}]'} has no cell in the results workbook") from None
+
+
+class _Writer:
+    def __init__(self, evaluation: Evaluation, path: Path) -> None:
+        self.evaluation = evaluation
+        self.plant = evaluation.plant
+        self.results = evaluation.results
+        self.model = evaluation.model
+        self.book = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False,
+                                                     "strings_to_urls": False})
+        self.book.set_properties({"title": f"econ results: {self.plant.name}", "comments": f"econ {__version__}"})
+        self.cells = _Cells()
+        self.sheets = {name: self.book.add_worksheet(name) for name in SHEET_ORDER}
+        self.formats = {style: self.book.add_format({"num_format": fmt}) for style, fmt in NUMBER_FORMATS.items()}
+        self.bold = self.book.add_format({"bold": True})
+        self.header = self.book.add_format({"bold": True, "bottom": 1, "bg_color": "#DDE5F0", "text_wrap": True,
+                                            "valign": "top"})
+        self.section = self.book.add_format({"bold": True, "font_color": "#1F3864"})
+        self.title = self.book.add_format({"bold": True, "font_size": 14})
+        self.wrap = self.book.add_format({"text_wrap": True, "valign": "top"})
+        self.total_formats = {style: self.book.add_format({"num_format": fmt, "bold": True, "top": 1})
+                              for style, fmt in NUMBER_FORMATS.items()}
+        self.formula_count = 0
+
+    # -- cells -----------------------------------------------------------------------
+    def number_format(self, style: str, bold: bool = False) -> object:
+        return (self.total_formats if bold else self.formats).get(style, self.formats["number"])
+
+    def write_expr(self, sheet: str, row: int, column: int, expr: Expr, value: float | str, style: str,
+                   bold: bool = False) -> None:
+        """A formula with its cached value; a bare constant is written as a number."""
+        worksheet = self.sheets[sheet]
+        cell_format = self.number_format(style, bold)
+        if isinstance(expr, Const):
+            worksheet.write_number(row, column, expr.value, cell_format)
+            return
+        cached: float | str = value
+        if isinstance(value, float) and math.isnan(value):
+            cached = ""  # a deliberately blank result (the formula gives "")
+        worksheet.write_formula(row, column, "=" + expr.excel(self.cells, sheet), cell_format, cached)
+        self.formula_count += 1
+
+    def echo(self, sheet: str, row: int, column: int, key: str, style: str = "input") -> None:
+        """A formula that shows an input or figure from another cell."""
+        source_sheet, address = self.cells.locate(key)
+        reference = address if source_sheet == sheet else f"{_quote(source_sheet)}!{address}"
+        value = float(self.results[key])
+        self.sheets[sheet].write_formula(row, column, f"={reference}", self.number_format(style), value)
+        self.formula_count += 1
+
+    # -- layout --------------------------------------------------------------------------
+    def plan_inputs(self) -> list[tuple[int, str]]:
+        """Rows of the Inputs sheet: (row, key) for each numeric input; text rows come first."""
+        rows: list[tuple[int, str]] = []
+        row = 8
+        keys = list(self.plant.parameters)
+        for key in keys:
+            rows.append((row, key))
+            self.cells.put(key, INPUTS, row, 2)
+            row += 1
+        return rows
+
+    def plan_figures(self, sheet: str, start_row: int, skip: set[str] = frozenset()) -> list[tuple[int, object]]:
+        """Rows of a vertical figure sheet, section headings included: (row, figure or heading text)."""
+        rows: list[tuple[int, object]] = []
+        row = start_row
+        section = None
+        for figure in self.model.on_sheet(sheet):
+            if figure.key in skip or isinstance(figure, YearlyFigure):
+                continue
+            figure_section = getattr(figure, "section", "")
+            if figure_section and figure_section != section:
+                if rows:
+                    row += 1
+                rows.append((row, figure_section))
+                row += 1
+                section = figure_section
+            rows.append((row, figure))
+            self.cells.put(figure.key, sheet, row, 1)
+            row += 1
+        return rows
+
+    def plan_cash_flow(self) -> list[tuple[int, YearlyFigure]]:
+        rows = []
+        for offset, figure in enumerate(f for f in self.model.figures if isinstance(f, YearlyFigure)):
+            row = 1 + offset
+            rows.append((row, figure))
+            for year in range(self.model.years + 1):
+                self.cells.put(figure.key, CASH_FLOW, row, 2 + year, year)
+        return rows
+
+    def plan_equipment(self) -> list[tuple[int, int]]:
+        """The Energy sheet's equipment table (as the paper's Table 2): (row, equipment index)."""
+        rows = []
+        for offset, equipment in enumerate(self.plant.rows("equipment")):
+            row = 2 + offset
+            rows.append((row, equipment.index))
+            self.cells.put(f"equipment.{equipment.index}.power", ENERGY, row, 3)
+            self.cells.put(f"equipment.{equipment.index}.energy_per_month", ENERGY, row, 5)
+        return rows
+
+    # -- sheets ------------------------------------------------------------------------------
+    def write(self) -> None:
+        input_rows = self.plan_inputs()
+        equipment_rows = self.plan_equipment()
+        equipment_keys = {f"equipment.{index}.{name}" for _, index in equipment_rows for name in ("power", "energy_per_month")}
+        energy_start = 2 + len(equipment_rows) + 2
+        layouts = {
+            ENERGY: self.plan_figures(ENERGY, energy_start, skip=equipment_keys),
+            OPEX: self.plan_figures(OPEX, 2),
+            REVENUE: self.plan_figures(REVENUE, 2),
+        }
+        cash_rows = self.plan_cash_flow()
+        summary_rows = self.plan_summary()
+        checks_start = self.plan_checks()
+        layouts[CHECKS] = self.plan_figures(CHECKS, checks_start)
+
+        self.write_inputs(input_rows)
+        self.write_equipment(equipment_rows)
+        for sheet, rows in layouts.items():
+            self.write_figure_sheet(sheet, rows, header_row=1 if sheet != ENERGY else energy_start - 1)
+        self.write_cash_flow(cash_rows)
+        self.write_summary(summary_rows)
+        self.write_checks()
+
+    def write_inputs(self, rows: list[tuple[int, str]]) -> None:
+        sheet = self.sheets[INPUTS]
+        plant = self.plant
+        sheet.write_string(0, 0, "Inputs as read from the input workbook, converted to the units the model uses",
+                           self.title)
+        for row, (label, value) in enumerate((
+            ("Input workbook", plant.file_name), ("SHA-256", plant.sha256), ("Project", plant.name),
+            ("Currency", plant.currency), ("Base year", str(plant.base_year or "not stated")),
+        ), start=1):
+            sheet.write_string(row, 0, label, self.bold)
+            sheet.write_string(row, 1, value)
+        headers = ("Parameter", "Key", "Value", "Unit", "Entered as", "Source", "Input cell")
+        for column, text in enumerate(headers):
+            sheet.write_string(7, column, text, self.header)
+        for row, key in rows:
+            parameter = plant.parameters[key]
+            sheet.write_string(row, 0, parameter.label, self.wrap)
+            sheet.write_string(row, 1, key)
+            sheet.write_number(row, 2, parameter.value, self.formats["input"])
+            sheet.write_string(row, 3, parameter.unit)
+            sheet.write_string(row, 4, parameter.entered)
+            sheet.write_string(row, 5, parameter.source, self.wrap)
+            sheet.write_string(row, 6, f"{parameter.location.sheet}!{parameter.location.cell}")
+        sheet.freeze_panes(8, 0)
+        sheet.set_column(0, 0, 42)
+        sheet.set_column(1, 1, 34)
+        sheet.set_column(2, 2, 16)
+        sheet.set_column(3, 4, 18)
+        sheet.set_column(5, 5, 60)
+        sheet.set_column(6, 6, 14)
+
+    def write_equipment(self, rows: list[tuple[int, int]]) -> None:
+        sheet = self.sheets[ENERGY]
+        headers = ("Equipment", "Quantity", "Unit power [kW]", "Installed power [kW]", "Load factor",
+                   "Energy [kWh/month]")
+        sheet.write_string(0, 0, "Equipment and installed power", self.section)
+        for column, text in enumerate(headers):
+            sheet.write_string(1, column, text, self.header)
+        for row, index in rows:
+            equipment = self.plant.rows("equipment")[index]
+            sheet.write_string(row, 0, equipment.name)
+            self.echo(ENERGY, row, 1, equipment.key("quantity"))
+            self.echo(ENERGY, row, 2, equipment.key("unit_power"))
+            for column, key in ((3, f"equipment.{index}.power"), (5, f"equipment.{index}.energy_per_month")):
+                figure = self.model.get(key)
+                self.write_expr(ENERGY, row, column, figure.expr, self.results.scalar(key), "number")
+            self.echo(ENERGY, row, 4, equipment.key("load_factor"), "fraction")
+        sheet.freeze_panes(2, 1)
+
+    def write_figure_sheet(self, sheet_name: str, rows: list[tuple[int, object]], header_row: int) -> None:
+        sheet = self.sheets[sheet_name]
+        for column, text in enumerate(("Item", "Value", "Unit", "Definition", "Key")):
+            sheet.write_string(header_row, column, text, self.header)
+        for row, item in rows:
+            if isinstance(item, str):
+                sheet.write_string(row, 0, item, self.section)
+                continue
+            figure = item
+            assert isinstance(figure, Figure)
+            is_total = figure.key in ("opex_per_month", "installed_power", "energy_per_month")
+            sheet.write_string(row, 0, figure.label, self.bold if is_total else None)
+            self.write_expr(sheet_name, row, 1, figure.expr, self.results.scalar(figure.key), figure.style, is_total)
+            sheet.write_string(row, 2, figure.unit)
+            sheet.write_string(row, 3, figure.expr.text())
+            sheet.write_string(row, 4, figure.key)
+        if sheet_name != ENERGY:
+            sheet.freeze_panes(header_row + 1, 1)
+        sheet.set_column(0, 0, 48)
+        sheet.set_column(1, 1, 18)
+        sheet.set_column(2, 2, 16)
+        sheet.set_column(3, 3, 60)
+        sheet.set_column(4, 4, 36)
+
+    def write_cash_flow(self, rows: list[tuple[int, YearlyFigure]]) -> None:
+        sheet = self.sheets[CASH_FLOW]
+        sheet.write_string(0, 0, "Item", self.header)
+        sheet.write_string(0, 1, "Unit", self.header)
+        for year in range(self.model.years + 1):
+            sheet.write_string(0, 2 + year, f"Year {year}", self.header)
+        for row, figure in rows:
+            bold = figure.key == "cf.net_cash_flow"
+            sheet.write_string(row, 0, figure.label, self.bold if bold else None)
+            sheet.write_string(row, 1, figure.unit)
+            values = self.results[figure.key]
+            for year, expr in enumerate(figure.exprs):
+                self.write_expr(CASH_FLOW, row, 2 + year, expr, float(values[..., year]), figure.style, bold)
+        notes_row = rows[-1][0] + 2 if rows else 2
+        for offset, note in enumerate(_CASH_FLOW_NOTES):
+            sheet.write_string(notes_row + offset, 0, note)
+        sheet.freeze_panes(1, 2)
+        sheet.set_column(0, 0, 46)
+        sheet.set_column(1, 1, 12)
+        sheet.set_column(2, 2 + self.model.years, 15)
+
+    # -- summary ---------------------------------------------------------------------------------
+    def plan_summary(self) -> list[tuple[int, str, str]]:
+        """Rows of the Summary: (row, key, kind) with kind "echo" (shown from another sheet) or "own"."""
+        rows = []
+        row = 8
+        echoes = ("opex_per_month", "specific_cost", "byproduct_revenue_per_month", "loss_cost_per_month",
+                  "net_effect_per_month", "net_effect_per_year", "net_effect_over_life")
+        own = [figure.key for figure in self.model.on_sheet(SUMMARY)]
+        for key in echoes:
+            rows.append((row, key, "echo"))
+            row += 1
+        row += 1
+        for key in own:
+            rows.append((row, key, "own"))
+            self.cells.put(key, SUMMARY, row, 1)
+            row += 1
+        return rows
+
+    def write_summary(self, rows: list[tuple[int, str, str]]) -> None:
+        sheet = self.sheets[SUMMARY]
+        plant = self.plant
+        sheet.write_string(0, 0, plant.name, self.title)
+        sheet.write_string(1, 0, f"Input workbook: {plant.file_name} (SHA-256 {plant.sha256})")
+        sheet.write_string(2, 0, f"Currency: {plant.currency}; price base year: {plant.base_year or 'not stated'}; "
+                                 f"econ {__version__}")
+        sheet.write_string(3, 0, "Every number below is a formula over the Inputs sheet; econ's value is cached in it.")
+        for column, text in enumerate(("Key figure", "Value", "Unit", "Note")):
+            sheet.write_string(7, column, text, self.header)
+        for row, key, kind in rows:
+            figure = self.model.get(key)
+            sheet.write_string(row, 0, figure.label, self.bold)
+            sheet.write_string(row, 2, figure.unit if figure.unit != "fraction" else "%")
+            if kind == "echo":
+                self.echo(SUMMARY, row, 1, key, figure.style)
+            elif isinstance(figure, MetricFigure):
+                self.write_metric(row, figure)
+            else:
+                self.write_expr(SUMMARY, row, 1, figure.expr, self.results.scalar(key), figure.style)
+        last = rows[-1][0] + 2
+        for offset, note in enumerate(_CASH_FLOW_NOTES):
+            sheet.write_string(last + offset, 0, note)
+        sheet.freeze_panes(8, 0)
+        sheet.set_column(0, 0, 46)
+        sheet.set_column(1, 1, 20)
+        sheet.set_column(2, 2, 14)
+        sheet.set_column(3, 3, 60)
+
+    def write_metric(self, row: int, figure: MetricFigure) -> None:
+        values = self.evaluation.results.metrics[figure.key]
+        status = int(values.status)
+        sheet = self.sheets[SUMMARY]
+        if figure.key == "irr" and status == metrics.IRR_MULTIPLE:
+            # Excel's IRR() finds one root from a guess: write one formula per root, each guessed at it.
+            flows = f"{_quote(CASH_FLOW)}!{self.cells.locate('cf.net_cash_flow', 0)[1]}:" \
+                    f"{self.cells.locate('cf.net_cash_flow', self.model.years)[1]}"
+            for offset, root in enumerate(values.roots):
+                sheet.write_formula(row, 1 + offset, f"=IRR({flows},{root!r})", self.formats["fraction"], root)
+                self.formula_count += 1
+            sheet.write_string(row, 3, f"{len(values.roots)} IRRs: the cash flow changes sign more than once")
+            return
+        cached: float | str = float(values.value) if status == 0 else values.describe()
+        self.write_expr(SUMMARY, row, 1, figure.formula, cached, figure.style)
+        if status:
+            sheet.write_string(row, 3, values.describe())
+
+    # -- checks ------------------------------------------------------------------------------------
+    def plan_checks(self) -> int:
+        """Rows of the regression table; returns the first row free for the audit figures."""
+        self.check_rows = [(2 + offset, comparison) for offset, comparison in enumerate(self.evaluation.comparisons)]
+        end = 2 + len(self.check_rows) + 2
+        self.audit_row = end
+        return end + len(self.evaluation.audits) + 3
+
+    def write_checks(self) -> None:
+        sheet = self.sheets[CHECKS]
+        sheet.write_string(0, 0, "Published figures recomputed from the inputs", self.section)
+        headers = ("ID", "Figure", "Published", "Unit", "Computed", "Deviation", "Relative deviation", "Tolerance",
+                   "Comparison", "Verdict", "Model quantity", "Source", "Note")
+        for column, text in enumerate(headers):
+            sheet.write_string(1, column, text, self.header)
+        for row, comparison in self.check_rows:
+            reference = comparison.reference
+            cell = lambda column: xl_rowcol_to_cell(row, column)  # noqa: E731
+            source_sheet, address = self.cells.locate(reference.quantity)
+            figure_cell = f"{_quote(source_sheet)}!{address}"
+            sheet.write_string(row, 0, reference.id)
+            sheet.write_string(row, 1, reference.figure, self.wrap)
+            sheet.write_number(row, 2, reference.published, self.formats["input"])
+            sheet.write_string(row, 3, reference.unit)
+            computed = figure_cell if comparison.factor == 1 else f"{figure_cell}*{comparison.factor!r}"
+            sheet.write_formula(row, 4, f"={computed}", self.formats["input"], comparison.computed)
+            sheet.write_formula(row, 5, f"={cell(4)}-{cell(2)}", self.formats["input"], comparison.deviation)
+            relative = comparison.relative_deviation
+            sheet.write_formula(row, 6, f'=IF({cell(2)}=0,"",{cell(5)}/{cell(2)})', self.formats["fraction"],
+                                "" if relative is None else relative)
+            sheet.write_number(row, 7, reference.tolerance, self.formats["input"])
+            sheet.write_string(row, 8, reference.comparison)
+            if reference.comparison == "=":
+                rule = f'=IF(ABS({cell(5)})<={cell(7)},"{AGREES}","{DIFFERS}")'
+            else:
+                rule = f'=IF({cell(4)}{reference.comparison}{cell(2)},"{HOLDS}","{DOES_NOT_HOLD}")'
+            sheet.write_formula(row, 9, rule, self.bold, comparison.verdict)
+            sheet.write_string(row, 10, reference.quantity)
+            sheet.write_string(row, 11, reference.source, self.wrap)
+            sheet.write_string(row, 12, reference.note, self.wrap)
+            self.formula_count += 4
+        sheet.write_string(self.audit_row, 0, "Plausibility audits", self.section)
+        for column, text in enumerate(("Audit", "Status", "Finding")):
+            sheet.write_string(self.audit_row + 1, column, text, self.header)
+        for offset, audit in enumerate(self.evaluation.audits):
+            row = self.audit_row + 2 + offset
+            sheet.write_string(row, 0, audit.title, self.wrap)
+            sheet.write_string(row, 1, audit.status.upper() if audit.status != "ok" else "ok", self.bold)
+            sheet.write_string(row, 2, audit.message, self.wrap)
+        sheet.freeze_panes(2, 1)
+        sheet.set_column(0, 0, 40)
+        sheet.set_column(1, 1, 40)
+        sheet.set_column(2, 9, 14)
+        sheet.set_column(10, 10, 30)
+        sheet.set_column(11, 12, 50)
+
+    def close(self) -> None:
+        self.book.close()
+
+
+_CASH_FLOW_NOTES = (
+    "Conventions: year 0 is the investment; operating flows fall at the end of years 1..N; inflows > 0, outflows < 0.",
+    "NPV = CF0 + NPV(rate, CF1:CFN): Excel's NPV() discounts its first argument, so year 0 is added outside it.",
+    "Payback: the first year in which the cumulative flow is no longer negative, interpolated within that year.",
+    "Income tax applies to positive pre-tax profit only (no loss carry-forward); depreciation is added back as non-cash.",
+)
+
+
+def _quote(sheet: str) -> str:
+    if sheet.replace("_", "").isalnum():
+        return sheet
+    return "'" + sheet.replace("'", "''") + "'"
+
+
+def write_results_workbook(evaluation: Evaluation, target: Path) -> Path:
+    """Write the results workbook of ``evaluation`` to ``target`` atomically; returns ``target``."""
+
+    def write(temporary: Path) -> None:
+        writer = _Writer(evaluation, temporary)
+        try:
+            writer.write()
+        finally:
+            writer.close()
+
+    return write_atomically(Path(target), write, protected=[evaluation.plant.path])
+
+
+__all__ = ["write_results_workbook", "SHEET_ORDER", "schema"]
