@@ -4,13 +4,14 @@
 #   python3-uno             the UNO bridge to drive it from Python
 #   poppler-utils           pdftotext and friends, to inspect generated PDFs
 #   fonts-dejavu-core       a font with Cyrillic for Russian reports
+#   libpango-1.0-0, libpangoft2-1.0-0  the text layout libraries WeasyPrint loads
 #
 # Idempotent: exits 0 at once, quietly, when all are installed; otherwise runs
 # `apt-get update` once and installs only the missing ones. Needs root for that.
 # Target: Debian 12 (bookworm).
 set -euo pipefail
 
-packages=(libreoffice-calc-nogui python3-uno poppler-utils fonts-dejavu-core)
+packages=(libreoffice-calc-nogui python3-uno poppler-utils fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0)
 
 is_installed() {
     local status

@@ -12,7 +12,7 @@ import numpy_financial as npf
 import openpyxl
 import pytest
 import xlsxwriter
-from support.libreoffice import (
+from tests.support.libreoffice import (
     FormulaCell,
     LibreOffice,
     RecalcResult,

@@ -33,8 +33,9 @@ sign changes may have none, one or several, and all of them are reported.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -251,32 +252,35 @@ def _horner_value(columns: np.ndarray, point: np.ndarray) -> np.ndarray:
     return value
 
 
-def _root_in_unit_interval(coefficients: np.ndarray) -> np.ndarray:
-    """The root in (0, 1] of each row's polynomial ``sum_t c_t z**t``.
+def _root_in_bracket(
+    coefficients: np.ndarray, low: np.ndarray, high: np.ndarray, sign_at_low: np.ndarray
+) -> np.ndarray:
+    """The root in (low, high) of each row's polynomial ``sum_t c_t z**t``.
 
-    Each row must have exactly one root there, with opposite signs at 0+ and at
-    1 (or a root at 1). Bisection narrows (0, 1] to width 2**-_BISECTION_STEPS,
-    then Newton steps polish to full precision; a Newton step that would leave
-    the current bracket is replaced by a bisection step. The rare rows that
-    have not converged after _MAX_POLISH_STEPS (a root very close to 0, where
-    Newton crawls) are solved by :func:`_positive_roots` instead.
+    Each row must have exactly one root in its bracket, where the polynomial
+    has the sign ``sign_at_low`` just above ``low`` and the opposite sign just
+    below ``high`` (or a root at ``high``); 0 <= low < high <= 1. Bisection
+    narrows the bracket by 2**-_BISECTION_STEPS, then Newton steps polish to
+    full precision; a Newton step that would leave the current bracket is
+    replaced by a bisection step. The rare rows that have not converged after
+    _MAX_POLISH_STEPS (a root very close to 0, where Newton crawls) take the
+    nearest root from the eigenvalue root finder instead.
     """
     cases = coefficients.shape[0]
     columns = np.ascontiguousarray(coefficients.T)
     magnitudes = np.abs(columns)
-    sign_near_zero = _first_nonzero_sign(coefficients)
     # Bisection: the root lies within point +- half_width; a value of exactly
     # zero (direction 0) leaves the point on the root.
-    point = np.full(cases, 0.5)
-    half_width = 0.5
+    half_width = 0.5 * (high - low)
+    point = low + half_width
     for _ in range(_BISECTION_STEPS):
         half_width *= 0.5
         direction = np.sign(_horner_value(columns, point))
-        direction *= sign_near_zero  # +1 where the root lies above the point
+        direction *= sign_at_low  # +1 where the root lies above the point
         direction *= half_width
         point += direction
-    low = np.maximum(point - half_width, 0.0)
-    high = np.minimum(point + half_width, 1.0)
+    low = np.maximum(point - half_width, low)
+    high = np.minimum(point + half_width, high)
 
     # Newton steps inside the shrinking bracket [low, high]. A case takes its
     # last step once that step is below 4 ulp, or once the polynomial is below
@@ -287,7 +291,7 @@ def _root_in_unit_interval(coefficients: np.ndarray) -> np.ndarray:
     with np.errstate(divide="ignore", invalid="ignore"):
         for _ in range(_MAX_POLISH_STEPS):
             value, slope = _horner(columns, point)
-            root_above = value * sign_near_zero > 0
+            root_above = value * sign_at_low > 0
             np.copyto(low, point, where=root_above)
             np.copyto(high, point, where=~root_above)
             step = value / slope
@@ -322,10 +326,14 @@ def _irr_single_sign_change(table: np.ndarray) -> np.ndarray:
     so nothing overflows and no bracket has to be grown, and ``rate = y - 1``
     keeps full precision down to -100 %.
     """
+    cases = table.shape[0]
     total = table.sum(axis=1)
-    rate_nonnegative = np.sign(total) != _first_nonzero_sign(table)
+    first_sign = _first_nonzero_sign(table)
+    rate_nonnegative = np.sign(total) != first_sign
     coefficients = np.where(rate_nonnegative[:, np.newaxis], table, table[:, ::-1])
-    point = _root_in_unit_interval(coefficients)
+    # near z = 0 the sign is that of the first flow, or of the last one reversed
+    sign_at_zero = np.where(rate_nonnegative, first_sign, -first_sign)
+    point = _root_in_bracket(coefficients, np.zeros(cases), np.ones(cases), sign_at_zero)
     with np.errstate(divide="ignore"):
         rates = np.where(rate_nonnegative, 1.0 / point - 1.0, point - 1.0)
     rates[total == 0] = 0.0
@@ -414,6 +422,111 @@ def _all_irrs(table: np.ndarray) -> np.ndarray:
     return rates
 
 
+def _binomials(n_years: int) -> np.ndarray:
+    """Matrix of binomial coefficients C(n - t, k) for t, k = 0..n: row t holds
+    the coefficients in u of (1 + u)**(n - t)."""
+    return np.array(
+        [[math.comb(n_years - t, k) for k in range(n_years + 1)] for t in range(n_years + 1)],
+        dtype=float,
+    )
+
+
+def _sign_changes_on_unit_interval(coefficients: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Descartes' bound on the roots in (0, 1) of each row's ``sum_t c_t z**t``.
+
+    With ``z = 1/(1 + u)``, the roots in z in (0, 1) are the roots u > 0 of
+    ``sum_t c_t (1 + u)**(n - t)``, whose number is the number of sign changes
+    of its coefficients or less by an even number. Returns that count and
+    whether it is certain: it is not where a coefficient is within rounding
+    error of zero (without being exactly zero by construction) or not finite.
+    """
+    transform = _binomials(coefficients.shape[1] - 1)
+    transformed = coefficients @ transform
+    scale = np.abs(coefficients) @ transform
+    tolerance = 4 * coefficients.shape[1] * _EPS * scale
+    uncertain = ~np.isfinite(transformed) | ((np.abs(transformed) <= tolerance) & (scale > 0))
+    transformed[uncertain] = 0.0
+    return _sign_changes(transformed), ~uncertain.any(axis=1)
+
+
+def _roots_in_unit_interval(coefficients: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Up to two roots in (0, 1) of each row's ``sum_t c_t z**t``, vectorized.
+
+    Descartes' bound on (0, 1) settles rows with at most one root. A row with
+    a bound of 2 holds 0 or 2 roots; where the derivative has exactly one root
+    m in (0, 1), the polynomial is unimodal there, and it has two roots, one in
+    (0, m) and one in (m, 1), exactly when its value at m has the sign opposite
+    to its sign near 0. Returns the roots (rows, 2), ascending, NaN-padded, and
+    whether each row was settled; the others need the eigenvalue root finder.
+    The polynomial must not vanish at 1 (its constant transformed coefficient
+    is checked to be nonzero).
+    """
+    cases, width = coefficients.shape
+    roots = np.full((cases, 2), np.nan)
+    count, settled = _sign_changes_on_unit_interval(coefficients)
+    settled &= count <= 2
+    sign_at_zero = _first_nonzero_sign(coefficients)
+
+    one = np.flatnonzero(settled & (count == 1))
+    roots[one, 0] = _root_in_bracket(
+        coefficients[one], np.zeros(one.size), np.ones(one.size), sign_at_zero[one]
+    )
+
+    two = np.flatnonzero(settled & (count == 2))
+    settled[two] = False
+    derivative = coefficients[two, 1:] * np.arange(1, width)
+    slope_count, slope_certain = _sign_changes_on_unit_interval(derivative)
+    unimodal = two[slope_certain & (slope_count == 1)]
+    derivative = derivative[slope_certain & (slope_count == 1)]
+    peak = _root_in_bracket(
+        derivative,
+        np.zeros(unimodal.size),
+        np.ones(unimodal.size),
+        _first_nonzero_sign(derivative),
+    )
+    columns = coefficients[unimodal].T
+    at_peak = _horner_value(columns, peak)
+    certain = np.abs(at_peak) > 4 * width * _EPS * _horner_value(np.abs(columns), peak)
+    settled[unimodal[certain]] = True
+    crossing = certain & (np.sign(at_peak) != sign_at_zero[unimodal])
+    rows, peak = unimodal[crossing], peak[crossing]
+    roots[rows, 0] = _root_in_bracket(
+        coefficients[rows], np.zeros(rows.size), peak.copy(), sign_at_zero[rows]
+    )
+    roots[rows, 1] = _root_in_bracket(
+        coefficients[rows], peak.copy(), np.ones(rows.size), -sign_at_zero[rows]
+    )
+    return roots, settled
+
+
+def _irrs_several_sign_changes(table: np.ndarray) -> np.ndarray:
+    """Every IRR of each row of a table whose rows change sign more than once.
+
+    Rates above 0 are roots x = 1/(1 + rate) in (0, 1) of ``sum_t CF_t x**t``;
+    rates in (-1, 0) are roots y = 1 + rate in (0, 1) of
+    ``sum_t CF_t y**(N - t)``. Each half is searched by
+    :func:`_roots_in_unit_interval` (vectorized, up to two IRRs per half);
+    rows it cannot settle, and rows whose NPV at rate 0 (the undiscounted sum)
+    is within rounding error of zero, go to the eigenvalue root finder of
+    :func:`irr_roots`.
+
+    Returns shape (rows, max(n_years, 1)), ascending, NaN-padded.
+    """
+    cases, width = table.shape
+    rates = np.full((cases, max(width - 1, 4)), np.nan)
+    above_zero, settled_above = _roots_in_unit_interval(table)
+    below_zero, settled_below = _roots_in_unit_interval(table[:, ::-1])
+    with np.errstate(divide="ignore"):
+        rates[:, :2] = 1.0 / above_zero - 1.0
+    rates[:, 2:4] = below_zero - 1.0
+    rates.sort(axis=1)
+
+    unsettled = np.flatnonzero(~(settled_above & settled_below))
+    rates[unsettled, : width - 1] = _all_irrs(table[unsettled])
+    rates[unsettled, width - 1 :] = np.nan
+    return rates[:, : max(width - 1, 1)]
+
+
 def irr_roots(cash_flows_1d: ArrayLike) -> tuple[float, ...]:
     """Every internal rate of return above -1 of one cash flow, ascending.
 
@@ -443,41 +556,33 @@ def irr_roots(cash_flows_1d: ArrayLike) -> tuple[float, ...]:
     return tuple(float(rate) for rate in row[np.isfinite(row)])
 
 
-def _case_key(shape: tuple[int, ...], index: Any) -> tuple[int, ...]:
-    """Normalize an index of one case (int, tuple, negatives allowed) to a tuple."""
-    flat = np.arange(int(np.prod(shape, dtype=np.int64))).reshape(shape)[index]
-    if np.ndim(flat) != 0:
-        raise IndexError(f"index {index!r} selects {np.size(flat)} cases of {shape}, expected one")
-    return tuple(int(i) for i in np.unravel_index(int(flat), shape))
-
-
 @dataclass(frozen=True, eq=False)
 class IrrResult:
     """Vectorized IRR: one value and one status per case.
 
-    ``value`` (float, fraction per year) holds the IRR where ``status`` is
-    ``IRR_OK`` and NaN elsewhere; ``status`` (int8) is one of ``IRR_OK``,
-    ``IRR_NO_SIGN_CHANGE``, ``IRR_NO_ROOT``, ``IRR_MULTIPLE``. Both have the
-    shape of the cases. ``multiple`` maps the index of each ``IRR_MULTIPLE``
-    case to its roots.
+    - ``value`` (float, fraction per year): the IRR where ``status`` is
+      ``IRR_OK``, NaN elsewhere.
+    - ``status`` (int8): ``IRR_OK``, ``IRR_NO_SIGN_CHANGE``, ``IRR_NO_ROOT`` or
+      ``IRR_MULTIPLE``; ``reason(index)`` gives its text (:data:`IRR_REASONS`).
+    - ``all_roots`` (float, shape ``cases + (R,)``): every IRR of each case,
+      ascending, padded with NaN up to R, the largest number of IRRs of any
+      case. ``roots(index)`` gives one case's roots without the padding.
     """
 
     value: np.ndarray
     status: np.ndarray
-    multiple: Mapping[tuple[int, ...], tuple[float, ...]] = field(default_factory=dict)
+    all_roots: np.ndarray
 
     def reason(self, index: Any = ()) -> str:
         """Why the IRR of one case is not a single number ("" when it is)."""
         return IRR_REASONS[int(self.status[index])]
 
     def roots(self, index: Any = ()) -> tuple[float, ...]:
-        """Every IRR of one case: ``(value,)`` if ok, all roots if several, else ``()``."""
-        status = int(self.status[index])
-        if status == IRR_OK:
-            return (float(self.value[index]),)
-        if status == IRR_MULTIPLE:
-            return self.multiple[_case_key(self.status.shape, index)]
-        return ()
+        """Every IRR of one case, ascending: ``(value,)`` when ok, ``()`` when none."""
+        row = self.all_roots[index]
+        if row.ndim != 1:
+            raise IndexError(f"index {index!r} selects more than one case of {self.status.shape}")
+        return tuple(float(rate) for rate in row[~np.isnan(row)])
 
 
 def irr(cash_flows: ArrayLike) -> IrrResult:
@@ -485,16 +590,18 @@ def irr(cash_flows: ArrayLike) -> IrrResult:
 
     ``sum_{t=0..N} CF_t / (1 + rate)**t = 0``, rate > -1, as a fraction per year.
 
-    - Exactly one sign change: exactly one IRR (Descartes), found for all such
-      cases at once by bisection then Newton steps, to full double precision.
     - No sign change: ``IRR_NO_SIGN_CHANGE``.
-    - Several sign changes (rare): each case goes through :func:`irr_roots`'
-      root finder (solved together in batches); one root gives ``IRR_OK``,
-      none ``IRR_NO_ROOT``, several ``IRR_MULTIPLE`` with the roots in
-      ``result.multiple``.
+    - Exactly one sign change: exactly one IRR (Descartes' rule), found for
+      all such cases at once by bisection then Newton steps, to full double
+      precision.
+    - Several sign changes: Descartes' rule on each half of the rate axis
+      (below and above 0) settles most cases, solved like the above; the rest
+      go through the eigenvalue root finder of :func:`irr_roots`, solved in
+      batches. One IRR gives ``IRR_OK``; none ``IRR_NO_ROOT``; several
+      ``IRR_MULTIPLE``, value NaN, with the IRRs in ``roots(index)``.
 
     Unlike ``numpy_financial.irr``, which returns the root nearest zero or NaN
-    without saying why, every case gets a status.
+    without saying why, every case gets a status and every root is kept.
 
     Example from numpy-financial's ``irr`` docstring (Gitman, p. 348):
 
@@ -510,30 +617,35 @@ def irr(cash_flows: ArrayLike) -> IrrResult:
     flows = _as_cash_flows(cash_flows)
     shape = flows.shape[:-1]
     table = flows.reshape(-1, flows.shape[-1])
+    cases = table.shape[0]
     changes = _sign_changes(table)
 
-    value = np.full(table.shape[0], np.nan)
-    status = np.full(table.shape[0], IRR_NO_SIGN_CHANGE, dtype=np.int8)
-
+    status = np.full(cases, IRR_NO_SIGN_CHANGE, dtype=np.int8)
     single = np.flatnonzero(changes == 1)
-    if single.size:
-        value[single] = _irr_single_sign_change(table[single])
-        status[single] = IRR_OK
-
-    multiple: dict[tuple[int, ...], tuple[float, ...]] = {}
     several = np.flatnonzero(changes >= 2)
-    if several.size:
-        rates = _all_irrs(table[several])
-        count = np.count_nonzero(np.isfinite(rates), axis=1)
-        status[several] = np.select(
-            [count == 0, count == 1], [IRR_NO_ROOT, IRR_OK], default=IRR_MULTIPLE
-        )
-        value[several[count == 1]] = rates[count == 1, 0]
-        for case, row in zip(several[count >= 2], rates[count >= 2]):
-            key = tuple(int(i) for i in np.unravel_index(case, shape))
-            multiple[key] = tuple(float(rate) for rate in row[np.isfinite(row)])
+    several_rates = _irrs_several_sign_changes(table[several])
+    count = np.count_nonzero(~np.isnan(several_rates), axis=1)
+    widest = max(1, int(count.max(initial=0)))
 
-    return IrrResult(value=value.reshape(shape), status=status.reshape(shape), multiple=multiple)
+    all_roots = np.full((cases, widest), np.nan)
+    all_roots[single, 0] = _irr_single_sign_change(table[single])
+    all_roots[several] = several_rates[:, :widest]
+    status[single] = IRR_OK
+    status[several] = np.select(
+        [count == 0, count == 1], [IRR_NO_ROOT, IRR_OK], default=IRR_MULTIPLE
+    )
+    if np.isinf(all_roots).any():
+        case = np.unravel_index(int(np.argwhere(np.isinf(all_roots))[0, 0]), shape)
+        raise ModelError(
+            f"IRR of case {tuple(int(i) for i in case)} is beyond the float range "
+            "(the flows span more than about 300 orders of magnitude)"
+        )
+    value = np.where(status == IRR_OK, all_roots[:, 0], np.nan)
+    return IrrResult(
+        value=value.reshape(shape),
+        status=status.reshape(shape),
+        all_roots=all_roots.reshape(*shape, widest),
+    )
 
 
 # ---------------------------------------------------------------------------
