@@ -1,0 +1,55 @@
+"""Wall time of `econ check` and `econ run` on the chromium scheme, in fresh processes.
+
+Each command runs several times; the median is printed with the command. The
+machine is shared and noisy: compare figures taken in one run, as ratios.
+
+    python benchmarks/bench_check.py [--repeats 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKBOOK = ROOT / "inputs" / "cr_scheme.xlsx"
+
+
+def wall_times(command: list[str], repeats: int) -> list[float]:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=7)
+    args = parser.parse_args()
+    python = sys.executable
+    with tempfile.TemporaryDirectory() as out:
+        commands = {
+            "python -c pass (interpreter start-up)": [python, "-c", "pass"],
+            "econ check inputs/cr_scheme.xlsx": [python, "-m", "econ.cli", "check", str(WORKBOOK)],
+            "econ run inputs/cr_scheme.xlsx -o TMP": [python, "-m", "econ.cli", "run", str(WORKBOOK), "-o", out],
+        }
+        medians = {}
+        for label, command in commands.items():
+            times = wall_times(command, args.repeats)
+            medians[label] = statistics.median(times)
+            print(f"{label:<45} median {medians[label]:.3f} s  (min {min(times):.3f}, max {max(times):.3f}, "
+                  f"n={args.repeats})")
+    baseline = medians["python -c pass (interpreter start-up)"]
+    check = medians["econ check inputs/cr_scheme.xlsx"]
+    print(f"econ check / interpreter start-up: {check / baseline:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
