@@ -637,7 +637,9 @@ def irr(cash_flows: ArrayLike) -> IrrResult:
     status = np.full(cases, IRR_NO_SIGN_CHANGE, dtype=np.int8)
     single = np.flatnonzero(changes == 1)
     several = np.flatnonzero(changes >= 2)
-    several_rates = _irrs_several_sign_changes(table[several])
+    several_rates = (
+        _irrs_several_sign_changes(table[several]) if several.size else np.empty((0, 1))
+    )
     count = np.count_nonzero(~np.isnan(several_rates), axis=1)
     widest = max(1, int(count.max(initial=0)))
 

@@ -20,9 +20,9 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from econ import __version__
 from econ.checks.regression import AGREES, DIFFERS, DOES_NOT_HOLD, HOLDS
-from econ.inputs import schema
 from econ.model import metrics
 from econ.model.expr import Const, Expr
+from econ.model.opex import OPEX_TABLE
 from econ.model.figures import (
     CASH_FLOW, CHECKS, ENERGY, OPEX, REVENUE, SUMMARY, Figure, MetricFigure, YearlyFigure,
 )
@@ -123,11 +123,17 @@ class _Writer:
         return rows
 
     def plan_figures(self, sheet: str, start_row: int, skip: set[str] = frozenset()) -> list[tuple[int, object]]:
-        """Rows of a vertical figure sheet, section headings included: (row, figure or heading text)."""
+        """Rows of a vertical figure sheet, section headings included: (row, figure or heading text).
+
+        Sections listed in ``_SECTIONS_FIRST`` come first (the OPEX table before its parts).
+        """
         rows: list[tuple[int, object]] = []
         row = start_row
         section = None
-        for figure in self.model.on_sheet(sheet):
+        first = _SECTIONS_FIRST.get(sheet, ())
+        figures = sorted(self.model.on_sheet(sheet),
+                         key=lambda f: 0 if getattr(f, "section", "") in first else 1)  # stable: keeps model order
+        for figure in figures:
             if figure.key in skip or isinstance(figure, YearlyFigure):
                 continue
             figure_section = getattr(figure, "section", "")
@@ -404,6 +410,8 @@ class _Writer:
         self.book.close()
 
 
+_SECTIONS_FIRST = {OPEX: (OPEX_TABLE,)}
+
 _CASH_FLOW_NOTES = (
     "Conventions: year 0 is the investment; operating flows fall at the end of years 1..N; inflows > 0, outflows < 0.",
     "NPV = CF0 + NPV(rate, CF1:CFN): Excel's NPV() discounts its first argument, so year 0 is added outside it.",
@@ -430,5 +438,3 @@ def write_results_workbook(evaluation: Evaluation, target: Path) -> Path:
 
     return write_atomically(Path(target), write, protected=[evaluation.plant.path])
 
-
-__all__ = ["write_results_workbook", "SHEET_ORDER", "schema"]
