@@ -129,6 +129,8 @@ def factor(from_text: str, to_text: str, months_per_year: float | None = None) -
     missing.
     """
     source, target = parse(from_text), parse(to_text)
+    if source.dimensionality != target.dimensionality:
+        raise UnitError(f"{from_text!r} is not convertible to {to_text!r}")
     source_months = _exponents(source).get("month", 0.0)
     target_months = _exponents(target).get("month", 0.0)
     multiplier = 1.0

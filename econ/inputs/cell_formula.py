@@ -65,6 +65,91 @@ def _cells_in_range(first: tuple[str, int], last: tuple[str, int]) -> Iterator[s
             yield f"{get_column_letter(col)}{row}"
 
 
+_TOKEN = re.compile(r"\s*(?:(?P<number>\d+(?:\.\d*)?|\.\d+)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)|(?P<op>[-+*/^%(),]))")
+
+
+def _to_python(text: str, formula: str) -> str:
+    """Excel operator precedence as a fully parenthesised Python expression.
+
+    Excel binds negation tighter than ``%``, ``%`` tighter than ``^``, and evaluates
+    ``^`` from left to right: ``-2^2`` is 4 and ``2^3^2`` is 64, where Python's
+    ``-2**2`` is -4 and ``2**3**2`` is 512.
+    """
+    tokens: list[tuple[str, str]] = []
+    position = 0
+    text = text.rstrip()
+    while position < len(text):
+        match = _TOKEN.match(text, position)
+        if match is None or match.end() == position:
+            raise FormulaError(f"cannot parse formula {formula!r}")
+        kind = match.lastgroup or ""
+        tokens.append((kind, match.group(kind)))
+        position = match.end()
+    index = 0
+
+    def peek() -> str:
+        return tokens[index][1] if index < len(tokens) else ""
+
+    def take(expected: str | None = None) -> tuple[str, str]:
+        nonlocal index
+        if index >= len(tokens) or (expected is not None and tokens[index][1] != expected):
+            raise FormulaError(f"cannot parse formula {formula!r}")
+        index += 1
+        return tokens[index - 1]
+
+    def binary(operand: Callable[[], str], operators: tuple[str, ...]) -> str:
+        result = operand()
+        while peek() in operators:
+            operator = take()[1]
+            result = f"({result}{'**' if operator == '^' else operator}{operand()})"
+        return result
+
+    def expression() -> str:
+        return binary(term, ("+", "-"))
+
+    def term() -> str:
+        return binary(power, ("*", "/"))
+
+    def power() -> str:
+        return binary(percent, ("^",))
+
+    def percent() -> str:
+        result = unary()
+        while peek() == "%":
+            take()
+            result = f"({result}/100)"
+        return result
+
+    def unary() -> str:
+        if peek() in ("-", "+"):
+            return f"({take()[1]}{unary()})"
+        kind, value = take()
+        if kind == "number":
+            return value
+        if kind == "name":
+            if peek() != "(":
+                return value
+            take("(")
+            arguments = []
+            if peek() != ")":
+                arguments.append(expression())
+                while peek() == ",":
+                    take()
+                    arguments.append(expression())
+            take(")")
+            return f"{value}({', '.join(arguments)})"
+        if value == "(":
+            inner = expression()
+            take(")")
+            return f"({inner})"
+        raise FormulaError(f"cannot parse formula {formula!r}")
+
+    result = expression()
+    if index != len(tokens):
+        raise FormulaError(f"cannot parse formula {formula!r}")
+    return result
+
+
 def evaluate(formula: str, sheet: str, resolve: Resolver) -> float:
     """Value of ``formula`` (with or without the leading ``=``) typed in a cell of ``sheet``.
 
@@ -88,9 +173,7 @@ def evaluate(formula: str, sheet: str, resolve: Resolver) -> float:
         references[name] = [(ref_sheet, cell) for cell in cells]
         return name
 
-    python_text = _REFERENCE.sub(substitute, text)
-    python_text = re.sub(r"(\d(?:\.\d*)?)\s*%", r"(\1/100)", python_text)
-    python_text = python_text.replace("^", "**")
+    python_text = _to_python(_REFERENCE.sub(substitute, text), formula)
     try:
         tree = ast.parse(python_text.strip(), mode="eval")
     except SyntaxError:
@@ -134,7 +217,13 @@ def evaluate(formula: str, sheet: str, resolve: Resolver) -> float:
                 if right == 0:
                     raise FormulaError(f"division by zero in {formula!r}")
                 return left / right
-            return float(left**right)
+            try:
+                power = left**right
+            except (OverflowError, ZeroDivisionError):
+                raise FormulaError(f"({left:g})^({right:g}) is out of range in {formula!r}") from None
+            if isinstance(power, complex):
+                raise FormulaError(f"({left:g})^({right:g}) is not a real number in {formula!r}")
+            return float(power)
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not node.keywords:
             function = _FUNCTIONS.get(node.func.id.upper())
             if function is None:
@@ -145,8 +234,8 @@ def evaluate(formula: str, sheet: str, resolve: Resolver) -> float:
                 arguments.extend(value if isinstance(value, list) else [value])
             try:
                 return function(*arguments)
-            except TypeError:
-                raise FormulaError(f"wrong number of arguments to {node.func.id} in {formula!r}") from None
+            except (TypeError, ValueError, OverflowError):
+                raise FormulaError(f"wrong number or range of arguments to {node.func.id} in {formula!r}") from None
         raise FormulaError(f"cannot evaluate {formula!r}: only numbers, + - * / ^, cell references and "
                            f"{', '.join(_FUNCTIONS)} are supported")
 

@@ -93,7 +93,7 @@ class _Workbook:
         if isinstance(value, str) and value.startswith("=") and len(value) > 1:
             if key in self._evaluating:
                 raise InputError("circular reference in formula", file=self.file, sheet=actual_sheet,
-                                 cell=address, field=field, expected="a formula that refers to other cells",
+                                 cell=address, field=field, expected="a formula that does not refer back to itself",
                                  found=value)
             self._evaluating.add(key)
             try:

@@ -1,0 +1,311 @@
+"""The command line: exact exit statuses and what reaches stdout and stderr.
+
+Exit status (README, econ/cli.py): 0 success; 1 when ``econ check`` finds a
+published figure that differs or a claim that does not hold; 2 for bad input or
+a report that cannot be written, reported as one ``Error: ...`` line on stderr.
+Most tests call econ.cli.main in-process; one runs ``python -m econ.cli`` to
+prove the real entry point prints no traceback and returns the status.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import econ
+from econ import cli
+from econ.errors import ReportError
+from econ.report import xlsx
+
+SOURCE = Path(__file__).resolve().parents[1] / "inputs" / "cr_scheme.xlsx"
+
+
+def bad_workbook(tmp_path: Path) -> Path:
+    """The example with the electricity price in USD: bad input (README's error example)."""
+    book = openpyxl.load_workbook(SOURCE)
+    book["Tariffs"]["D2"].value = "USD/kWh"
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    path = folder / "cr_scheme.xlsx"
+    book.save(path)
+    return path
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def listing(folder: Path) -> list[str]:
+    """Every entry of ``folder``, hidden temporary files included."""
+    return sorted(entry.name for entry in folder.iterdir())
+
+
+def assert_one_error_line(captured, starts: str = "Error: ") -> str:
+    assert captured.err.endswith("\n")
+    lines = captured.err.splitlines()
+    assert len(lines) == 1, captured.err
+    assert lines[0].startswith(starts)
+    assert "Traceback" not in captured.err + captured.out
+    return lines[0]
+
+
+# -- check ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def check_output() -> tuple[int, str, str]:
+    """``econ check inputs/cr_scheme.xlsx``, run once for the tests that read its output (capsys is per test)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = cli.main(["check", str(SOURCE)])
+    return status, out.getvalue(), err.getvalue()
+
+
+def table_row(output: str, identifier: str) -> str:
+    rows = [line for line in output.splitlines() if re.match(rf"  {re.escape(identifier)}\s{{2,}}", line)]
+    assert len(rows) == 1, f"one table row for {identifier}, found {rows}"
+    return rows[0]
+
+
+def test_check_on_the_example_exits_1_because_published_figures_differ(check_output):
+    status, _, err = check_output
+    assert status == cli.EXIT_CHECK_FAILED == 1
+    assert err == ""
+
+
+@pytest.mark.parametrize("identifier", ["T3-energy", "T3-total", "E-cost-text"])
+def test_check_marks_each_differing_figure_differs(check_output, identifier):
+    _, out, _ = check_output
+    assert table_row(out, identifier).endswith("DIFFERS")
+    assert re.search(rf"^  {re.escape(identifier)}: the published .* does not follow from the inputs", out, re.M)
+
+
+def test_check_marks_the_four_times_claim_does_not_hold(check_output):
+    _, out, _ = check_output
+    assert table_row(out, "CLAIM-4x").endswith("DOES NOT HOLD")
+    assert "  CLAIM-4x: claim 'Net effect over the life relative to the capital investment' does not hold: " \
+           "net_effect_over_life_to_capital = 3.81746, not > 4" in out
+
+
+def test_check_prints_the_energy_cost_difference_of_6_12_rub(check_output):
+    # README: 7,920 kWh x 13.086 RUB/kWh is 103,641.12 RUB, not the printed 103,635 (6.12 RUB more)
+    _, out, _ = check_output
+    row = table_row(out, "T3-energy")
+    assert "103,641.12" in row and "6.12" in row
+
+
+def test_check_leaves_agreeing_figures_in_lower_case(check_output):
+    _, out, _ = check_output
+    assert table_row(out, "T3-labour").endswith("agrees")
+    verdicts = re.findall(r"(DIFFERS|DOES NOT HOLD)$", out, re.M)
+    assert sorted(verdicts) == ["DIFFERS", "DIFFERS", "DIFFERS", "DOES NOT HOLD"]
+
+
+def test_check_prints_the_summary_line(check_output):
+    _, out, _ = check_output
+    assert out.startswith("cr_scheme.xlsx: 20 published figures recomputed from the inputs\n")
+    assert out.rstrip().endswith("Summary: 16 of 20 published figures agree or hold; 4 differ or do not hold")
+
+
+def test_check_prints_the_plausibility_audits(check_output):
+    _, out, _ = check_output
+    heading = re.search(r"^Plausibility audits: (\d+) warning\(s\)$", out, re.M)
+    assert heading is not None
+    warnings = re.findall(r"^  WARNING  .+$", out, re.M)
+    assert len(warnings) == int(heading.group(1)) >= 2
+    assert any(line.startswith("  WARNING  Electrodialyser: capacity:") and "1.8 %" in line for line in warnings)
+    assert any("Dependence on by-product revenue" in line for line in warnings)
+
+
+def test_check_list_quantities_exits_0_and_lists_every_quantity_the_references_name(capsys):
+    assert cli.main(["check", str(SOURCE), "--list-quantities"]) == 0
+    captured = capsys.readouterr()
+    listed = {line.split()[0] for line in captured.out.splitlines() if line.strip()}
+    referenced = {row[4] for row in openpyxl.load_workbook(SOURCE, read_only=True)["References"]
+                  .iter_rows(min_row=2, values_only=True) if row[4]}
+    assert referenced <= listed
+    assert captured.err == ""
+
+
+# -- run --------------------------------------------------------------------------------------
+
+
+def test_run_writes_exactly_one_results_workbook_and_no_temporary_file(tmp_path, capsys):
+    out = tmp_path / "reports"
+    assert cli.main(["run", str(SOURCE), "-o", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert listing(out) == ["cr_scheme.xlsx"]
+    assert f"wrote {out / 'cr_scheme.xlsx'}\n" in captured.out
+    assert captured.err == ""
+    book = openpyxl.load_workbook(out / "cr_scheme.xlsx", read_only=True)
+    try:
+        assert tuple(book.sheetnames) == xlsx.SHEET_ORDER
+    finally:
+        book.close()
+
+
+def test_run_replaces_an_older_report(tmp_path):
+    out = tmp_path / "reports"
+    out.mkdir()
+    (out / "cr_scheme.xlsx").write_bytes(b"an older report")
+    assert cli.main(["run", str(SOURCE), "--out", str(out)]) == 0
+    assert (out / "cr_scheme.xlsx").read_bytes()[:2] == b"PK"
+    assert listing(out) == ["cr_scheme.xlsx"]
+
+
+def test_run_into_the_input_folder_refuses_to_overwrite_the_input(tmp_path, capsys):
+    folder = tmp_path / "work"
+    folder.mkdir()
+    workbook = folder / "cr_scheme.xlsx"
+    shutil.copyfile(SOURCE, workbook)
+    before = sha256(workbook)
+
+    assert cli.main(["run", str(workbook), "-o", str(folder)]) == 2
+    line = assert_one_error_line(capsys.readouterr())
+    assert line == f"Error: {folder / 'cr_scheme.xlsx'}: refusing to overwrite the input workbook; " \
+                   "choose another output folder"
+    assert sha256(workbook) == before
+    assert listing(folder) == ["cr_scheme.xlsx"]
+
+
+def test_run_refuses_the_input_folder_under_another_spelling(tmp_path, capsys, monkeypatch):
+    folder = tmp_path / "work"
+    folder.mkdir()
+    workbook = folder / "cr_scheme.xlsx"
+    shutil.copyfile(SOURCE, workbook)
+    (tmp_path / "link").symlink_to(folder, target_is_directory=True)
+    before = sha256(workbook)
+    monkeypatch.chdir(folder)
+
+    for out in (".", "../work", str(tmp_path / "link")):
+        assert cli.main(["run", "cr_scheme.xlsx", "-o", out]) == 2, out
+        assert "refusing to overwrite the input workbook" in assert_one_error_line(capsys.readouterr())
+    assert sha256(workbook) == before
+    assert listing(folder) == ["cr_scheme.xlsx"]
+
+
+def test_run_with_bad_input_exits_2_with_one_error_line_and_writes_nothing(tmp_path, capsys):
+    out = tmp_path / "reports"
+    assert cli.main(["run", str(bad_workbook(tmp_path)), "-o", str(out)]) == 2
+    captured = capsys.readouterr()
+    line = assert_one_error_line(captured)
+    assert line.startswith('Error: cr_scheme.xlsx!Tariffs!C2 "electricity_price": ')
+    assert captured.out == ""
+    assert not out.exists()
+
+
+def test_check_with_bad_input_exits_2_with_one_error_line(tmp_path, capsys):
+    assert cli.main(["check", str(bad_workbook(tmp_path))]) == 2
+    captured = capsys.readouterr()
+    assert assert_one_error_line(captured).endswith("expected RUB/kWh, got 'USD/kWh'")
+    assert captured.out == ""
+
+
+def test_missing_workbook_exits_2(tmp_path, capsys):
+    missing = tmp_path / "missing.xlsx"
+    assert cli.main(["check", str(missing)]) == 2
+    assert assert_one_error_line(capsys.readouterr()) == f"Error: {missing}: file not found"
+
+
+def test_module_entry_point_exits_2_without_a_traceback_on_bad_input(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "econ.cli", "check", str(bad_workbook(tmp_path))],
+                            capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith('Error: cr_scheme.xlsx!Tariffs!C2 "electricity_price": ')
+
+
+@pytest.mark.parametrize("out_below_file", [False, True])
+def test_output_folder_that_cannot_be_written_exits_2(tmp_path, capsys, out_below_file):
+    regular_file = tmp_path / "notes.txt"
+    regular_file.write_text("a file, not a folder\n")
+    out = regular_file / "reports" if out_below_file else regular_file
+    assert cli.main(["run", str(SOURCE), "-o", str(out)]) == 2
+    line = assert_one_error_line(capsys.readouterr())
+    assert re.fullmatch(r"Error: .+: cannot write reports here \(.+\)", line)
+    assert regular_file.read_text() == "a file, not a folder\n"
+    assert listing(tmp_path) == ["notes.txt"]
+
+
+@pytest.mark.parametrize("failure", [ReportError("simulated report failure"), OSError(28, "No space left on device")],
+                         ids=["ReportError", "OSError"])
+@pytest.mark.parametrize("older_report", [False, True], ids=["empty-folder", "older-report"])
+def test_failed_write_leaves_no_file_and_keeps_an_older_report(tmp_path, capsys, monkeypatch, failure, older_report):
+    out = tmp_path / "reports"
+    out.mkdir()
+    target = out / "cr_scheme.xlsx"
+    if older_report:
+        target.write_bytes(b"the report of an earlier run")
+
+    def fail(self) -> None:  # noqa: ANN001 - replaces _Writer.write
+        raise failure
+
+    monkeypatch.setattr(xlsx._Writer, "write", fail)
+    assert cli.main(["run", str(SOURCE), "-o", str(out)]) == 2
+    line = assert_one_error_line(capsys.readouterr())
+    if isinstance(failure, ReportError):
+        assert line == "Error: simulated report failure"
+    else:
+        assert line == f"Error: {target}: cannot write (No space left on device)"
+    if older_report:
+        assert listing(out) == ["cr_scheme.xlsx"]
+        assert target.read_bytes() == b"the report of an earlier run"
+    else:
+        assert listing(out) == []
+
+
+# -- arguments --------------------------------------------------------------------------------
+
+
+def test_no_command_prints_usage_and_exits_2(capsys):
+    assert cli.main([]) == 2
+    captured = capsys.readouterr()
+    assert captured.out.startswith("usage: econ ")
+    assert "Traceback" not in captured.out + captured.err
+
+
+def test_help_exits_0_and_lists_both_commands(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["--help"])
+    assert exit_.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: econ ")
+    assert re.search(r"^\s+run\s+evaluate a workbook", out, re.M)
+    assert re.search(r"^\s+check\s+recompute the published figures", out, re.M)
+    assert "Exit status: 0 success; 1" in out
+
+
+@pytest.mark.parametrize(("command", "option"), [("run", "-o DIR, --out DIR"), ("check", "--list-quantities")])
+def test_command_help_exits_0_and_shows_its_options(capsys, command, option):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main([command, "--help"])
+    assert exit_.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"usage: econ {command} ")
+    assert option in out
+
+
+def test_version_exits_0_and_prints_the_package_version(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out == f"econ {econ.__version__}\n"
+
+
+@pytest.mark.parametrize("argv", [["bogus"], ["check"], ["run"], ["run", str(SOURCE), "--pdf"]])
+def test_usage_errors_exit_2(capsys, argv):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(argv)
+    assert exit_.value.code == 2
+    assert "usage: econ" in capsys.readouterr().err
