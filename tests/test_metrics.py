@@ -50,15 +50,35 @@ from econ.model.metrics import (
 # ---------------------------------------------------------------------------
 
 
-def exact_npv(rate: float, flows) -> Fraction:
+def exact_npv(rate: float | Fraction, flows) -> Fraction:
     """NPV in exact rational arithmetic, the oracle for root checks."""
     growth = 1 + Fraction(rate)
-    return sum((Fraction(float(flow)) / growth**year for year, flow in enumerate(flows)), Fraction(0))
+    terms = (Fraction(float(flow)) / growth**year for year, flow in enumerate(flows))
+    return sum(terms, Fraction(0))
 
 
 def npv_scale(rate: float, flows) -> float:
     """Sum of |discounted flows|: the size against which NPV = 0 is judged."""
-    return float(np.sum(np.abs(np.asarray(flows, dtype=float)) / (1.0 + rate) ** np.arange(len(flows))))
+    with np.errstate(over="ignore", divide="ignore"):
+        discounted = np.abs(np.asarray(flows, dtype=float)) / (1.0 + rate) ** np.arange(len(flows))
+    return float(np.sum(discounted))
+
+
+def zeroes_npv(rate: float, flows, rel: float = 1e-12) -> bool:
+    """Whether the float ``rate`` is a root of the exact NPV to within rounding.
+
+    Either |NPV(rate)| is below ``rel`` of the sum of |discounted flows|, or
+    the exact NPV changes sign within ``rel * |rate| + 1e-15`` of the rate.
+    (Near -100 % NPV is so steep that the nearest float to the root can leave
+    a large residual; the sign change still pins the root.)
+    """
+    if abs(float(exact_npv(rate, flows))) <= rel * npv_scale(rate, flows):
+        return True
+    step = Fraction(rel * abs(rate) + 1e-15)
+    lowest = Fraction(-1) + Fraction(1, 10**400)
+    below = exact_npv(max(Fraction(rate) - step, lowest), flows)
+    above = exact_npv(Fraction(rate) + step, flows)
+    return below * above <= 0
 
 
 def cumulative_first_recovery(flows) -> int | None:
@@ -71,15 +91,19 @@ def cumulative_first_recovery(flows) -> int | None:
     return None
 
 
-money = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False)
-inflow = st.floats(min_value=0.0, max_value=1e6, allow_nan=False, allow_infinity=False)
+# Amounts of money: zero, or between a thousandth and a million currency units
+# either way. (Subnormal amounts such as 1e-300 make ratios overflow; they are
+# not money and are left out.)
+amount = st.floats(min_value=1e-3, max_value=1e6)
+money = st.one_of(st.just(0.0), amount, amount.map(lambda value: -value))
+inflow = st.one_of(st.just(0.0), amount)
 rates = st.floats(min_value=-0.9, max_value=2.0, allow_nan=False, allow_infinity=False)
 
 
 @st.composite
 def conventional_flows(draw, max_years: int = 15):
     """Invest in year 0, then earn: one sign change (ordinary project)."""
-    investment = draw(st.floats(min_value=1.0, max_value=1e6))
+    investment = draw(amount)
     later = draw(st.lists(inflow, min_size=1, max_size=max_years))
     assume(max(later) > 0)
     return [-investment, *later]
@@ -163,7 +187,9 @@ def test_npv_broadcasts_rates_against_cases():
         for case in range(2):
             assert table[row, case] == pytest.approx(npf.npv(rate, flows[case]), rel=1e-14)
     # one rate per case
-    np.testing.assert_allclose(npv(np.array([0.05, 0.1]), flows), [npf.npv(0.05, flows[0]), npf.npv(0.1, flows[1])])
+    np.testing.assert_allclose(
+        npv(np.array([0.05, 0.1]), flows), [npf.npv(0.05, flows[0]), npf.npv(0.1, flows[1])]
+    )
 
 
 def test_discounted_flows_sum_to_npv():
@@ -223,14 +249,17 @@ def test_numpy_financial_silently_picks_one_of_several_irrs():
     # [NPF] lists npf.irr([-100, 100, 0, -7]) = -0.0833 and
     # npf.irr([-5, 10.5, 1, -8, 1]) = 0.0886; both flows have more IRRs,
     # each checked here by an exact NPV.
-    for flows, npf_value, count in (([-100, 100, 0, -7], -0.0833, 2), ([-5, 10.5, 1, -8, 1], 0.0886, 3)):
+    for flows, npf_value, count in (
+        ([-100, 100, 0, -7], -0.0833, 2),
+        ([-5, 10.5, 1, -8, 1], 0.0886, 3),
+    ):
         result = irr(flows)
         assert int(result.status) == IRR_MULTIPLE
         roots = result.roots()
         assert len(roots) == count
         assert round(min(roots, key=abs), 4) == npf_value
         for root in roots:
-            assert abs(float(exact_npv(root, flows))) <= 1e-12 * npv_scale(root, flows)
+            assert zeroes_npv(root, flows)
         assert roots == pytest.approx(irr_roots(flows), rel=1e-12)
 
 
@@ -250,6 +279,14 @@ def test_sign_changes_but_no_root():
     assert int(result.status) == IRR_NO_ROOT
     assert result.reason() == "undefined: no rate above -100 % makes NPV zero"
     assert irr_roots([-100, 50, -10]) == ()
+
+
+def test_a_double_root_counts_once():
+    # -1 + 2x - x**2 = -(1 - x)**2: NPV touches zero at 0 % without crossing
+    result = irr([-1, 2, -1])
+    assert int(result.status) == IRR_OK
+    assert float(result.value) == pytest.approx(0.0, abs=1e-7)
+    assert len(irr_roots([-1, 2, -1])) == 1
 
 
 def test_irr_exactly_zero_when_flows_sum_to_zero():
@@ -272,6 +309,14 @@ def test_irr_close_to_minus_100_percent():
     assert value > -1
 
 
+def test_irr_within_rounding_of_minus_100_percent_is_minus_one():
+    # -1 + 1e-105 / (1 + r) = 0 -> r = -1 + 1e-105, which is -1.0 as a float
+    result = irr([-1, 1e-105])
+    assert int(result.status) == IRR_OK
+    assert float(result.value) == -1.0
+    assert irr_roots([-1, 1e-105]) == (-1.0,)
+
+
 def test_irr_of_a_very_large_rate():
     # -1 + 1e60 x**10 = 0 -> x = 1e-6 -> r = 999 999
     assert float(irr([-1, *[0] * 9, 1e60]).value) == pytest.approx(999_999.0, rel=1e-12)
@@ -288,9 +333,8 @@ def test_npv_at_the_irr_of_conventional_flows_is_zero(flows):
     result = irr(flows)
     assert int(result.status) == IRR_OK
     rate = float(result.value)
-    assert rate > -1
-    # checked exactly, on the IRR as a float: within rounding of the flows
-    assert abs(float(exact_npv(rate, flows))) <= 1e-12 * npv_scale(rate, flows)
+    assert rate >= -1  # -1.0 only when the IRR is within 1.1e-16 of -100 %
+    assert zeroes_npv(rate, flows)
 
 
 @settings(max_examples=300)
@@ -322,13 +366,17 @@ def test_every_reported_root_zeroes_npv_and_agrees_with_irr_roots(flows):
     roots = result.roots()
     assert roots == pytest.approx(irr_roots(flows), rel=1e-9, abs=1e-12)
     for root in roots:
-        assert root > -1
-        assert abs(float(exact_npv(root, flows))) <= 1e-9 * npv_scale(root, flows)
+        assert root >= -1
+        assert zeroes_npv(root, flows, rel=1e-9)
     if int(result.status) == IRR_OK:
         assert len(roots) == 1 and roots[0] == float(result.value)
         reference = npf.irr(flows)
-        if not np.isnan(reference):  # npf found a real root; it can only be ours
-            assert float(result.value) == pytest.approx(reference, rel=1e-9, abs=1e-12)
+        ours = float(result.value)
+        # Where npf finds a real root it can only be ours, up to rounding; on
+        # badly scaled flows np.roots loses digits, so a disagreement must
+        # leave ours the more exact root.
+        if not np.isnan(reference) and ours != pytest.approx(reference, rel=1e-9, abs=1e-12):
+            assert abs(exact_npv(ours, flows)) <= abs(exact_npv(reference, flows))
     else:
         assert np.isnan(result.value)
         assert (len(roots) >= 2) == (int(result.status) == IRR_MULTIPLE)
@@ -339,11 +387,10 @@ def test_every_reported_root_zeroes_npv_and_agrees_with_irr_roots(flows):
     hnp.arrays(
         float,
         hnp.array_shapes(min_dims=2, max_dims=2, min_side=1, max_side=40),
-        elements=st.one_of(money, st.just(0.0)),
+        elements=money,
     )
 )
 def test_vectorized_irr_equals_per_case(table):
-    assume(table.shape[1] >= 1)
     batch = irr(table)
     for case, row in enumerate(table):
         single = irr(row)
@@ -421,7 +468,8 @@ def test_payback_not_reached():
     assert not bool(result.reached)
     assert np.isnan(result.value)
     assert result.reason() == "not reached within 2 years"
-    assert payback([-1000, 100]).reason() == "not reached within 1 year"
+    # the same words for every N, as the workbook's formula writes them
+    assert payback([-1000, 100]).reason() == "not reached within 1 years"
     assert str(Metric.from_payback(result)) == "not reached within 2 years"
 
 
@@ -440,7 +488,8 @@ def test_payback_lies_within_the_year_of_first_recovery(flows):
     elif year == 0:
         assert float(result.value) == 0.0
     else:
-        assert year - 1 < float(result.value) <= year + 1e-12
+        # (t - 1) + fraction in (0, 1]; the fraction may vanish in rounding
+        assert year - 1 <= float(result.value) <= year * (1 + 1e-15)
 
 
 @settings(max_examples=300)

@@ -33,8 +33,9 @@ sign changes may have none, one or several, and all of them are reported.
 steps, searching rates above 0 as ``x`` in (0, 1) and rates below 0 as
 ``1 + rate`` in (0, 1), so that no power overflows. Near a rate of 0 the IRR
 carries an absolute error of about 1e-16 (that of ``1/x - 1``), not a
-relative one. :func:`irr_roots` finds the roots of one case independently,
-from the eigenvalues of the companion matrix, as ``numpy_financial.irr`` does.
+relative one; an IRR closer to -100 % than that shows as exactly -1.0.
+:func:`irr_roots` finds the roots of one case independently, from the
+eigenvalues of the companion matrix, as ``numpy_financial.irr`` does.
 """
 
 from __future__ import annotations
@@ -138,7 +139,9 @@ def _as_rate(rate: ArrayLike) -> np.ndarray:
     try:
         rates = np.asarray(rate, dtype=float)
     except (TypeError, ValueError) as error:
-        raise ModelError(f"rate: expected a fraction or an array of fractions, got {error}") from None
+        raise ModelError(
+            f"rate: expected a fraction or an array of fractions, got {error}"
+        ) from None
     bad = ~(np.isfinite(rates) & (rates > -1.0))
     if bad.any():
         where = tuple(int(i) for i in np.argwhere(bad)[0]) if rates.ndim else ()
@@ -267,21 +270,22 @@ def _horner_value(columns: np.ndarray, point: np.ndarray) -> np.ndarray:
 
 
 def _root_in_bracket(
-    coefficients: np.ndarray, low: np.ndarray, high: np.ndarray, sign_at_low: np.ndarray
+    columns: np.ndarray, low: np.ndarray, high: np.ndarray, sign_at_low: np.ndarray
 ) -> np.ndarray:
-    """The root in (low, high) of each row's polynomial ``sum_t c_t z**t``.
+    """The root in (low, high) of each case's polynomial ``sum_t columns[t] * z**t``.
 
-    Each row must have exactly one root in its bracket, where the polynomial
-    has the sign ``sign_at_low`` just above ``low`` and the opposite sign just
-    below ``high`` (or a root at ``high``); 0 <= low < high <= 1. Bisection
-    narrows the bracket by 2**-_BISECTION_STEPS, then Newton steps polish to
-    full precision; a Newton step that would leave the current bracket is
-    replaced by a bisection step. The rare rows that have not converged after
-    _MAX_POLISH_STEPS (a root very close to 0, where Newton crawls) take the
-    nearest root from the eigenvalue root finder instead.
+    ``columns`` has shape (degree + 1, cases), one row per power, so that each
+    step of Horner's rule reads contiguous memory. Each case must have exactly
+    one root in its bracket, where the polynomial has the sign ``sign_at_low``
+    just above ``low`` and the opposite sign just below ``high`` (or a root at
+    ``high``); 0 <= low < high <= 1. Bisection narrows the bracket by
+    2**-_BISECTION_STEPS, then Newton steps polish to full precision; a Newton
+    step that would leave the current bracket is replaced by a bisection step.
+    The rare cases that have not converged after _MAX_POLISH_STEPS (a root
+    very close to 0, where Newton crawls) take the nearest root from the
+    eigenvalue root finder instead.
     """
-    cases = coefficients.shape[0]
-    columns = np.ascontiguousarray(coefficients.T)
+    cases = columns.shape[1]
     magnitudes = np.abs(columns)
     # Bisection: the root lies within point +- half_width; a value of exactly
     # zero (direction 0) leaves the point on the root.
@@ -320,7 +324,7 @@ def _root_in_bracket(
                 return point
 
     stragglers = np.flatnonzero(~done)
-    candidates = _positive_roots(coefficients[stragglers])
+    candidates = _positive_roots(columns[:, stragglers].T)
     distance = np.abs(candidates - point[stragglers, np.newaxis])
     distance[np.isnan(distance)] = np.inf
     nearest = np.argmin(distance, axis=1)
@@ -344,10 +348,11 @@ def _irr_single_sign_change(table: np.ndarray) -> np.ndarray:
     total = table.sum(axis=1)
     first_sign = _first_nonzero_sign(table)
     rate_nonnegative = np.sign(total) != first_sign
-    coefficients = np.where(rate_nonnegative[:, np.newaxis], table, table[:, ::-1])
+    by_year = np.ascontiguousarray(table.T)
+    columns = np.where(rate_nonnegative, by_year, by_year[::-1])
     # near z = 0 the sign is that of the first flow, or of the last one reversed
     sign_at_zero = np.where(rate_nonnegative, first_sign, -first_sign)
-    point = _root_in_bracket(coefficients, np.zeros(cases), np.ones(cases), sign_at_zero)
+    point = _root_in_bracket(columns, np.zeros(cases), np.ones(cases), sign_at_zero)
     with np.errstate(divide="ignore"):
         rates = np.where(rate_nonnegative, 1.0 / point - 1.0, point - 1.0)
     rates[total == 0] = 0.0
@@ -429,9 +434,8 @@ def _positive_roots(table: np.ndarray) -> np.ndarray:
 
 def _all_irrs(table: np.ndarray) -> np.ndarray:
     """Every IRR > -1 of each row, ascending, NaN-padded to max(n_years, 1) columns."""
-    with np.errstate(divide="ignore"):
+    with np.errstate(divide="ignore", over="ignore"):
         rates = 1.0 / _positive_roots(table) - 1.0
-    rates[~(rates > -1.0)] = np.nan
     rates.sort(axis=1)
     return rates
 
@@ -480,10 +484,11 @@ def _roots_in_unit_interval(coefficients: np.ndarray) -> tuple[np.ndarray, np.nd
     count, settled = _sign_changes_on_unit_interval(coefficients)
     settled &= count <= 2
     sign_at_zero = _first_nonzero_sign(coefficients)
+    by_power = np.ascontiguousarray(coefficients.T)
 
     one = np.flatnonzero(settled & (count == 1))
     roots[one, 0] = _root_in_bracket(
-        coefficients[one], np.zeros(one.size), np.ones(one.size), sign_at_zero[one]
+        by_power[:, one], np.zeros(one.size), np.ones(one.size), sign_at_zero[one]
     )
 
     two = np.flatnonzero(settled & (count == 2))
@@ -493,22 +498,22 @@ def _roots_in_unit_interval(coefficients: np.ndarray) -> tuple[np.ndarray, np.nd
     unimodal = two[slope_certain & (slope_count == 1)]
     derivative = derivative[slope_certain & (slope_count == 1)]
     peak = _root_in_bracket(
-        derivative,
+        np.ascontiguousarray(derivative.T),
         np.zeros(unimodal.size),
         np.ones(unimodal.size),
         _first_nonzero_sign(derivative),
     )
-    columns = coefficients[unimodal].T
+    columns = by_power[:, unimodal]
     at_peak = _horner_value(columns, peak)
     certain = np.abs(at_peak) > 4 * width * _EPS * _horner_value(np.abs(columns), peak)
     settled[unimodal[certain]] = True
     crossing = certain & (np.sign(at_peak) != sign_at_zero[unimodal])
     rows, peak = unimodal[crossing], peak[crossing]
     roots[rows, 0] = _root_in_bracket(
-        coefficients[rows], np.zeros(rows.size), peak.copy(), sign_at_zero[rows]
+        by_power[:, rows], np.zeros(rows.size), peak.copy(), sign_at_zero[rows]
     )
     roots[rows, 1] = _root_in_bracket(
-        coefficients[rows], peak.copy(), np.ones(rows.size), -sign_at_zero[rows]
+        by_power[:, rows], peak.copy(), np.ones(rows.size), -sign_at_zero[rows]
     )
     return roots, settled
 
@@ -550,7 +555,8 @@ def irr_roots(cash_flows_1d: ArrayLike) -> tuple[float, ...]:
     below 1e-6 of their modulus, polished by Newton steps and checked by their
     residual) give the IRRs, ``rate = 1/x - 1``. Roots closer than 1e-7
     (relative, in x) count once. Returns ``()`` when there is none, and also
-    for an all-zero flow (NPV is zero at every rate).
+    for an all-zero flow (NPV is zero at every rate). An IRR closer to -1 than
+    the float spacing there (1.1e-16) comes out as -1.0.
 
     Brealey, Myers and Allen's multiple-IRR example (after Lorie and Savage,
     1955) has IRRs of 25 % and 400 %:
@@ -670,7 +676,8 @@ def irr(cash_flows: ArrayLike) -> IrrResult:
 
 
 def _not_reached_reason(n_years: int) -> str:
-    return f"not reached within {n_years} year{'' if n_years == 1 else 's'}"
+    # the same text as the workbook's payback formula, for every N (even 1)
+    return f"not reached within {n_years} years"
 
 
 @dataclass(frozen=True, eq=False)
@@ -816,11 +823,16 @@ class Metric:
             raise ModelError(f"Metric status: expected one of {_STATUSES}, got {self.status!r}")
         if self.status == "ok":
             if self.value is None or not np.isfinite(self.value):
-                raise ModelError(f"Metric with status 'ok' needs a finite value, got {self.value!r}")
+                raise ModelError(
+                    f"Metric with status 'ok' needs a finite value, got {self.value!r}"
+                )
             object.__setattr__(self, "value", float(self.value))
         elif self.value is not None:
             raise ModelError(f"Metric with status {self.status!r} must have value None")
-        object.__setattr__(self, "roots", tuple(float(root) for root in self.roots))
+        roots = tuple(float(root) for root in self.roots)
+        if not all(np.isfinite(roots)):
+            raise ModelError(f"Metric roots must be finite, got {roots}")
+        object.__setattr__(self, "roots", roots)
 
     def __str__(self) -> str:
         if self.value is not None:
@@ -837,6 +849,7 @@ class Metric:
 
     @classmethod
     def from_irr(cls, result: IrrResult, index: Any = ()) -> Metric:
+        """The IRR of one case (unit "fraction"), "undefined" with the reason and roots."""
         status = int(result.status[index])
         if status == IRR_OK:
             return cls(float(result.value[index]), "fraction", roots=result.roots(index))
@@ -846,6 +859,7 @@ class Metric:
 
     @classmethod
     def from_payback(cls, result: PaybackResult, index: Any = ()) -> Metric:
+        """The (discounted) payback of one case in years, or "not reached"."""
         if bool(result.reached[index]):
             return cls(float(result.value[index]), "year")
         return cls(None, "year", "not reached", result.reason(index))
@@ -854,6 +868,7 @@ class Metric:
     def from_profitability_index(
         cls, result: ProfitabilityIndexResult, index: Any = ()
     ) -> Metric:
+        """The profitability index of one case, or "undefined" without investment."""
         if bool(result.defined[index]):
             return cls(float(result.value[index]), "")
         return cls(None, "", "undefined", result.reason(index))
