@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from econ.checks.regression import Comparison
 from econ.inputs.plant import Plant
 from econ.model.expr import inp, ref, total
-from econ.model.figures import CHECKS, Figure, Results
+from econ.model.figures import CHECKS, Figure, label, Results
 from econ.report.numbers import format_auto, format_percent
 
 OK, WARNING = "ok", "warning"
@@ -48,37 +48,37 @@ def figures(plant: Plant) -> list[Figure]:
         prefix = f"audit.equipment.{row.index}"
         if row.has("rated_capacity"):
             items.append(Figure(
-                f"{prefix}.capacity_coverage", f"{row.name}: rated capacity over operating hours / throughput", "-",
+                f"{prefix}.capacity_coverage", label(f"{prefix}.capacity_coverage", row.name), "-",
                 inp(row.key("rated_capacity")) * inp(row.key("quantity")) * ref("operating_hours_per_month")
                 / inp("throughput"), CHECKS, "ratio", "Capacity"))
         if row.has("specific_energy_min") and row.has("specific_energy_max"):
             stated.append(row)
             items.append(Figure(
-                f"{prefix}.specific_energy", f"{row.name}: specific energy at the stated throughput",
+                f"{prefix}.specific_energy", label(f"{prefix}.specific_energy", row.name),
                 f"kWh/{basis}", ref(f"equipment.{row.index}.energy_per_month") / inp("throughput"),
                 CHECKS, "number", "Specific energy"))
             if row.has("rated_capacity"):
                 items.append(Figure(
-                    f"{prefix}.specific_energy_at_capacity", f"{row.name}: specific energy at its rated capacity",
+                    f"{prefix}.specific_energy_at_capacity", label(f"{prefix}.specific_energy_at_capacity", row.name),
                     f"kWh/{basis}",
                     ref(f"equipment.{row.index}.power") * inp(row.key("load_factor"))
                     / (inp(row.key("rated_capacity")) * inp(row.key("quantity"))),
                     CHECKS, "number", "Specific energy"))
     if len(stated) >= 2:
         items += [
-            Figure("audit.train.specific_energy", "Items with a stated specific energy, together: implied",
+            Figure("audit.train.specific_energy", label("audit.train.specific_energy"),
                    f"kWh/{basis}", total(*(ref(f"audit.equipment.{row.index}.specific_energy") for row in stated)),
                    CHECKS, "number", "Specific energy"),
-            Figure("audit.train.specific_energy_min", "Items with a stated specific energy, together: stated minimum",
+            Figure("audit.train.specific_energy_min", label("audit.train.specific_energy_min"),
                    f"kWh/{basis}", total(*(inp(row.key("specific_energy_min")) for row in stated)),
                    CHECKS, "number", "Specific energy"),
-            Figure("audit.train.specific_energy_max", "Items with a stated specific energy, together: stated maximum",
+            Figure("audit.train.specific_energy_max", label("audit.train.specific_energy_max"),
                    f"kWh/{basis}", total(*(inp(row.key("specific_energy_max")) for row in stated)),
                    CHECKS, "number", "Specific energy"),
         ]
     if plant.rows("byproducts"):
         items.append(Figure(
-            "audit.net_effect_without_byproducts", "Net effect per month without by-product revenue",
+            "audit.net_effect_without_byproducts", label("audit.net_effect_without_byproducts"),
             f"{plant.currency}/month", ref("net_effect_per_month") - ref("byproduct_revenue_per_month"),
             CHECKS, "money", "Revenue"))
     return items

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from econ.inputs.plant import Plant
 from econ.model.expr import inp, ref, total
-from econ.model.figures import OPEX, SUMMARY, Figure
+from econ.model.figures import OPEX, SUMMARY, Figure, label
 
 
 def figures(plant: Plant) -> list[Figure]:
@@ -16,20 +16,20 @@ def figures(plant: Plant) -> list[Figure]:
     cur = plant.currency
     rows = plant.rows("capital")
     items = [
-        Figure(f"capital.{row.index}.depreciation_per_year", f"{row.name}: depreciation", f"{cur}/year",
+        Figure(f"capital.{row.index}.depreciation_per_year", label(f"capital.{row.index}.depreciation_per_year", row.name), f"{cur}/year",
                (inp(row.key("cost")) - inp(row.key("salvage_value"))) / inp(row.key("useful_life")),
                OPEX, style="money", section="Depreciation")
         for row in rows
     ]
     items += [
-        Figure("capital_total", "Capital investment", cur,
+        Figure("capital_total", label("capital_total"), cur,
                total(*(inp(row.key("cost")) for row in rows)), SUMMARY, style="money"),
-        Figure("salvage_total", "Salvage value at the end of the analysis", cur,
+        Figure("salvage_total", label("salvage_total"), cur,
                total(*(inp(row.key("salvage_value")) for row in rows)), SUMMARY, style="money"),
-        Figure("depreciation_per_year", "Depreciation per year", f"{cur}/year",
+        Figure("depreciation_per_year", label("depreciation_per_year"), f"{cur}/year",
                total(*(ref(f"capital.{row.index}.depreciation_per_year") for row in rows)),
                OPEX, style="money", section="Depreciation"),
-        Figure("depreciation_per_month", "Depreciation", f"{cur}/month",
+        Figure("depreciation_per_month", label("depreciation_per_month"), f"{cur}/month",
                ref("depreciation_per_year") / inp("months_per_year"), OPEX, style="money", section="Depreciation"),
     ]
     return items

@@ -30,7 +30,7 @@ from econ.model import metrics
 from econ.model.expr import (
     AllOf, Blank, Const, Expr, Npv, Text, YearRange, call, compare, inp, maximum, ref, total, when,
 )
-from econ.model.figures import SUMMARY, Figure, MetricFigure, MetricValues, YearlyFigure
+from econ.model.figures import SUMMARY, Figure, label, MetricFigure, MetricValues, YearlyFigure
 
 NET_CASH_FLOW = "cf.net_cash_flow"
 CUMULATIVE = "cf.cumulative"
@@ -38,8 +38,8 @@ DISCOUNTED = "cf.discounted"
 CUMULATIVE_DISCOUNTED = "cf.cumulative_discounted"
 
 
-def _yearly(key: str, label: str, unit: str, build, years: int, style: str = "money") -> YearlyFigure:
-    return YearlyFigure(key, label, unit, tuple(build(t) for t in range(years + 1)), style=style)
+def _yearly(key: str, title: str, unit: str, build, years: int, style: str = "money") -> YearlyFigure:
+    return YearlyFigure(key, title, unit, tuple(build(t) for t in range(years + 1)), style=style)
 
 
 def _crossing(cumulative: str, flows: str, t: int) -> Expr:
@@ -88,64 +88,64 @@ def figures(plant: Plant) -> list[Figure | YearlyFigure | MetricFigure]:
         ))
 
     table: list[Figure | YearlyFigure | MetricFigure] = [
-        _yearly("cf.year", "Year", "year", lambda t: Const(t), years, style="year"),
-        _yearly("cf.revenue", "Revenue", f"{cur}/year",
+        _yearly("cf.year", label("cf.year"), "year", lambda t: Const(t), years, style="year"),
+        _yearly("cf.revenue", label("cf.revenue"), f"{cur}/year",
                 lambda t: Const(0) if t == 0 else ref("byproduct_revenue_per_month") * annual, years),
-        _yearly("cf.operating_costs", "Operating costs (cash, incl. losses)", f"{cur}/year",
+        _yearly("cf.operating_costs", label("cf.operating_costs"), f"{cur}/year",
                 lambda t: Const(0) if t == 0 else
                 -((ref("cash_opex_per_month") + ref("loss_cost_per_month")) * annual), years),
-        _yearly("cf.depreciation", "Depreciation (non-cash)", f"{cur}/year", depreciation, years),
-        _yearly("cf.pre_tax_profit", "Pre-tax profit", f"{cur}/year",
+        _yearly("cf.depreciation", label("cf.depreciation"), f"{cur}/year", depreciation, years),
+        _yearly("cf.pre_tax_profit", label("cf.pre_tax_profit"), f"{cur}/year",
                 lambda t: total(ref("cf.revenue", t), ref("cf.operating_costs", t), ref("cf.depreciation", t)),
                 years),
-        _yearly("cf.income_tax", "Income tax", f"{cur}/year",
+        _yearly("cf.income_tax", label("cf.income_tax"), f"{cur}/year",
                 lambda t: -(inp("income_tax_rate") * maximum(ref("cf.pre_tax_profit", t), 0)), years),
-        _yearly("cf.depreciation_added_back", "Depreciation added back", f"{cur}/year",
+        _yearly("cf.depreciation_added_back", label("cf.depreciation_added_back"), f"{cur}/year",
                 lambda t: -ref("cf.depreciation", t), years),
-        _yearly("cf.investment", "Investment", f"{cur}/year",
+        _yearly("cf.investment", label("cf.investment"), f"{cur}/year",
                 lambda t: -ref("capital_total") if t == 0 else Const(0), years),
-        _yearly("cf.salvage", "Salvage value", f"{cur}/year",
+        _yearly("cf.salvage", label("cf.salvage"), f"{cur}/year",
                 lambda t: ref("salvage_total") if t == years else Const(0), years),
-        _yearly(NET_CASH_FLOW, "Net cash flow", f"{cur}/year",
+        _yearly(NET_CASH_FLOW, label(NET_CASH_FLOW), f"{cur}/year",
                 lambda t: total(ref("cf.pre_tax_profit", t), ref("cf.income_tax", t),
                                 ref("cf.depreciation_added_back", t), ref("cf.investment", t),
                                 ref("cf.salvage", t)), years),
-        _yearly(CUMULATIVE, "Cumulative cash flow", cur,
+        _yearly(CUMULATIVE, label(CUMULATIVE), cur,
                 lambda t: ref(NET_CASH_FLOW, 0) if t == 0 else ref(CUMULATIVE, t - 1) + ref(NET_CASH_FLOW, t),
                 years),
-        _yearly("cf.discount_factor", "Discount factor", "-",
+        _yearly("cf.discount_factor", label("cf.discount_factor"), "-",
                 lambda t: 1 / (1 + inp("discount_rate")) ** ref("cf.year", t), years, style="factor"),
-        _yearly(DISCOUNTED, "Discounted cash flow", f"{cur}/year",
+        _yearly(DISCOUNTED, label(DISCOUNTED), f"{cur}/year",
                 lambda t: ref(NET_CASH_FLOW, t) * ref("cf.discount_factor", t), years),
-        _yearly(CUMULATIVE_DISCOUNTED, "Cumulative discounted cash flow", cur,
+        _yearly(CUMULATIVE_DISCOUNTED, label(CUMULATIVE_DISCOUNTED), cur,
                 lambda t: ref(DISCOUNTED, 0) if t == 0 else ref(CUMULATIVE_DISCOUNTED, t - 1) + ref(DISCOUNTED, t),
                 years),
-        _yearly("cf.payback_crossing", "Payback reached within this year at", "year",
+        _yearly("cf.payback_crossing", label("cf.payback_crossing"), "year",
                 lambda t: _crossing(CUMULATIVE, NET_CASH_FLOW, t), years, style="years"),
-        _yearly("cf.discounted_payback_crossing", "Discounted payback reached within this year at", "year",
+        _yearly("cf.discounted_payback_crossing", label("cf.discounted_payback_crossing"), "year",
                 lambda t: _crossing(CUMULATIVE_DISCOUNTED, DISCOUNTED, t), years, style="years"),
     ]
     flows = YearRange(NET_CASH_FLOW, 0, years)
     no_sign_change = metrics.IRR_REASONS[metrics.IRR_NO_SIGN_CHANGE]
     no_root = metrics.IRR_REASONS[metrics.IRR_NO_ROOT]
     table += [
-        Figure("npv", "Net present value (NPV)", cur, Npv(inp("discount_rate"), NET_CASH_FLOW, years), SUMMARY,
+        Figure("npv", label("npv"), cur, Npv(inp("discount_rate"), NET_CASH_FLOW, years), SUMMARY,
                "money"),
         MetricFigure(
-            "irr", "Internal rate of return (IRR)", "fraction", _irr_values,
+            "irr", label("irr"), "fraction", _irr_values,
             when(compare(call("COUNTIF", flows, ">0") * call("COUNTIF", flows, "<0"), "=", 0), Text(no_sign_change),
                  call("IFERROR", call("IRR", flows), no_root)),
             style="fraction"),
         MetricFigure(
-            "payback", "Simple payback", "year",
+            "payback", label("payback"), "year",
             lambda env: _payback_values(metrics.payback(env[NET_CASH_FLOW])),
             _payback_formula(CUMULATIVE, "cf.payback_crossing", years), style="years"),
         MetricFigure(
-            "discounted_payback", "Discounted payback", "year",
+            "discounted_payback", label("discounted_payback"), "year",
             lambda env: _payback_values(metrics.payback(env[DISCOUNTED])),
             _payback_formula(CUMULATIVE_DISCOUNTED, "cf.discounted_payback_crossing", years), style="years"),
         MetricFigure(
-            "profitability_index", "Profitability index (PI)", "-",
+            "profitability_index", label("profitability_index"), "-",
             lambda env: _profitability(metrics.profitability_index(env["discount_rate"], env[NET_CASH_FLOW])),
             when(compare(ref(NET_CASH_FLOW, 0), "<", 0), (ref("npv") - ref(NET_CASH_FLOW, 0)) / -ref(NET_CASH_FLOW, 0),
                  Text(metrics.PI_UNDEFINED_REASON)),

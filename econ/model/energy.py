@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from econ.inputs.plant import Plant
 from econ.model.expr import inp, ref, total
-from econ.model.figures import ENERGY, Figure
+from econ.model.figures import ENERGY, Figure, label
 
 
 def figures(plant: Plant) -> list[Figure]:
@@ -16,23 +16,23 @@ def figures(plant: Plant) -> list[Figure]:
     cur = plant.currency
     items: list[Figure] = []
     for row in plant.rows("equipment"):
-        items.append(Figure(f"equipment.{row.index}.power", f"{row.name}: installed power", "kW",
+        items.append(Figure(f"equipment.{row.index}.power", label(f"equipment.{row.index}.power", row.name), "kW",
                             inp(row.key("quantity")) * inp(row.key("unit_power")), ENERGY, section="Equipment"))
     for row in plant.rows("equipment"):
-        items.append(Figure(f"equipment.{row.index}.energy_per_month", f"{row.name}: energy per month",
+        items.append(Figure(f"equipment.{row.index}.energy_per_month", label(f"equipment.{row.index}.energy_per_month", row.name),
                             "kWh/month",
                             ref(f"equipment.{row.index}.power") * inp(row.key("load_factor"))
                             * ref("operating_hours_per_month"), ENERGY, section="Equipment"))
     rows = plant.rows("equipment")
     items += [
-        Figure("installed_power", "Installed power", "kW",
+        Figure("installed_power", label("installed_power"), "kW",
                total(*(ref(f"equipment.{row.index}.power") for row in rows)), ENERGY, section="Totals"),
-        Figure("energy_per_month", "Electricity per month", "kWh/month",
+        Figure("energy_per_month", label("energy_per_month"), "kWh/month",
                total(*(ref(f"equipment.{row.index}.energy_per_month") for row in rows)), ENERGY,
                section="Totals"),
-        Figure("energy_cost_per_month", "Electricity cost per month", f"{cur}/month",
+        Figure("energy_cost_per_month", label("energy_cost_per_month"), f"{cur}/month",
                ref("energy_per_month") * inp("electricity_price"), ENERGY, style="money", section="Totals"),
-        Figure("specific_energy", f"Specific energy per {plant.basis} treated", f"kWh/{plant.basis}",
+        Figure("specific_energy", label("specific_energy"), f"kWh/{plant.basis}",
                ref("energy_per_month") / inp("throughput"), ENERGY, section="Totals"),
     ]
     return items

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from econ import i18n
 from econ.errors import ModelError
 from econ.model.expr import Expr
 
@@ -26,6 +27,11 @@ Array = np.ndarray
 ENERGY, OPEX, REVENUE, CASH_FLOW, SUMMARY, CHECKS = (
     "Energy", "OPEX", "Revenue and losses", "Cash flow", "Summary", "Checks",
 )
+
+
+def label(key: str, name: str = "") -> str:
+    """A figure's English label from the translation table (``econ.i18n``); ``name`` fills a row's name."""
+    return i18n.figure_label(key, "en", name)
 
 
 @dataclass(frozen=True, eq=False)

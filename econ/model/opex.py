@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from econ.inputs.plant import Plant
 from econ.model.expr import inp, ref, total
-from econ.model.figures import OPEX, REVENUE, SUMMARY, Figure
+from econ.model.figures import OPEX, REVENUE, SUMMARY, Figure, label
 
 OPEX_TABLE = "OPEX per month"  # the section of the OPEX sheet laid out as the paper's Table 3
 
@@ -19,27 +19,27 @@ def figures(plant: Plant) -> list[Figure]:
     """
     cur, basis = plant.currency, plant.basis
     return [
-        Figure("opex_energy", "Electricity", f"{cur}/month", ref("energy_cost_per_month"), OPEX, "money", OPEX_TABLE),
-        Figure("opex_labour", "Labour with on-costs", f"{cur}/month", ref("labour_cost_per_month"), OPEX, "money",
+        Figure("opex_energy", label("opex_energy"), f"{cur}/month", ref("energy_cost_per_month"), OPEX, "money", OPEX_TABLE),
+        Figure("opex_labour", label("opex_labour"), f"{cur}/month", ref("labour_cost_per_month"), OPEX, "money",
                OPEX_TABLE),
-        Figure("opex_depreciation", "Depreciation", f"{cur}/month", ref("depreciation_per_month"), OPEX, "money",
+        Figure("opex_depreciation", label("opex_depreciation"), f"{cur}/month", ref("depreciation_per_month"), OPEX, "money",
                OPEX_TABLE),
-        Figure("opex_maintenance", "Maintenance", f"{cur}/month", ref("maintenance_per_month"), OPEX, "money",
+        Figure("opex_maintenance", label("opex_maintenance"), f"{cur}/month", ref("maintenance_per_month"), OPEX, "money",
                OPEX_TABLE),
-        Figure("opex_per_month", "OPEX total", f"{cur}/month",
+        Figure("opex_per_month", label("opex_per_month"), f"{cur}/month",
                total(ref("opex_energy"), ref("opex_labour"), ref("opex_depreciation"), ref("opex_maintenance")),
                OPEX, "money", OPEX_TABLE),
-        Figure("specific_cost", f"Specific cost per {basis}", f"{cur}/{basis}",
+        Figure("specific_cost", label("specific_cost"), f"{cur}/{basis}",
                ref("opex_per_month") / inp("throughput"), OPEX, "money", OPEX_TABLE),
-        Figure("cash_opex_per_month", "OPEX without depreciation (cash)", f"{cur}/month",
+        Figure("cash_opex_per_month", label("cash_opex_per_month"), f"{cur}/month",
                ref("opex_per_month") - ref("opex_depreciation"), OPEX, "money", OPEX_TABLE),
-        Figure("net_effect_per_month", "Net effect per month", f"{cur}/month",
+        Figure("net_effect_per_month", label("net_effect_per_month"), f"{cur}/month",
                ref("byproduct_revenue_per_month") - ref("opex_per_month") - ref("loss_cost_per_month"),
                REVENUE, "money", "Net effect"),
-        Figure("net_effect_per_year", "Net effect per year", f"{cur}/year",
+        Figure("net_effect_per_year", label("net_effect_per_year"), f"{cur}/year",
                ref("net_effect_per_month") * inp("months_per_year"), REVENUE, "money", "Net effect"),
-        Figure("net_effect_over_life", "Net effect over the service life", cur,
+        Figure("net_effect_over_life", label("net_effect_over_life"), cur,
                ref("net_effect_per_year") * inp("service_life"), REVENUE, "money", "Net effect"),
-        Figure("net_effect_over_life_to_capital", "Net effect over the service life / capital", "-",
+        Figure("net_effect_over_life_to_capital", label("net_effect_over_life_to_capital"), "-",
                ref("net_effect_over_life") / ref("capital_total"), SUMMARY, "ratio"),
     ]
