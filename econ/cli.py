@@ -135,7 +135,7 @@ def _command_check(args: argparse.Namespace) -> int:
                   f"{format_auto(reference.published)}")
     print(f"Plausibility audits: {len(evaluation.warnings)} warning(s)")
     for audit in evaluation.audits:
-        print(f"  {'WARNING' if audit.status != 'ok' else 'ok':<7}  {audit.title}: {audit.message}")
+        print(f"  {'WARNING' if audit.status != 'ok' else 'ok':<7}  {audit.title()}: {audit.message()}")
     failures = evaluation.failures
     passed = len(comparisons) - len(failures)
     print(f"Summary: {passed} of {len(comparisons)} published figures agree or hold; "

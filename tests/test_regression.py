@@ -64,12 +64,12 @@ def test_changing_a_published_figure_changes_only_its_verdict(edited_workbook):
 
 
 def test_audits_flag_capacity_specific_energy_and_byproduct_dependence(cr_evaluation):
-    warnings = {audit.id: audit.message for audit in cr_evaluation.warnings}
+    warnings = {audit.id: audit.message() for audit in cr_evaluation.warnings}
     assert "covers only 1.8 % of the stated throughput" in warnings["capacity:Electrodialyser"]
     assert "57 such units" in warnings["capacity:Electrodialyser"]
-    assert "0.176 kWh/m^3" in warnings["specific-energy:Electrodialyser:throughput"]
-    assert "10 kWh/m^3" in warnings["specific-energy:Electrodialyser:capacity"]
-    assert "1.5 to 5.5 kWh/m^3 (below it)" in warnings["specific-energy:train"]
+    assert "0.176 kWh/m³" in warnings["specific-energy:Electrodialyser:throughput"]
+    assert "10 kWh/m³" in warnings["specific-energy:Electrodialyser:capacity"]
+    assert "1.5 to 5.5 kWh/m³ (below it)" in warnings["specific-energy:train"]
     assert "442,754 RUB/month" in warnings["byproduct-dependence"]
     assert "claim:CLAIM-4x" in warnings
 
@@ -88,3 +88,9 @@ def test_audits_pass_when_the_plant_is_consistent(edited_workbook):
     assert statuses["specific-energy:Electrodialyser:throughput"] == "ok"
     assert statuses["specific-energy:Electrodeionization module:throughput"] == "ok"
     assert statuses["specific-energy:train"] == "ok"
+
+
+def test_audit_findings_read_in_russian(cr_evaluation):
+    capacity = next(audit for audit in cr_evaluation.audits if audit.id == "capacity:Electrodialyser")
+    assert capacity.title("ru") == "Electrodialyser: производительность"
+    assert "покрывают лишь 1,8\u00a0% заявленного расхода 10\u202f000 м³/мес" in capacity.message("ru")

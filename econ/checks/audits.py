@@ -17,8 +17,9 @@ written to the results workbook as live formulas like every other figure.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from econ import i18n
 from econ.checks.regression import Comparison
 from econ.inputs.plant import Plant
 from econ.model.expr import inp, ref, total
@@ -29,14 +30,54 @@ OK, WARNING = "ok", "warning"
 
 
 @dataclass(frozen=True)
+class Share:
+    """A fraction shown as a percentage in a finding."""
+
+    value: float
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit written the way a reader of the report's language writes it."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class Audit:
-    """One audit: what was tested, the figure it rests on, and what was found."""
+    """One audit: what was tested, what was found, and the figure it rests on.
+
+    The title and finding are texts of the translation table (``econ.i18n``),
+    filled with ``values`` formatted for the reader's language.
+    """
 
     id: str
-    title: str
     status: str  # "ok" or "warning"
-    message: str
+    title_text: str
+    finding_text: str
+    values: dict[str, object] = field(default_factory=dict)
     figure: str | None = None  # key of the model figure the audit reads, if any
+
+    def _formatted(self, lang: str) -> dict[str, str]:
+        formatted = {}
+        for name, value in self.values.items():
+            if isinstance(value, Share):
+                formatted[name] = format_percent(value.value, lang=lang)
+            elif isinstance(value, _Where):
+                formatted[name] = i18n.text(f"audit.specific_energy.where.{value.kind}", lang)
+            elif isinstance(value, Unit):
+                formatted[name] = i18n.unit(value.text, lang)
+            elif isinstance(value, (int, float)) and not isinstance(value, bool):
+                formatted[name] = format_auto(float(value), lang=lang)
+            else:
+                formatted[name] = str(value)
+        return formatted
+
+    def title(self, lang: str = "en") -> str:
+        return i18n.text(self.title_text, lang, **self._formatted(lang))
+
+    def message(self, lang: str = "en") -> str:
+        return i18n.text(self.finding_text, lang, **self._formatted(lang))
 
 
 def figures(plant: Plant) -> list[Figure]:
@@ -84,83 +125,76 @@ def figures(plant: Plant) -> list[Figure]:
     return items
 
 
-def _range_text(low: float, high: float, unit: str) -> str:
-    return f"{format_auto(low)} to {format_auto(high)} {unit}"
-
-
 def run_audits(plant: Plant, results: Results, comparisons: list[Comparison]) -> list[Audit]:
     """The audits of one case, in the order of :func:`figures`, then the text's claims."""
     audits: list[Audit] = []
-    basis = plant.basis
+    basis = Unit(plant.basis)
     throughput = plant.value("throughput")
     hours = results.scalar("operating_hours_per_month")
+    energy_unit = Unit(f"kWh/{plant.basis}")
     for row in plant.rows("equipment"):
         prefix = f"audit.equipment.{row.index}"
         if row.has("rated_capacity"):
             coverage = results.scalar(f"{prefix}.capacity_coverage")
             capacity = plant.value(row.key("rated_capacity")) * plant.value(row.key("quantity"))
-            monthly = capacity * hours
-            if coverage >= 1:
-                audits.append(Audit(f"capacity:{row.name}", f"{row.name}: capacity", OK,
-                                    f"rated {format_auto(capacity)} {basis}/h x {format_auto(hours)} h/month = "
-                                    f"{format_auto(monthly)} {basis}/month covers the throughput of "
-                                    f"{format_auto(throughput)} {basis}/month ({format_percent(coverage)})",
-                                    f"{prefix}.capacity_coverage"))
-            else:
-                needed = math.ceil(plant.value(row.key("quantity")) / coverage - 1e-9)
-                audits.append(Audit(f"capacity:{row.name}", f"{row.name}: capacity", WARNING,
-                                    f"rated {format_auto(capacity)} {basis}/h x {format_auto(hours)} h/month = "
-                                    f"{format_auto(monthly)} {basis}/month covers only {format_percent(coverage)} "
-                                    f"of the stated throughput of {format_auto(throughput)} {basis}/month; "
-                                    f"{needed} such units, or {format_auto(throughput / hours)} {basis}/h, "
-                                    f"would be needed", f"{prefix}.capacity_coverage"))
+            values: dict[str, object] = {
+                "name": row.name, "basis": basis, "capacity": capacity, "hours": hours,
+                "monthly": capacity * hours, "throughput": throughput, "coverage": Share(coverage),
+            }
+            if coverage < 1:
+                values["needed"] = math.ceil(plant.value(row.key("quantity")) / coverage - 1e-9)
+                values["hourly"] = throughput / hours
+            audits.append(Audit(f"capacity:{row.name}", OK if coverage >= 1 else WARNING, "audit.capacity.title",
+                                "audit.capacity.ok" if coverage >= 1 else "audit.capacity.warning", values,
+                                f"{prefix}.capacity_coverage"))
         if row.has("specific_energy_min") and row.has("specific_energy_max"):
             low, high = plant.value(row.key("specific_energy_min")), plant.value(row.key("specific_energy_max"))
-            unit = f"kWh/{basis}"
-            for key, where in ((f"{prefix}.specific_energy", "at the stated throughput"),
-                               (f"{prefix}.specific_energy_at_capacity", "at its rated capacity")):
+            for key, where in ((f"{prefix}.specific_energy", "throughput"),
+                               (f"{prefix}.specific_energy_at_capacity", "capacity")):
                 if key not in results.values:
                     continue
                 implied = results.scalar(key)
-                inside = low <= implied <= high
+                position = "ok" if low <= implied <= high else ("below" if implied < low else "above")
                 audits.append(Audit(
-                    f"specific-energy:{row.name}:{'throughput' if 'capacity' not in key else 'capacity'}",
-                    f"{row.name}: specific energy {where}", OK if inside else WARNING,
-                    f"installed power implies {format_auto(implied)} {unit} {where}; the stated range is "
-                    f"{_range_text(low, high, unit)}" + ("" if inside else
-                                                         f" ({'below' if implied < low else 'above'} it)"),
-                    key))
+                    f"specific-energy:{row.name}:{where}", OK if position == "ok" else WARNING,
+                    f"audit.specific_energy.title.{where}", f"audit.specific_energy.{position}",
+                    {"name": row.name, "implied": implied, "unit": energy_unit, "low": low, "high": high,
+                     "where": _Where(where)}, key))
     if "audit.train.specific_energy" in results.values:
         implied = results.scalar("audit.train.specific_energy")
         low, high = results.scalar("audit.train.specific_energy_min"), results.scalar("audit.train.specific_energy_max")
-        inside = low <= implied <= high
-        audits.append(Audit("specific-energy:train", "Items in series: specific energy", OK if inside else WARNING,
-                            f"together the items with a stated specific energy draw {format_auto(implied)} "
-                            f"kWh/{basis} at the stated throughput; their stated ranges add up to "
-                            f"{_range_text(low, high, f'kWh/{basis}')}"
-                            + ("" if inside else f" ({'below' if implied < low else 'above'} it)"),
+        position = "ok" if low <= implied <= high else ("below" if implied < low else "above")
+        audits.append(Audit("specific-energy:train", OK if position == "ok" else WARNING, "audit.train.title",
+                            f"audit.train.{position}",
+                            {"implied": implied, "unit": energy_unit, "low": low, "high": high},
                             "audit.train.specific_energy"))
     if "audit.net_effect_without_byproducts" in results.values:
         without = results.scalar("audit.net_effect_without_byproducts")
         net = results.scalar("net_effect_per_month")
-        revenue = results.scalar("byproduct_revenue_per_month")
-        cur = plant.currency
         rests = net > 0 and without < 0
         audits.append(Audit(
-            "byproduct-dependence", "Dependence on by-product revenue", WARNING if rests else OK,
-            (f"the net effect of {format_auto(net)} {cur}/month is positive only because of by-product revenue of "
-             f"{format_auto(revenue)} {cur}/month; without it the scheme costs {format_auto(-without)} {cur}/month, "
-             f"so the by-product price and its market carry the result")
-            if rests else
-            f"without by-product revenue the net effect would be {format_auto(without)} {cur}/month",
+            "byproduct-dependence", WARNING if rests else OK, "audit.byproducts.title",
+            "audit.byproducts.warning" if rests else "audit.byproducts.ok",
+            {"net": net, "revenue": results.scalar("byproduct_revenue_per_month"), "cost": -without,
+             "without": without, "cur": Unit(plant.currency)},
             "audit.net_effect_without_byproducts"))
     for comparison in comparisons:
         reference = comparison.reference
         if reference.comparison == "=":
             continue
         audits.append(Audit(
-            f"claim:{reference.id}", f"Claim: {reference.figure}", OK if comparison.passed else WARNING,
-            f"the text claims {reference.quantity} {reference.comparison} {format_auto(reference.published)}; "
-            f"the inputs give {format_auto(comparison.computed)}, so the claim "
-            f"{'holds' if comparison.passed else 'does not hold'}", reference.quantity))
+            f"claim:{reference.id}", OK if comparison.passed else WARNING, "audit.claim.title",
+            "audit.claim.holds" if comparison.passed else "audit.claim.fails",
+            {"figure": reference.figure, "quantity": reference.quantity, "comparison": reference.comparison,
+             "published": reference.published, "computed": comparison.computed}, reference.quantity))
     return audits
+
+
+@dataclass(frozen=True)
+class _Where:
+    """Where a specific energy is evaluated, in the reader's language."""
+
+    kind: str
+
+    def __str__(self) -> str:
+        return self.kind

@@ -396,9 +396,9 @@ class _Writer:
             sheet.write_string(self.audit_row + 1, column, text, self.header)
         for offset, audit in enumerate(self.evaluation.audits):
             row = self.audit_row + 2 + offset
-            sheet.write_string(row, 0, audit.title, self.wrap)
+            sheet.write_string(row, 0, audit.title(), self.wrap)
             sheet.write_string(row, 1, audit.status.upper() if audit.status != "ok" else "ok", self.bold)
-            sheet.write_string(row, 2, audit.message, self.wrap)
+            sheet.write_string(row, 2, audit.message(), self.wrap)
         sheet.freeze_panes(2, 1)
         sheet.set_column(0, 0, 40)
         sheet.set_column(1, 1, 40)
