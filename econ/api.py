@@ -14,6 +14,7 @@ from pathlib import Path
 from econ.checks import audits as audit_checks
 from econ.checks.audits import Audit
 from econ.checks.regression import Comparison, compare_references
+from econ.errors import ReportError
 from econ.inputs.plant import Plant
 from econ.inputs.reader import read_plant
 from econ.model.build import build_model
@@ -60,13 +61,33 @@ def evaluate_workbook(path: str | Path) -> Evaluation:
     return evaluate_plant(read_plant(path))
 
 
-def write_reports(evaluation: Evaluation, out_dir: str | Path, formats: tuple[str, ...] = ("xlsx",)) -> list[Path]:
-    """Write the requested reports of ``evaluation`` into ``out_dir``; returns the paths written."""
-    from econ.report.xlsx import write_results_workbook
+REPORT_FORMATS = ("xlsx", "pdf", "html")
+DEFAULT_FORMATS = ("xlsx", "pdf")
 
+
+def write_reports(evaluation: Evaluation, out_dir: str | Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
+                  lang: str | None = None) -> list[Path]:
+    """Write the requested reports of ``evaluation`` into ``out_dir`` as NAME.xlsx, NAME.pdf, NAME.html.
+
+    ``lang`` ("ru" or "en") is the language of the PDF and HTML report; by
+    default the workbook's own. Returns the paths written.
+    """
+    unknown = [name for name in formats if name not in REPORT_FORMATS]
+    if unknown:
+        raise ReportError(f"report format {', '.join(unknown)}: expected one or more of {', '.join(REPORT_FORMATS)}")
     out = Path(out_dir)
     written = []
     stem = evaluation.plant.path.stem
     if "xlsx" in formats:
+        from econ.report.xlsx import write_results_workbook
+
         written.append(write_results_workbook(evaluation, out / f"{stem}.xlsx"))
+    if "pdf" in formats:
+        from econ.report.html import write_pdf
+
+        written.append(write_pdf(evaluation, out / f"{stem}.pdf", lang))
+    if "html" in formats:
+        from econ.report.html import write_html
+
+        written.append(write_html(evaluation, out / f"{stem}.html", lang))
     return written

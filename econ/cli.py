@@ -27,11 +27,16 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"econ {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    run = commands.add_parser("run", help="evaluate a workbook and write the results workbook",
+    run = commands.add_parser("run", help="evaluate a workbook and write the results workbook and the report",
                               description="Evaluate WORKBOOK and write DIR/NAME.xlsx, a results workbook whose "
-                                          "every derived number is a live formula with econ's value cached.")
+                                          "every derived number is a live formula with econ's value cached, and "
+                                          "DIR/NAME.pdf, the feasibility report (and DIR/NAME.html if asked).")
     run.add_argument("workbook", metavar="WORKBOOK", help="input workbook (.xlsx); it is never modified")
     run.add_argument("-o", "--out", metavar="DIR", default="reports", help="output folder (default: reports)")
+    run.add_argument("--format", metavar="LIST", default="xlsx,pdf",
+                     help="reports to write, comma-separated from xlsx, pdf, html (default: xlsx,pdf)")
+    run.add_argument("--lang", choices=("ru", "en"), default=None,
+                     help="language of the PDF and HTML report (default: the workbook's Project!language)")
 
     check = commands.add_parser("check", help="recompute the published figures and run the plausibility audits",
                                 description="Recompute every figure of WORKBOOK's References sheet from its inputs "
@@ -75,8 +80,9 @@ def _print_summary(evaluation) -> None:  # noqa: ANN001 - econ.api.Evaluation, i
 def _command_run(args: argparse.Namespace) -> int:
     from econ.api import evaluate_workbook, write_reports
 
+    formats = tuple(name.strip().lower() for name in args.format.split(",") if name.strip())
     evaluation = evaluate_workbook(args.workbook)
-    written = write_reports(evaluation, args.out)
+    written = write_reports(evaluation, args.out, formats, args.lang)
     _print_summary(evaluation)
     for path in written:
         print(f"wrote {path}")

@@ -139,12 +139,13 @@ def test_check_list_quantities_exits_0_and_lists_every_quantity_the_references_n
 # -- run --------------------------------------------------------------------------------------
 
 
-def test_run_writes_exactly_one_results_workbook_and_no_temporary_file(tmp_path, capsys):
+def test_run_writes_the_workbook_and_the_pdf_and_no_temporary_file(tmp_path, capsys):
     out = tmp_path / "reports"
     assert cli.main(["run", str(SOURCE), "-o", str(out)]) == 0
     captured = capsys.readouterr()
-    assert listing(out) == ["cr_scheme.xlsx"]
+    assert listing(out) == ["cr_scheme.pdf", "cr_scheme.xlsx"]
     assert f"wrote {out / 'cr_scheme.xlsx'}\n" in captured.out
+    assert f"wrote {out / 'cr_scheme.pdf'}\n" in captured.out
     assert captured.err == ""
     book = openpyxl.load_workbook(out / "cr_scheme.xlsx", read_only=True)
     try:
@@ -157,7 +158,7 @@ def test_run_replaces_an_older_report(tmp_path):
     out = tmp_path / "reports"
     out.mkdir()
     (out / "cr_scheme.xlsx").write_bytes(b"an older report")
-    assert cli.main(["run", str(SOURCE), "--out", str(out)]) == 0
+    assert cli.main(["run", str(SOURCE), "--out", str(out), "--format", "xlsx"]) == 0
     assert (out / "cr_scheme.xlsx").read_bytes()[:2] == b"PK"
     assert listing(out) == ["cr_scheme.xlsx"]
 

@@ -26,7 +26,7 @@ def office():
 @pytest.fixture(scope="module")
 def cr_workbook(tmp_path_factory, cr_evaluation):
     out = tmp_path_factory.mktemp("reports")
-    (path,) = write_reports(cr_evaluation, out)
+    (path,) = write_reports(cr_evaluation, out, ("xlsx",))
     return path
 
 
@@ -57,7 +57,7 @@ def test_undefined_metrics_are_text_that_libreoffice_reproduces(edited_workbook,
     """Without by-product revenue the cash flow never turns positive: IRR and payback say why."""
     source = edited_workbook({"ByProducts!E3": 0})
     evaluation = evaluate_workbook(source)
-    (path,) = write_reports(evaluation, tmp_path / "out")
+    (path,) = write_reports(evaluation, tmp_path / "out", ("xlsx",))
     result = recalculate(path, office)
     assert compare(result) == []
     summary = pd.read_excel(path, sheet_name="Summary", header=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-_NARROW_NBSP = "\u202f"
+_GROUP_SEPARATOR_RU = "\u00a0"  # a no-break space, as Russian typesetting groups thousands
 
 
 def format_number(value: float | None, decimals: int = 0, lang: str = "en", undefined: str = "undefined") -> str:
@@ -19,7 +19,7 @@ def format_number(value: float | None, decimals: int = 0, lang: str = "en", unde
     if text.startswith("-") and float(text.replace(",", "")) == 0:
         text = text[1:]  # no "-0"
     if lang == "ru":
-        return text.replace(",", _NARROW_NBSP).replace(".", ",").replace("-", "\u2212")
+        return text.replace(",", _GROUP_SEPARATOR_RU).replace(".", ",").replace("-", "\u2212")
     return text
 
 

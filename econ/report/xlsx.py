@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
-from econ import __version__
+from econ import __version__, i18n
 from econ.checks.regression import AGREES, DIFFERS, DOES_NOT_HOLD, HOLDS
 from econ.model import metrics
 from econ.model.expr import Const, Expr
@@ -412,11 +412,8 @@ class _Writer:
 
 _SECTIONS_FIRST = {OPEX: (OPEX_TABLE,)}
 
-_CASH_FLOW_NOTES = (
-    "Conventions: year 0 is the investment; operating flows fall at the end of years 1..N; inflows > 0, outflows < 0.",
-    "NPV = CF0 + NPV(rate, CF1:CFN): Excel's NPV() discounts its first argument, so year 0 is added outside it.",
-    "Payback: the first year in which the cumulative flow is no longer negative, interpolated within that year.",
-    "Income tax applies to positive pre-tax profit only (no loss carry-forward); depreciation is added back as non-cash.",
+_CASH_FLOW_NOTES = tuple(
+    i18n.text(f"convention.{name}", "en") for name in ("timing", "npv", "payback", "tax", "months", "net_effect")
 )
 
 

@@ -1,0 +1,346 @@
+"""Charts of the feasibility report, as SVG elements to inline in its HTML.
+
+Each function returns one ``<svg>`` element (no XML declaration, no DOCTYPE)
+whose text stays text (``svg.fonttype = "none"``), so WeasyPrint typesets it in
+DejaVu Sans and the PDF's text can be extracted, Cyrillic included. The element
+has a ``viewBox``, ``width="100%"`` and no ``height``: it scales to the text
+width, keeping its aspect ratio. Figures are drawn 16 cm wide, so at an A4 text
+width they print at about their natural size (labels 8-10 pt).
+
+The output is deterministic: the same input gives the same bytes (no date in
+the metadata, a fixed hash salt for the ids, matplotlib's default style
+whatever the local ``matplotlibrc`` says). The ids of ``<clipPath>`` and marker
+definitions carry a digest of the chart, so two different charts inlined in one
+HTML page never share an id; matplotlib's bookkeeping ids on ``<g>`` groups
+(``figure_1``, ``axes_1``...) are removed for the same reason.
+
+matplotlib is imported inside the functions, never at module import, so
+``econ check`` does not pay for it. Figures are built with
+``matplotlib.figure.Figure`` and the SVG canvas, without pyplot: no figure
+manager, no global list of open figures. matplotlib reads the SVG settings from
+the global ``rcParams`` while it writes, so rendering holds a module lock.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+    from matplotlib.text import Text
+
+#: Width of every figure: 16 cm, in inches.
+FIGURE_WIDTH_IN = 16 / 2.54
+
+#: Calm, print-friendly colours that stay distinct in grey scale.
+COLOURS = {
+    "bar": "#4f7ca8",          # muted steel blue: costs, positive cash flow
+    "negative": "#c8825f",     # muted terracotta: negative values
+    "line": "#1f3552",         # dark navy: cumulative discounted cash flow
+    "zero": "#4d4d4d",         # zero line
+    "marker": "#4d4d4d",       # payback marker
+    "grid": "#dcdcdc",
+    "text": "#222222",
+    "axis": "#7f7f7f",
+}
+
+#: Settings applied on top of matplotlib's default style while a chart is built and written.
+RC = {
+    "font.family": "DejaVu Sans",
+    "font.size": 9,
+    "axes.titlesize": 10,
+    "axes.titleweight": "bold",
+    "axes.labelsize": 9,
+    "xtick.labelsize": 8,
+    "ytick.labelsize": 8,
+    "legend.fontsize": 8,
+    "text.color": COLOURS["text"],
+    "axes.labelcolor": COLOURS["text"],
+    "axes.edgecolor": COLOURS["axis"],
+    "xtick.color": COLOURS["axis"],
+    "ytick.color": COLOURS["axis"],
+    "xtick.labelcolor": COLOURS["text"],
+    "ytick.labelcolor": COLOURS["text"],
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.unicode_minus": True,
+    "text.parse_math": False,    # a "$" in a label is a dollar, not mathtext
+    "svg.fonttype": "none",      # text as <text>, not as paths
+    "svg.hashsalt": "econ-report-charts",
+    "svg.id": None,
+    "figure.dpi": 72,            # 1 px = 1 pt: the SVG's own unit
+}
+
+_RENDER_LOCK = threading.Lock()
+_LABEL_OFFSET_PT = 4.0
+_LABEL_PAD_PT = 6.0
+_MAX_YEAR_TICKS = 16
+_NAME_WIDTH = 32  # characters of a cost line's name per line; longer names wrap
+_HEADROOM = 0.14  # of the y range, above the data of the cash-flow chart
+
+
+def cost_structure_svg(
+    items: Sequence[tuple[str, float]],
+    *,
+    title: str,
+    value_label: str,
+    number_format: Callable[[float], str],
+) -> str:
+    """Horizontal bars of cost lines, the largest on top, as an ``<svg>`` element.
+
+    ``items`` are (label, amount) pairs in one unit, e.g. RUB/month, stated by
+    ``value_label`` (the x-axis label, e.g. ``"RUB/month"`` or ``"руб./мес"``).
+    Each bar is annotated with ``number_format(amount)`` and its share of the
+    total in whole percent (``"27 %"``; ``"<1 %"`` for a non-zero share below
+    half a percent). Zero and negative amounts are drawn; when the total is not
+    positive, shares are meaningless and left out. Names longer than 32
+    characters wrap onto several lines. ``title`` is drawn as the axes title
+    and is the chart's ``aria-label``.
+
+    Raises ValueError for an empty list or a non-finite amount.
+    """
+    if len(items) == 0:
+        raise ValueError("cost_structure_svg: no cost items to draw")
+    for name, amount in items:
+        if not math.isfinite(amount):
+            raise ValueError(f"cost_structure_svg: cost item {name!r} is {amount!r}, expected a finite number")
+
+    import textwrap
+
+    ordered = sorted(items, key=lambda item: item[1], reverse=True)  # stable: ties keep their order
+    names = [textwrap.fill(name, _NAME_WIDTH, break_long_words=False) for name, _ in ordered]
+    amounts = [float(amount) for _, amount in ordered]
+    total = sum(amounts)
+    annotations = [
+        number_format(amount) if total <= 0 else f"{number_format(amount)} ({_share_text(amount / total)})"
+        for amount in amounts
+    ]
+
+    def draw(figure: Figure) -> None:
+        from matplotlib.ticker import FuncFormatter
+
+        axes = figure.add_subplot()
+        positions = list(range(len(amounts)))
+        colours = [COLOURS["negative"] if amount < 0 else COLOURS["bar"] for amount in amounts]
+        axes.barh(positions, amounts, height=0.62, color=colours, zorder=2)
+        axes.set_yticks(positions, labels=names)
+        axes.invert_yaxis()  # first (largest) item on top
+        axes.tick_params(axis="y", length=0)
+        axes.axvline(0, color=COLOURS["zero"], linewidth=0.8, zorder=3)
+        axes.grid(axis="x", color=COLOURS["grid"], linewidth=0.6)
+        axes.set_axisbelow(True)
+        axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _position: number_format(value)))
+        axes.set_xlabel(value_label)
+        if title:
+            axes.set_title(title, loc="left")
+        labels = [
+            axes.annotate(
+                text, xy=(amount, position), xytext=(-_LABEL_OFFSET_PT if amount < 0 else _LABEL_OFFSET_PT, 0),
+                textcoords="offset points", ha="right" if amount < 0 else "left", va="center", fontsize=8,
+            )
+            for text, amount, position in zip(annotations, amounts, positions)
+        ]
+        _fit_bar_labels(figure, axes, labels, amounts)
+
+    rows = sum(1 + 0.4 * name.count("\n") for name in names)  # a wrapped name needs a taller row
+    height_in = 0.95 + 0.34 * rows
+    return _render(draw, height_in, title)
+
+
+def cash_flow_svg(
+    years: Sequence[int],
+    annual: Sequence[float],
+    cumulative_discounted: Sequence[float],
+    *,
+    payback_year: float | None,
+    title: str,
+    labels: Mapping[str, str],
+    money_scale: float = 1e6,
+    number_format: Callable[[float], str] | None = None,
+) -> str:
+    """Annual net cash flow (bars) and cumulative discounted cash flow (line), as an ``<svg>`` element.
+
+    ``annual`` and ``cumulative_discounted`` are signed amounts in the
+    workbook's currency (inflows positive), one per year of ``years`` (year 0
+    is the investment). They are divided by ``money_scale`` for the y axis
+    (1e6 with ``labels["y_axis"] = "mln RUB"``). Negative bars have their own
+    colour; a line marks zero. With ``payback_year`` (fractional, on the scale
+    of ``years``: 3.4 for years 0..10, 2028.4 for calendar years) a dashed
+    vertical line marks it, labelled ``labels["payback"]: 3.4``; without,
+    ``labels["not_reached"]`` is written in the upper left corner. More than
+    16 years are ticked every second (third...) year.
+
+    ``labels`` needs the keys ``x_axis``, ``y_axis``, ``annual``,
+    ``cumulative_discounted``, ``payback`` and ``not_reached``.
+    ``number_format`` formats the y-axis ticks (scaled values such as 1.5, so
+    it must show decimals; pass a Russian one for "1,5") and the payback year;
+    without it, matplotlib's default tick labels and one decimal are used.
+
+    Raises ValueError for no years, sequences of different lengths, missing
+    labels, a non-finite value or a money_scale that is not positive.
+    """
+    required = ("x_axis", "y_axis", "annual", "cumulative_discounted", "payback", "not_reached")
+    missing = [key for key in required if key not in labels]
+    if missing:
+        raise ValueError(f"cash_flow_svg: labels has no {', '.join(missing)}; expected the keys {', '.join(required)}")
+    if len(years) == 0:  # len, not truth: numpy arrays are welcome
+        raise ValueError("cash_flow_svg: no years to draw")
+    if not len(years) == len(annual) == len(cumulative_discounted):
+        raise ValueError(f"cash_flow_svg: {len(years)} years, {len(annual)} annual flows and "
+                         f"{len(cumulative_discounted)} cumulative discounted flows; expected as many of each")
+    if not (math.isfinite(money_scale) and money_scale > 0):
+        raise ValueError(f"cash_flow_svg: money_scale is {money_scale!r}, expected a positive number")
+    for name, series in (("annual", annual), ("cumulative_discounted", cumulative_discounted)):
+        for year, value in zip(years, series):
+            if not math.isfinite(value):
+                raise ValueError(f"cash_flow_svg: {name} flow of year {year} is {value!r}, expected a finite number")
+    if payback_year is not None and not math.isfinite(payback_year):
+        raise ValueError(f"cash_flow_svg: payback_year is {payback_year!r}, expected a finite number or None")
+
+    years = [int(year) for year in years]
+    annual_scaled = [float(value) / money_scale for value in annual]
+    cumulative_scaled = [float(value) / money_scale for value in cumulative_discounted]
+
+    def draw(figure: Figure) -> None:
+        from matplotlib.legend_handler import HandlerTuple
+        from matplotlib.patches import Patch
+        from matplotlib.ticker import FuncFormatter
+
+        axes = figure.add_subplot()
+        colours = [COLOURS["negative"] if value < 0 else COLOURS["bar"] for value in annual_scaled]
+        axes.bar(years, annual_scaled, width=0.6, color=colours, zorder=2)
+        (line,) = axes.plot(years, cumulative_scaled, color=COLOURS["line"], linewidth=1.6, marker="o",
+                            markersize=3.5, zorder=4)
+        axes.axhline(0, color=COLOURS["zero"], linewidth=0.8, zorder=3)
+        axes.grid(axis="y", color=COLOURS["grid"], linewidth=0.6)
+        axes.set_axisbelow(True)
+
+        step = math.ceil(len(years) / _MAX_YEAR_TICKS)
+        axes.set_xticks(years[::step], labels=[str(year) for year in years[::step]])
+        shown_years = years if payback_year is None else [*years, payback_year]
+        axes.set_xlim(min(shown_years) - 0.6, max(shown_years) + 0.6)
+        if number_format is not None:
+            axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _position: number_format(value)))
+        axes.set_xlabel(labels["x_axis"])
+        axes.set_ylabel(labels["y_axis"])
+        if title:
+            axes.set_title(title, loc="left")
+
+        bottom, top = axes.get_ylim()
+        axes.set_ylim(bottom, top + _HEADROOM * (top - bottom))  # room for the payback label or the note
+        note_box = {"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}
+        if payback_year is not None:
+            axes.axvline(payback_year, color=COLOURS["marker"], linewidth=1.0, linestyle=(0, (4, 3)), zorder=3)
+            year_text = number_format(payback_year) if number_format is not None else f"{payback_year:.1f}"
+            right_half = payback_year > (min(years) + max(years)) / 2
+            axes.annotate(
+                f"{labels['payback']}: {year_text}", xy=(payback_year, 1), xycoords=axes.get_xaxis_transform(),
+                xytext=(-4 if right_half else 4, -3), textcoords="offset points",
+                ha="right" if right_half else "left", va="top", fontsize=8, bbox=note_box, zorder=5,
+            )
+        else:
+            axes.text(0.01, 0.98, labels["not_reached"], transform=axes.transAxes, ha="left", va="top",
+                      fontsize=8, fontstyle="italic", bbox=note_box, zorder=5)
+
+        bar_handles = []
+        if any(value >= 0 for value in annual_scaled):
+            bar_handles.append(Patch(facecolor=COLOURS["bar"]))
+        if any(value < 0 for value in annual_scaled):
+            bar_handles.append(Patch(facecolor=COLOURS["negative"]))
+        figure.legend(
+            [tuple(bar_handles), line], [labels["annual"], labels["cumulative_discounted"]],
+            handler_map={tuple: HandlerTuple(ndivide=None, pad=0)},
+            loc="outside lower center", ncols=2, frameon=False,
+        )
+
+    return _render(draw, 3.5, title)
+
+
+# -- helpers ------------------------------------------------------------------------------------
+
+
+def _share_text(share: float) -> str:
+    """A share of the total in whole percent: ``27 %``, ``−3 %``, ``<1 %`` for a small non-zero share."""
+    percent = round(share * 100)
+    if percent == 0 and share != 0:
+        return "<1 %"
+    return f"{percent} %".replace("-", "\u2212")
+
+
+def _fit_bar_labels(figure: Figure, axes: Axes, labels: Sequence[Text], amounts: Sequence[float]) -> None:
+    """Widen the x limits of a horizontal bar chart so that each bar's end label fits inside the axes.
+
+    The labels' widths are measured after a layout pass; a label of width w
+    next to a bar ending at x needs (xmax - x) / span >= (offset + w + pad) / axes_width.
+    """
+    figure.draw_without_rendering()  # runs the layout; sizes in px, 1 px = 1 pt at 72 dpi
+    axes_width = axes.get_window_extent().width
+    gap_px = (_LABEL_OFFSET_PT + _LABEL_PAD_PT) * figure.dpi / 72
+    room = [(gap_px + label.get_window_extent().width) / axes_width for label in labels]
+    low = min(0.0, *amounts)
+    high = max(0.0, *amounts)
+    if high == low:
+        high = low + 1.0
+    right_room = max([need for amount, need in zip(amounts, room) if amount >= 0], default=0.0)
+    left_room = max([need for amount, need in zip(amounts, room) if amount < 0], default=0.0)
+    if right_room + left_room >= 0.8:
+        return  # labels about as wide as the axes: keep the limits, let the labels overhang
+    for _ in range(50):
+        span = high - low
+        new_high = max([high] + [amount + need * span for amount, need in zip(amounts, room) if amount >= 0])
+        new_low = min([low] + [amount - need * span for amount, need in zip(amounts, room) if amount < 0])
+        if new_high == high and new_low == low:
+            break
+        high, low = new_high, new_low
+    axes.set_xlim(low, high)
+
+
+def _render(draw: Callable[[Figure], None], height_in: float, title: str) -> str:
+    """Build a 16 cm wide figure with ``draw`` under econ's style and return its ``<svg>`` element."""
+    import matplotlib.style
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+    from matplotlib.figure import Figure
+
+    buffer = io.StringIO()
+    with _RENDER_LOCK, matplotlib.style.context(["default", RC]):
+        figure = Figure(figsize=(FIGURE_WIDTH_IN, height_in), layout="constrained")
+        canvas = FigureCanvasSVG(figure)
+        draw(figure)
+        canvas.print_svg(buffer, metadata={"Date": None})
+    return _svg_element(buffer.getvalue(), title)
+
+
+_SVG_START = re.compile(r"<svg\b[^>]*>")
+_SIZE_ATTRIBUTE = re.compile(r'\s(?:width|height)="[^"]*"')
+_GROUP_ID = re.compile(r'(<g) id="[^"]*"')
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def _svg_element(document: str, title: str) -> str:
+    """The ``<svg>`` element of an SVG document, sized to its container and labelled for screen readers."""
+    start = _SVG_START.search(document)
+    if start is None or "viewBox=" not in start.group(0):
+        raise ValueError("matplotlib wrote an SVG document without an <svg viewBox=...> element")
+    tag = _SIZE_ATTRIBUTE.sub("", start.group(0))
+    tag = tag[:-1].rstrip() + f' width="100%" role="img" aria-label="{_escape_attribute(title)}">'
+    body = _GROUP_ID.sub(r"\1", document[start.end():]).rstrip() + "\n"
+    import hashlib  # here, not at module import: econ check does not need it
+
+    digest = hashlib.sha256((tag + body).encode("utf-8")).hexdigest()[:8]
+    for old_id in _ID.findall(body):
+        new_id = f"{old_id}-{digest}"
+        body = body.replace(f'id="{old_id}"', f'id="{new_id}"')
+        body = body.replace(f"url(#{old_id})", f"url(#{new_id})")
+        body = body.replace(f'href="#{old_id}"', f'href="#{new_id}"')
+    return tag + body
+
+
+def _escape_attribute(text: str) -> str:
+    """``text`` for a double-quoted XML attribute (xml.sax.saxutils would import urllib: 25 ms)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")

@@ -1,0 +1,368 @@
+"""The feasibility report's content, built in one place: tables and texts, already formatted.
+
+Every number comes from the same :class:`~econ.api.Evaluation` the results
+workbook is written from, formatted for the report's language (``381 968`` and
+``38,20`` in Russian, ``381,968`` and ``38.20`` in English). Templates receive
+these strings and do no arithmetic.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from econ import __version__, i18n
+from econ.inputs import schema
+from econ.model import metrics
+from econ.model.figures import Figure, MetricFigure
+from econ.report.numbers import format_auto, format_number, format_percent
+
+if TYPE_CHECKING:
+    from econ.api import Evaluation
+
+
+@dataclass
+class Table:
+    """A report table: a caption, column headers, formatted rows and a class per row.
+
+    ``align`` holds "l" or "r" per column; ``row_classes`` may mark "section",
+    "total" or "warning" rows.
+    """
+
+    id: str
+    caption: str
+    headers: list[str]
+    align: list[str]
+    rows: list[list[str]] = field(default_factory=list)
+    row_classes: list[str] = field(default_factory=list)
+    note: str = ""
+
+    def add(self, cells: list[str], row_class: str = "") -> None:
+        self.rows.append(cells)
+        self.row_classes.append(row_class)
+
+
+@dataclass
+class Document:
+    """Everything the report template shows."""
+
+    lang: str
+    texts: dict[str, str]
+    title_fields: list[tuple[str, str]]
+    project: str
+    description: str
+    key_figures: list[tuple[str, str]]
+    verdict: str
+    tables: dict[str, Table]
+    audits: list[tuple[str, str, str]]  # (status class, title, finding)
+    conventions: list[str]
+    assumptions: list[tuple[str, str, str]]  # (parameter, value, source)
+    charts: dict[str, str] = field(default_factory=dict)  # chart id -> inline SVG
+
+
+_TEXT_IDS = (
+    "report.title", "report.toc", "report.page", "report.of", "report.summary", "report.scheme", "report.inputs",
+    "report.energy", "report.opex", "report.revenue", "report.cashflow", "report.metrics", "report.checks",
+    "report.audits", "report.assumptions", "report.appendix", "report.key_figures", "report.no_description",
+    "report.no_references", "report.no_audits", "report.chart_costs", "report.chart_cash_flow",
+    "report.assumption_inputs", "report.conventions",
+)
+
+
+class _Formatter:
+    """Numbers, money and units in the report's language."""
+
+    def __init__(self, lang: str, currency: str) -> None:
+        self.lang = lang
+        self.currency = currency
+
+    def number(self, value: float | None, decimals: int = 0) -> str:
+        return format_number(value, decimals, self.lang)
+
+    def auto(self, value: float | None, digits: int = 4) -> str:
+        return format_auto(value, self.lang, digits)
+
+    def percent(self, value: float | None, decimals: int = 1) -> str:
+        return format_percent(value, decimals, self.lang)
+
+    def unit(self, unit: str) -> str:
+        return i18n.unit(unit, self.lang)
+
+    def figure(self, value: float, figure: Figure) -> str:
+        """A figure's value with the precision its kind deserves."""
+        if figure.style == "money":
+            magnitude = abs(value)
+            return self.number(value, 2 if magnitude < 1000 else 0)
+        if figure.style == "ratio":
+            return self.number(value, 2)
+        if figure.style == "fraction":
+            return self.percent(value)
+        return self.auto(value, 5)
+
+
+def _text(text_id: str, lang: str, **values: object) -> str:
+    return i18n.text(text_id, lang, **values)
+
+
+def build_document(evaluation: Evaluation, lang: str) -> Document:
+    """The report content of ``evaluation`` in ``lang`` ("en" or "ru"), charts not yet drawn."""
+    plant, results, model = evaluation.plant, evaluation.results, evaluation.model
+    fmt = _Formatter(lang, plant.currency)
+    cur = plant.currency
+    texts = {text_id.split(".", 1)[1]: _text(text_id, lang) for text_id in _TEXT_IDS}
+
+    def label(key: str) -> str:
+        figure = model.get(key)
+        return i18n.figure_label(key, lang, _row_name(plant, key)) if figure else key
+
+    def value(key: str) -> str:
+        figure = model.get(key)
+        assert isinstance(figure, Figure)
+        return f"{fmt.figure(results.scalar(key), figure)} {fmt.unit(figure.unit)}".strip()
+
+    title_fields = [
+        (_text("report.field.project", lang), plant.name),
+        (_text("report.field.date", lang), _dt.date.today().isoformat()),
+        (_text("report.field.currency", lang), plant.currency),
+        (_text("report.field.base_year", lang), str(plant.base_year) if plant.base_year else "—"),
+        (_text("report.field.version", lang), f"econ {__version__}"),
+        (_text("report.field.input", lang), plant.file_name),
+        (_text("report.field.sha256", lang), plant.sha256),
+    ]
+    metric_texts = {key: _metric_text(evaluation, key, fmt) for key in
+                    ("irr", "payback", "discounted_payback", "profitability_index")}
+    key_figures = [
+        (label("opex_per_month"), value("opex_per_month")),
+        (label("specific_cost"), value("specific_cost")),
+        (label("net_effect_per_month"), value("net_effect_per_month")),
+        (label("net_effect_per_year"), value("net_effect_per_year")),
+        (label("capital_total"), value("capital_total")),
+        (f"{label('npv')}, {fmt.percent(plant.value('discount_rate'))}", value("npv")),
+        (label("irr"), metric_texts["irr"]),
+        (label("payback"), metric_texts["payback"]),
+        (label("discounted_payback"), metric_texts["discounted_payback"]),
+    ]
+    tables = {
+        "inputs": _parameters_table(evaluation, fmt, lang),
+        "plant_items": _items_table(evaluation, fmt, lang),
+        "energy": _energy_table(evaluation, fmt, lang),
+        "opex": _figure_table("opex", _text("report.opex_caption", lang, cur=fmt.unit(cur)), evaluation, fmt, lang,
+                              ["opex_energy", "opex_labour", "opex_depreciation", "opex_maintenance", "opex_per_month",
+                               "specific_cost"], totals={"opex_per_month"}),
+        "revenue": _figure_table("revenue", _text("report.revenue_caption", lang), evaluation, fmt, lang,
+                                 [f.key for f in model.figures if isinstance(f, Figure) and f.sheet == "Revenue and losses"],
+                                 totals={"net_effect_per_month"}),
+        "cashflow": _cash_flow_table(evaluation, fmt, lang),
+        "metrics": _metrics_table(evaluation, fmt, lang, metric_texts),
+        "checks": _checks_table(evaluation, fmt, lang),
+        "appendix": _appendix_table(evaluation, fmt, lang),
+    }
+    audits = [("warning" if audit.status != "ok" else "ok", audit.title(lang), audit.message(lang))
+              for audit in evaluation.audits]
+    conventions = [_text(f"convention.{name}", lang)
+                   for name in ("timing", "months", "net_effect", "npv", "payback", "tax", "prices")]
+    assumptions = [
+        (parameter.label, f"{fmt.auto(parameter.value, 6)} {fmt.unit(parameter.unit)}".strip(), parameter.source)
+        for parameter in plant.parameters.values() if parameter.source.lower().startswith("assumption")
+    ]
+    return Document(
+        lang=lang, texts=texts, title_fields=title_fields, project=plant.name,
+        description=plant.description, key_figures=key_figures,
+        verdict=_verdict(evaluation, fmt, lang, metric_texts), tables=tables, audits=audits,
+        conventions=conventions, assumptions=assumptions,
+    )
+
+
+def _row_name(plant, key: str) -> str:  # noqa: ANN001
+    parts = key.split(".")
+    for index, part in enumerate(parts):
+        if part.isdigit() and index > 0:
+            table = parts[index - 1]
+            rows = plant.rows(table)
+            position = int(part)
+            if position < len(rows):
+                return rows[position].name
+    return ""
+
+
+def _metric_text(evaluation: Evaluation, key: str, fmt: _Formatter) -> str:
+    values = evaluation.results.metrics[key]
+    status = int(values.status)
+    years = evaluation.model.years
+    if key == "irr":
+        if status == metrics.IRR_OK:
+            return fmt.percent(float(values.value))
+        if status == metrics.IRR_MULTIPLE:
+            return i18n.text("metric.multiple", fmt.lang, roots=", ".join(fmt.percent(r) for r in values.roots))
+        return i18n.text("metric.no_sign_change" if status == metrics.IRR_NO_SIGN_CHANGE else "metric.no_root",
+                         fmt.lang)
+    if key == "profitability_index":
+        return fmt.number(float(values.value), 2) if status == 0 else i18n.text("metric.pi_undefined", fmt.lang)
+    if status == 0:
+        return f"{fmt.number(float(values.value), 2)} {i18n.text('unit.years', fmt.lang)}"
+    return i18n.text("metric.not_reached", fmt.lang, years=years)
+
+
+def _verdict(evaluation: Evaluation, fmt: _Formatter, lang: str, metric_texts: dict[str, str]) -> str:
+    results, plant = evaluation.results, evaluation.plant
+    npv = results.scalar("npv")
+    npv_text = f"{fmt.number(npv, 0)} {fmt.unit(plant.currency)}"
+    rate = fmt.percent(plant.value("discount_rate"))
+    main = _text("report.verdict.positive" if npv > 0 else "report.verdict.negative", lang, npv=npv_text, rate=rate,
+                 irr=metric_texts["irr"], payback=metric_texts["discounted_payback"])
+    failures, warnings = len(evaluation.failures), len(evaluation.warnings)
+    if failures or warnings:
+        return main + _text("report.verdict.caveat", lang, failed=failures, total=len(evaluation.comparisons),
+                            warnings=warnings)
+    return main + "."
+
+
+def _parameters_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
+    """Scalar inputs, one per row, by sheet, with units and sources."""
+    plant = evaluation.plant
+    headers = [_text(f"report.col.{name}", lang) for name in ("parameter", "value", "unit", "source")]
+    table = Table("inputs", _text("report.parameters_caption", lang), headers, ["l", "r", "l", "l"])
+    current = None
+    for sheet, specs in schema.PARAMETER_SHEETS.items():
+        for spec in specs:
+            parameter = plant.parameters.get(spec.name)
+            if parameter is None:
+                continue
+            if sheet != current:
+                table.add([_text(f"sheet.{sheet}", lang), "", "", ""], "section")
+                current = sheet
+            table.add([_text(f"field.{spec.name}", lang), _input_value(parameter.value, parameter.unit, fmt),
+                       fmt.unit(parameter.unit), parameter.source])
+    return table
+
+
+def _items_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
+    """Table inputs, one row per item with its values together and its source once."""
+    plant = evaluation.plant
+    headers = [_text(f"report.col.{name}", lang) for name in ("item", "values", "source")]
+    table = Table("items", _text("report.items_caption", lang), headers, ["l", "l", "l"])
+    for spec in schema.TABLES:
+        rows = plant.rows(spec.key)
+        if not rows:
+            continue
+        table.add([_text(f"sheet.{spec.sheet}", lang), "", ""], "section")
+        for row in rows:
+            values = []
+            for field_spec in spec.fields:
+                parameter = row.fields.get(field_spec.name)
+                if parameter is None:
+                    continue
+                unit = fmt.unit(parameter.unit) if parameter.unit not in ("dimensionless", "fraction") else ""
+                values.append(f"{_text(f'field.{field_spec.name}', lang)} "
+                              f"{_input_value(parameter.value, parameter.unit, fmt)} {unit}".strip())
+            table.add([row.name, "; ".join(values), row.source])
+    return table
+
+
+def _appendix_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
+    """Every numeric input as read: key, value in the model's unit, what was entered, and its cell."""
+    plant = evaluation.plant
+    headers = [_text(f"report.col.{name}", lang) for name in ("key", "value", "unit", "entered", "cell")]
+    table = Table("appendix", _text("report.appendix_caption", lang), headers, ["l", "r", "l", "l", "l"])
+    for key, parameter in plant.parameters.items():
+        table.add([key, _input_value(parameter.value, parameter.unit, fmt), fmt.unit(parameter.unit), parameter.entered,
+                   f"{parameter.location.sheet}!{parameter.location.cell}"])
+    return table
+
+
+def _input_value(value: float, unit: str, fmt: _Formatter) -> str:
+    return fmt.percent(value, 2).replace(",00", "").replace(".00", "") if unit == "fraction" else fmt.auto(value, 6)
+
+
+def _energy_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
+    plant, results = evaluation.plant, evaluation.results
+    headers = [_text(f"report.col.{name}", lang) for name in
+               ("equipment", "quantity", "unit_power", "installed_power", "load_factor", "energy")]
+    table = Table("energy", _text("report.energy_caption", lang), headers, ["l", "r", "r", "r", "r", "r"])
+    for row in plant.rows("equipment"):
+        table.add([row.name, fmt.auto(plant.value(row.key("quantity"))), fmt.auto(plant.value(row.key("unit_power"))),
+                   fmt.auto(results.scalar(f"equipment.{row.index}.power")),
+                   fmt.percent(plant.value(row.key("load_factor")), 0),
+                   fmt.number(results.scalar(f"equipment.{row.index}.energy_per_month"), 0)])
+    table.add([i18n.figure_label("installed_power", lang), "", "", fmt.auto(results.scalar("installed_power")), "",
+               fmt.number(results.scalar("energy_per_month"), 0)], "total")
+    for key in ("operating_hours_per_month", "energy_cost_per_month", "specific_energy"):
+        figure = evaluation.model.get(key)
+        assert isinstance(figure, Figure)
+        table.add([i18n.figure_label(key, lang), "", "", "", "",
+                   f"{fmt.figure(results.scalar(key), figure)} {fmt.unit(figure.unit)}"])
+    return table
+
+
+def _figure_table(table_id: str, caption: str, evaluation: Evaluation, fmt: _Formatter, lang: str,
+                  keys: list[str], totals: set[str] = frozenset()) -> Table:
+    model, results = evaluation.model, evaluation.results
+    headers = [_text("report.col.item", lang), _text("report.col.value", lang), _text("report.col.unit", lang)]
+    table = Table(table_id, caption, headers, ["l", "r", "l"])
+    for key in keys:
+        figure = model.get(key)
+        assert isinstance(figure, Figure)
+        table.add([i18n.figure_label(key, lang, _row_name(evaluation.plant, key)),
+                   fmt.figure(results.scalar(key), figure), fmt.unit(figure.unit)],
+                  "total" if key in totals else "")
+    return table
+
+
+def _cash_flow_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
+    results, years = evaluation.results, evaluation.model.years
+    cur = fmt.unit(evaluation.plant.currency)
+    headers = [_text("report.col.item", lang)] + [str(year) for year in range(years + 1)]
+    table = Table("cashflow", _text("report.cashflow_caption", lang, cur=cur), headers, ["l"] + ["r"] * (years + 1))
+    keys = ("cf.revenue", "cf.operating_costs", "cf.depreciation", "cf.pre_tax_profit", "cf.income_tax",
+            "cf.depreciation_added_back", "cf.investment", "cf.salvage", "cf.net_cash_flow", "cf.cumulative",
+            "cf.discount_factor", "cf.discounted", "cf.cumulative_discounted")
+    for key in keys:
+        row = results[key]
+        if key == "cf.discount_factor":
+            cells = [fmt.number(float(v), 4) for v in row]
+        else:
+            cells = [fmt.number(float(v) / 1000, 1) for v in row]
+        table.add([i18n.figure_label(key, lang)] + cells,
+                  "total" if key in ("cf.net_cash_flow", "cf.cumulative_discounted") else "")
+    return table
+
+
+def _metrics_table(evaluation: Evaluation, fmt: _Formatter, lang: str, metric_texts: dict[str, str]) -> Table:
+    headers = [_text("report.col.metric", lang), _text("report.col.value", lang)]
+    table = Table("metrics", _text("report.metrics_caption", lang), headers, ["l", "r"])
+    plant, results = evaluation.plant, evaluation.results
+    table.add([_text("report.discount_rate", lang), fmt.percent(plant.value("discount_rate"))])
+    table.add([_text("report.tax_rate", lang), fmt.percent(plant.value("income_tax_rate"))])
+    table.add([i18n.figure_label("npv", lang), f"{fmt.number(results.scalar('npv'), 0)} {fmt.unit(plant.currency)}"],
+              "total")
+    for key in ("irr", "payback", "discounted_payback", "profitability_index"):
+        table.add([i18n.figure_label(key, lang), metric_texts[key]])
+    return table
+
+
+def _checks_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
+    headers = [_text(f"report.col.{name}", lang) for name in
+               ("id", "figure", "published", "computed", "deviation", "tolerance", "verdict")]
+    table = Table("checks", _text("report.checks_caption", lang), headers, ["l", "l", "r", "r", "r", "r", "l"])
+    for comparison in evaluation.comparisons:
+        reference = comparison.reference
+        digits = 8
+        relative = comparison.relative_deviation
+        deviation = ""
+        if reference.comparison == "=":
+            deviation = fmt.auto(comparison.deviation, 4)
+            if relative is not None and comparison.deviation != 0:
+                deviation += f" ({fmt.percent(relative, 3)})"
+        table.add([
+            reference.id, reference.figure,
+            f"{fmt.auto(reference.published, digits)} {fmt.unit(reference.unit)}".strip(),
+            fmt.auto(comparison.computed, digits), deviation,
+            f"±{fmt.auto(reference.tolerance)}" if reference.comparison == "=" else reference.comparison,
+            i18n.text(f"verdict.{comparison.verdict}", lang),
+        ], "" if comparison.passed else "warning")
+    return table
+
+
+ChartRenderer = Callable[[Document, "Evaluation"], dict[str, str]]

@@ -1,0 +1,160 @@
+"""The feasibility report as HTML (Jinja2) and PDF (WeasyPrint).
+
+Security:
+
+- Jinja2 autoescaping is on for every template (``autoescape=True``; a
+  ``.html.j2`` name would not match ``select_autoescape()``), so text from a
+  workbook, such as a project name ``<script>``, is shown as text.
+- WeasyPrint fetches nothing but ``data:`` URLs and files inside templates/:
+  :class:`TemplatesOnlyFetcher` is passed to ``HTML(...)``, where WeasyPrint 70
+  uses it for stylesheets, images and attachments alike.
+
+weasyprint and matplotlib are imported here, lazily, only when a report is
+asked for: ``econ check`` never loads them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlparse
+
+from econ import i18n
+from econ.errors import ReportError
+from econ.report.atomic import write_atomically
+from econ.report.document import Document, build_document
+
+if TYPE_CHECKING:
+    from econ.api import Evaluation
+
+TEMPLATE = "report.html.j2"
+_SECTIONS = ("summary", "scheme", "inputs", "energy", "opex", "revenue", "cashflow", "metrics", "checks",
+             "assumptions", "appendix")
+
+
+def templates_dir() -> Path:
+    """The folder of the report templates: ``$ECON_TEMPLATES``, or templates/ of the project."""
+    configured = os.environ.get("ECON_TEMPLATES")
+    folder = Path(configured) if configured else Path(__file__).resolve().parents[2] / "templates"
+    if not (folder / TEMPLATE).is_file():
+        raise ReportError(f"{folder}: the report template {TEMPLATE} is not there (set ECON_TEMPLATES)")
+    return folder
+
+
+def report_language(evaluation: Evaluation, lang: str | None) -> str:
+    """The language asked for, or the workbook's own; an unknown one is a ReportError."""
+    chosen = lang or evaluation.plant.language or "en"
+    if chosen not in i18n.LANGUAGES:
+        raise ReportError(f"report language {chosen!r}: expected one of {', '.join(i18n.LANGUAGES)}")
+    return chosen
+
+
+def draw_charts(document: Document, evaluation: Evaluation) -> dict[str, str]:
+    """The report's charts as inline SVG: the cost structure and the cash flow."""
+    from econ.report import charts
+
+    lang, plant, results = document.lang, evaluation.plant, evaluation.results
+    cur = i18n.unit(plant.currency, lang)
+    costs = [(i18n.figure_label(key, lang), results.scalar(key)) for key in
+             ("opex_energy", "opex_labour", "opex_depreciation", "opex_maintenance", "loss_cost_per_month")]
+    discounted = results.metrics["discounted_payback"]
+    payback = float(discounted.value) if int(discounted.status) == 0 else None
+    years = list(range(evaluation.model.years + 1))
+    return {
+        "costs": charts.cost_structure_svg(
+            costs, title=i18n.text("report.chart_costs", lang), value_label=i18n.unit(f"{plant.currency}/month", lang),
+            number_format=lambda value: document_number(value, lang)),
+        "cash_flow": charts.cash_flow_svg(
+            years, list(results["cf.net_cash_flow"]), list(results["cf.cumulative_discounted"]),
+            payback_year=payback, title=i18n.text("report.chart_cash_flow", lang),
+            labels={"x_axis": i18n.text("chart.year", lang), "y_axis": i18n.text("chart.money", lang, cur=cur),
+                    "annual": i18n.text("chart.annual", lang), "cumulative_discounted": i18n.text("chart.cumulative", lang),
+                    "payback": i18n.text("chart.payback", lang), "not_reached": i18n.text("chart.not_reached", lang)},
+            number_format=lambda value: document_number(value, lang, decimals=1)),
+    }
+
+
+def document_number(value: float, lang: str, decimals: int = 0) -> str:
+    from econ.report.numbers import format_number
+
+    return format_number(value, decimals, lang)
+
+
+def render_html(evaluation: Evaluation, lang: str | None = None, charts: bool = True) -> str:
+    """The report as one HTML document (charts inlined as SVG; the stylesheet linked from templates/)."""
+    import jinja2
+    from markupsafe import Markup
+
+    language = report_language(evaluation, lang)
+    document = build_document(evaluation, language)
+    if charts:
+        document.charts = {name: Markup(svg) for name, svg in draw_charts(document, evaluation).items()}
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())), autoescape=True,
+        undefined=jinja2.StrictUndefined, trim_blocks=False,
+    )
+    sections = [(section, document.texts[section]) for section in _SECTIONS]
+    try:
+        return environment.get_template(TEMPLATE).render(doc=document, sections=sections)
+    except jinja2.TemplateError as error:
+        where = f" line {error.lineno}" if getattr(error, "lineno", None) else ""
+        raise ReportError(f"{templates_dir() / TEMPLATE}{where}: {error}") from None
+
+
+def _fetcher_class():  # noqa: ANN202 - weasyprint is imported lazily
+    from weasyprint.urls import URLFetcher
+
+    class TemplatesOnlyFetcher(URLFetcher):
+        """A WeasyPrint URL fetcher that allows ``data:`` URLs and files under one folder only."""
+
+        def __init__(self, root: Path) -> None:
+            super().__init__(allowed_protocols={"data", "file"}, allow_redirects=False)
+            self.root = root.resolve()
+            self.refused: list[str] = []
+
+        def fetch(self, url: str, headers: object = None):  # noqa: ANN201 - WeasyPrint's response type
+            scheme = urlparse(url).scheme.lower()
+            if scheme == "data":
+                return super().fetch(url, headers)
+            if scheme == "file":
+                path = Path(unquote(urlparse(url).path)).resolve()
+                if path.is_relative_to(self.root) and path.is_file():
+                    return super().fetch(url, headers)
+            self.refused.append(url)
+            raise ValueError(f"econ reports fetch only data: URLs and files in {self.root}; refused {url}")
+
+    return TemplatesOnlyFetcher
+
+
+def templates_only_fetcher(root: Path | None = None):  # noqa: ANN201
+    """A fetcher for WeasyPrint's ``HTML(url_fetcher=...)`` confined to ``root`` (templates/ by default)."""
+    return _fetcher_class()(root or templates_dir())
+
+
+def html_to_pdf(html: str, target: Path, base: Path | None = None) -> None:
+    """Render ``html`` to a PDF file at ``target`` with the confined fetcher (not atomic by itself)."""
+    import logging
+
+    from weasyprint import HTML
+
+    folder = base or templates_dir()
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)  # refused fetches are expected, not news
+    document = HTML(string=html, base_url=str(folder) + os.sep, url_fetcher=templates_only_fetcher(folder))
+    document.write_pdf(str(target))
+
+
+def write_html(evaluation: Evaluation, target: Path, lang: str | None = None) -> Path:
+    """Write the report as HTML (it links templates/report.css) atomically."""
+    html = render_html(evaluation, lang)
+    css = (templates_dir() / "report.css").read_text(encoding="utf-8")
+    # a stand-alone file: the stylesheet is inlined so the HTML opens anywhere
+    html = html.replace('<link rel="stylesheet" href="report.css">', f"<style>\n{css}\n</style>", 1)
+    return write_atomically(Path(target), lambda path: path.write_text(html, encoding="utf-8"),
+                            protected=[evaluation.plant.path])
+
+
+def write_pdf(evaluation: Evaluation, target: Path, lang: str | None = None) -> Path:
+    """Write the report as PDF atomically."""
+    html = render_html(evaluation, lang)
+    return write_atomically(Path(target), lambda path: html_to_pdf(html, path), protected=[evaluation.plant.path])

@@ -1,0 +1,315 @@
+"""The report's charts: SVG elements a reader sees as text, stable to the byte, cheap to import.
+
+The values are the chromium scheme's monthly cost lines (Table 3 of the source,
+rounded) and a 10-year cash flow of the same order; the charts' arithmetic is
+only the shares, checked here by hand (120,000 of 381,974 is 31 %).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import warnings
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from econ.report.charts import cash_flow_svg, cost_structure_svg
+from econ.report.numbers import format_auto, format_number
+
+ROOT = Path(__file__).resolve().parent.parent
+SVG = "{http://www.w3.org/2000/svg}"
+
+COST_ITEMS = [
+    ("Electricity", 103_641.12),
+    ("Labour", 120_000.0),
+    ("Depreciation", 95_000.0),
+    ("Maintenance", 40_000.0),
+    ("Cost of replacing losses", 23_333.33),
+]  # total 381,974.45 RUB/month
+COST_ITEMS_RU = [
+    ("Электроэнергия", 103_641.12),
+    ("Оплата труда", 120_000.0),
+    ("Амортизация", 95_000.0),
+    ("Ремонт", 0.0),
+    ("Возмещение потерь", -23_333.33),
+]
+YEARS = list(range(11))
+ANNUAL = [-12e6] + [1.9e6] * 9 + [2.5e6]
+CUMULATIVE_DISCOUNTED = []
+for _year, _flow in zip(YEARS, ANNUAL):
+    CUMULATIVE_DISCOUNTED.append((CUMULATIVE_DISCOUNTED[-1] if CUMULATIVE_DISCOUNTED else 0.0) + _flow / 1.1**_year)
+LABELS = {
+    "x_axis": "Year",
+    "y_axis": "mln RUB",
+    "annual": "Annual net cash flow",
+    "cumulative_discounted": "Cumulative discounted cash flow",
+    "payback": "Discounted payback, years",
+    "not_reached": "Discounted payback not reached within 10 years",
+}
+LABELS_RU = {
+    "x_axis": "Год",
+    "y_axis": "млн руб.",
+    "annual": "Годовой чистый денежный поток",
+    "cumulative_discounted": "Накопленный дисконтированный поток",
+    "payback": "Дисконтированный срок окупаемости, лет",
+    "not_reached": "Окупаемость не достигнута за 10 лет",
+}
+
+
+def english(value: float) -> str:
+    return format_number(value, 0, "en")
+
+
+def cost_chart(items=COST_ITEMS, title="Cost structure", **options) -> str:
+    return cost_structure_svg(items, title=title, value_label="RUB/month", number_format=english, **options)
+
+
+def cash_chart(payback_year: float | None = 8.4, labels=LABELS, **options) -> str:
+    return cash_flow_svg(YEARS, ANNUAL, CUMULATIVE_DISCOUNTED, payback_year=payback_year, title="Cash flow",
+                         labels=labels, **options)
+
+
+def texts(svg: str) -> list[str]:
+    """The strings of the chart's <text> elements, in document order."""
+    return ["".join(element.itertext()) for element in ET.fromstring(svg).iter(f"{SVG}text")]
+
+
+def text_y(svg: str, string: str) -> float:
+    """The y coordinate (downwards) of the <text> element that reads ``string``."""
+    [y] = [float(element.get("y")) for element in ET.fromstring(svg).iter(f"{SVG}text")
+           if "".join(element.itertext()) == string]
+    return y
+
+
+def run_python(code: str, **env: str) -> str:
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
+                            env={**os.environ, **env})
+    return result.stdout
+
+
+# -- an <svg> element to inline in HTML -------------------------------------------------------
+
+
+@pytest.mark.parametrize("make", [cost_chart, cash_chart, lambda: cash_chart(None)],
+                         ids=["cost structure", "cash flow", "cash flow, payback not reached"])
+def test_the_chart_is_an_svg_element_that_scales_to_the_text_width(make):
+    svg = make()
+    assert svg.startswith("<svg ")
+    assert "<?xml" not in svg and "<!DOCTYPE" not in svg
+    root = ET.fromstring(svg)
+    assert root.tag == f"{SVG}svg"
+    view_box = [float(number) for number in root.get("viewBox").split()]
+    assert view_box[:2] == [0, 0]
+    assert view_box[2] == pytest.approx(16 / 2.54 * 72)  # 16 cm in pt
+    assert root.get("width") == "100%"
+    assert "height" not in root.attrib
+    assert root.get("role") == "img"
+    assert root.get("aria-label") in ("Cost structure", "Cash flow")
+
+
+def test_the_aria_label_is_escaped():
+    root = ET.fromstring(cost_chart(title='Costs "A" & <B>'))
+    assert root.get("aria-label") == 'Costs "A" & <B>'
+
+
+def test_text_stays_text_in_dejavu_sans():
+    svg = cost_chart()
+    assert "font-family: 'DejaVu Sans'" in svg
+    assert "DejaVuSans-" not in svg  # no glyph definitions: text is not drawn as paths
+    assert "Cost of replacing losses</text>" in svg
+
+
+def test_every_reference_points_to_an_id_of_the_chart():
+    svg = cash_chart()
+    ids = re.findall(r'\sid="([^"]+)"', svg)
+    references = re.findall(r'url\(#([^)]+)\)', svg) + re.findall(r'href="#([^"]+)"', svg)
+    assert references
+    assert set(references) <= set(ids)
+    assert len(ids) == len(set(ids))
+
+
+def test_two_charts_inlined_in_one_page_share_no_id():
+    ids = [set(re.findall(r'\sid="([^"]+)"', svg)) for svg in (cost_chart(), cash_chart(), cash_chart(None))]
+    assert ids[0] and ids[1] and ids[2]
+    assert not ids[0] & ids[1] and not ids[0] & ids[2] and not ids[1] & ids[2]
+
+
+# -- what the reader sees ---------------------------------------------------------------------
+
+
+def test_the_cost_chart_shows_title_unit_items_values_and_shares():
+    shown = texts(cost_chart())
+    assert "Cost structure" in shown
+    assert "RUB/month" in shown
+    for name, _ in COST_ITEMS:
+        assert name in shown
+    # shares of 381,974.45: 120,000 is 31.4 %, 103,641.12 is 27.1 %, 23,333.33 is 6.1 %
+    for label in ("120,000 (31 %)", "103,641 (27 %)", "95,000 (25 %)", "40,000 (10 %)", "23,333 (6 %)"):
+        assert label in shown
+
+
+def test_the_largest_cost_is_on_top():
+    svg = cost_chart()
+    heights = [text_y(svg, name) for name in ("Labour", "Electricity", "Depreciation", "Maintenance",
+                                              "Cost of replacing losses")]
+    assert heights == sorted(heights)
+
+
+def test_a_cyrillic_chart_keeps_its_text_and_needs_no_missing_glyph():
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        svg = cost_structure_svg(COST_ITEMS_RU, title="Структура затрат", value_label="руб./мес",
+                                 number_format=lambda value: format_number(value, 0, "ru"))
+    assert not [warning for warning in caught if "glyph" in str(warning.message).lower()]
+    shown = texts(svg)
+    assert "Структура затрат" in shown
+    assert "руб./мес" in shown
+    assert "Возмещение потерь" in shown
+    russian = lambda value: format_number(value, 0, "ru")  # noqa: E731
+    assert f"{russian(120_000)} (41 %)" in shown  # of a total of 295,307.79
+    assert f"{russian(-23_333.33)} (\u22128 %)" in shown  # a negative item, drawn with its negative share
+    assert russian(-23_333.33).startswith("\u2212")
+    assert "0 (0 %)" in shown
+
+
+def test_a_small_share_is_not_shown_as_zero():
+    shown = texts(cost_chart([("Energy", 1000.0), ("Reagents", 2.0)]))
+    assert "2 (<1 %)" in shown
+    assert "1,000 (100 %)" in shown
+
+
+def test_shares_are_left_out_when_the_total_is_not_positive():
+    shown = texts(cost_chart([("Revenue credit", -500.0), ("Energy", 200.0)]))
+    assert "200" in shown and "-500" in shown
+    assert not [text for text in shown if "%" in text]
+
+
+def test_the_cash_flow_chart_shows_title_axes_and_legend():
+    shown = texts(cash_chart())
+    for text in ("Cash flow", "Year", "mln RUB", "Annual net cash flow", "Cumulative discounted cash flow"):
+        assert text in shown
+    assert {str(year) for year in YEARS} <= set(shown)
+
+
+def test_the_payback_marker_appears_only_with_a_payback_year():
+    with_payback = texts(cash_chart(8.4))
+    assert "Discounted payback, years: 8.4" in with_payback
+    assert LABELS["not_reached"] not in with_payback
+
+    without = texts(cash_chart(None))
+    assert LABELS["not_reached"] in without
+    assert not [text for text in without if text.startswith(LABELS["payback"])]
+
+
+def test_a_russian_cash_flow_chart_uses_the_callers_number_format():
+    svg = cash_chart(8.4, labels=LABELS_RU, number_format=lambda value: format_auto(value, "ru"))
+    shown = texts(svg)
+    assert "Дисконтированный срок окупаемости, лет: 8,4" in shown
+    assert "млн руб." in shown and "Год" in shown
+    ticks = [text for text in shown if re.fullmatch(r"\u2212?\d+(,\d+)?", text)]
+    assert "0" in ticks and "\u221212,5" in ticks  # ticks every 2.5 mln RUB down to -12.5
+    assert not [text for text in shown if re.fullmatch(r"-?\d+\.\d+", text)]  # no decimal point
+
+
+def test_money_scale_divides_the_values():
+    shown = texts(cash_flow_svg([0, 1], [-2000.0, 3000.0], [-2000.0, 1000.0], payback_year=0.7, title="",
+                                labels=LABELS, money_scale=1e3, number_format=lambda value: f"{value:.1f}"))
+    assert "-2.0" in shown
+    assert "3.0" in shown
+    assert "Discounted payback, years: 0.7" in shown
+
+
+# -- deterministic output ---------------------------------------------------------------------
+
+
+def test_the_same_input_gives_the_same_bytes():
+    assert cost_chart() == cost_chart()
+    assert cash_chart() == cash_chart()
+    assert cash_chart(None) == cash_chart(None)
+
+
+def test_the_same_input_gives_the_same_bytes_in_other_processes():
+    code = (
+        "import hashlib, tests.test_charts as t\n"
+        "print(hashlib.sha256((t.cost_chart() + t.cash_chart()).encode()).hexdigest())\n"
+    )
+    digests = {run_python(code, PYTHONHASHSEED=seed) for seed in ("1", "2")}
+    assert len(digests) == 1
+
+
+def test_the_output_does_not_depend_on_the_callers_rcparams():
+    import matplotlib
+
+    expected = cost_chart()
+    with matplotlib.rc_context({"font.size": 20, "font.family": "serif", "svg.fonttype": "path",
+                                "svg.hashsalt": None, "axes.facecolor": "black"}):
+        assert cost_chart() == expected
+
+
+def test_rendering_leaves_rcparams_as_they_were():
+    import matplotlib
+
+    before = dict(matplotlib.rcParams)
+    cost_chart()
+    cash_chart()
+    assert dict(matplotlib.rcParams) == before
+
+
+# -- bad input --------------------------------------------------------------------------------
+
+
+def test_an_empty_cost_list_raises():
+    with pytest.raises(ValueError, match="no cost items"):
+        cost_chart([])
+
+
+def test_a_non_finite_cost_raises_naming_the_item():
+    with pytest.raises(ValueError, match="'Labour' is nan"):
+        cost_chart([("Energy", 1.0), ("Labour", float("nan"))])
+
+
+def test_cash_flow_sequences_of_different_lengths_raise():
+    with pytest.raises(ValueError, match="11 years, 10 annual flows"):
+        cash_flow_svg(YEARS, ANNUAL[:-1], CUMULATIVE_DISCOUNTED, payback_year=None, title="", labels=LABELS)
+
+
+def test_missing_cash_flow_labels_raise_naming_them():
+    labels = {key: value for key, value in LABELS.items() if key != "not_reached"}
+    with pytest.raises(ValueError, match="labels has no not_reached"):
+        cash_chart(8.4, labels=labels)
+
+
+# -- cost of importing ------------------------------------------------------------------------
+
+
+def test_importing_the_charts_module_does_not_import_matplotlib():
+    output = run_python("import econ.report.charts, sys; print('matplotlib' in sys.modules)")
+    assert output.strip() == "False"
+
+
+def test_rendering_does_not_use_pyplot():
+    code = (
+        "import sys, tests.test_charts as t\n"
+        "t.cost_chart(); t.cash_chart()\n"
+        "print('matplotlib' in sys.modules, 'matplotlib.pyplot' in sys.modules)\n"
+    )
+    assert run_python(code).split() == ["True", "False"]
+
+
+def test_a_long_cost_name_wraps_onto_lines():
+    name = "Replacement of membranes and electrodes of the electrodialyser"
+    svg = cost_chart([(name, 100.0), ("Energy", 300.0)])
+    shown = " ".join(texts(svg))
+    assert "Replacement of membranes and" in shown and "electrodes of the electrodialyser" in shown
+
+
+def test_numpy_arrays_are_accepted():
+    import numpy as np
+
+    svg = cash_flow_svg(np.arange(11), np.array(ANNUAL), np.array(CUMULATIVE_DISCOUNTED), payback_year=np.float64(8.4),
+                        title="Cash flow", labels=LABELS)
+    assert svg == cash_chart(8.4)
