@@ -82,12 +82,19 @@ def write_reports(evaluation: Evaluation, out_dir: str | Path, formats: tuple[st
         from econ.report.xlsx import write_results_workbook
 
         written.append(write_results_workbook(evaluation, out / f"{stem}.xlsx"))
-    if "pdf" in formats:
-        from econ.report.html import write_pdf
+    if "pdf" in formats or "html" in formats:
+        from econ.report.html import render_charts, write_html, write_pdf
 
-        written.append(write_pdf(evaluation, out / f"{stem}.pdf", lang))
-    if "html" in formats:
-        from econ.report.html import write_html
+        charts: dict[str, dict[str, str]] = {}
 
-        written.append(write_html(evaluation, out / f"{stem}.html", lang))
+        def draw(inputs: dict) -> dict[str, str]:  # type: ignore[type-arg]
+            # one drawing serves the PDF and the HTML
+            if "svg" not in charts:
+                charts["svg"] = render_charts(inputs)
+            return charts["svg"]
+
+        if "pdf" in formats:
+            written.append(write_pdf(evaluation, out / f"{stem}.pdf", lang, draw=draw))
+        if "html" in formats:
+            written.append(write_html(evaluation, out / f"{stem}.html", lang, draw=draw))
     return written

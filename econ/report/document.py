@@ -27,17 +27,25 @@ if TYPE_CHECKING:
 class Table:
     """A report table: a caption, column headers, formatted rows and a class per row.
 
-    ``align`` holds "l" or "r" per column; ``row_classes`` may mark "section",
-    "total" or "warning" rows.
+    ``align`` holds "l" or "r" per column and ``widths`` its share of the text
+    width in percent (the PDF lays tables out with fixed column widths, which
+    is several times faster than measuring every cell); ``row_classes`` may
+    mark "section", "total" or "warning" rows.
     """
 
     id: str
     caption: str
     headers: list[str]
     align: list[str]
+    widths: list[float]
     rows: list[list[str]] = field(default_factory=list)
     row_classes: list[str] = field(default_factory=list)
     note: str = ""
+
+    def __post_init__(self) -> None:
+        if not len(self.headers) == len(self.align) == len(self.widths):
+            raise ValueError(f"table {self.id}: {len(self.headers)} headers, {len(self.align)} alignments, "
+                             f"{len(self.widths)} widths")
 
     def add(self, cells: list[str], row_class: str = "") -> None:
         self.rows.append(cells)
@@ -223,7 +231,7 @@ def _parameters_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Tab
     """Scalar inputs, one per row, by sheet, with units and sources."""
     plant = evaluation.plant
     headers = [_text(f"report.col.{name}", lang) for name in ("parameter", "value", "unit", "source")]
-    table = Table("inputs", _text("report.parameters_caption", lang), headers, ["l", "r", "l", "l"])
+    table = Table("inputs", _text("report.parameters_caption", lang), headers, ["l", "r", "l", "l"], [28, 11, 11, 50])
     current = None
     for sheet, specs in schema.PARAMETER_SHEETS.items():
         for spec in specs:
@@ -242,7 +250,7 @@ def _items_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
     """Table inputs, one row per item with its values together and its source once."""
     plant = evaluation.plant
     headers = [_text(f"report.col.{name}", lang) for name in ("item", "values", "source")]
-    table = Table("items", _text("report.items_caption", lang), headers, ["l", "l", "l"])
+    table = Table("items", _text("report.items_caption", lang), headers, ["l", "l", "l"], [20, 32, 48])
     for spec in schema.TABLES:
         rows = plant.rows(spec.key)
         if not rows:
@@ -265,7 +273,8 @@ def _appendix_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table
     """Every numeric input as read: key, value in the model's unit, what was entered, and its cell."""
     plant = evaluation.plant
     headers = [_text(f"report.col.{name}", lang) for name in ("key", "value", "unit", "entered", "cell")]
-    table = Table("appendix", _text("report.appendix_caption", lang), headers, ["l", "r", "l", "l", "l"])
+    table = Table("appendix", _text("report.appendix_caption", lang), headers, ["l", "r", "l", "l", "l"],
+                  [34, 13, 13, 24, 16])
     for key, parameter in plant.parameters.items():
         table.add([key, _input_value(parameter.value, parameter.unit, fmt), fmt.unit(parameter.unit), parameter.entered,
                    f"{parameter.location.sheet}!{parameter.location.cell}"])
@@ -280,7 +289,8 @@ def _energy_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
     plant, results = evaluation.plant, evaluation.results
     headers = [_text(f"report.col.{name}", lang) for name in
                ("equipment", "quantity", "unit_power", "installed_power", "load_factor", "energy")]
-    table = Table("energy", _text("report.energy_caption", lang), headers, ["l", "r", "r", "r", "r", "r"])
+    table = Table("energy", _text("report.energy_caption", lang), headers, ["l", "r", "r", "r", "r", "r"],
+                  [32, 10, 14, 14, 12, 18])
     for row in plant.rows("equipment"):
         table.add([row.name, fmt.auto(plant.value(row.key("quantity"))), fmt.auto(plant.value(row.key("unit_power"))),
                    fmt.auto(results.scalar(f"equipment.{row.index}.power")),
@@ -300,7 +310,7 @@ def _figure_table(table_id: str, caption: str, evaluation: Evaluation, fmt: _For
                   keys: list[str], totals: set[str] = frozenset()) -> Table:
     model, results = evaluation.model, evaluation.results
     headers = [_text("report.col.item", lang), _text("report.col.value", lang), _text("report.col.unit", lang)]
-    table = Table(table_id, caption, headers, ["l", "r", "l"])
+    table = Table(table_id, caption, headers, ["l", "r", "l"], [58, 24, 18])
     for key in keys:
         figure = model.get(key)
         assert isinstance(figure, Figure)
@@ -314,7 +324,9 @@ def _cash_flow_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Tabl
     results, years = evaluation.results, evaluation.model.years
     cur = fmt.unit(evaluation.plant.currency)
     headers = [_text("report.col.item", lang)] + [str(year) for year in range(years + 1)]
-    table = Table("cashflow", _text("report.cashflow_caption", lang, cur=cur), headers, ["l"] + ["r"] * (years + 1))
+    year_width = 80.0 / (years + 1)
+    table = Table("cashflow", _text("report.cashflow_caption", lang, cur=cur), headers, ["l"] + ["r"] * (years + 1),
+                  [20.0] + [year_width] * (years + 1))
     keys = ("cf.revenue", "cf.operating_costs", "cf.depreciation", "cf.pre_tax_profit", "cf.income_tax",
             "cf.depreciation_added_back", "cf.investment", "cf.salvage", "cf.net_cash_flow", "cf.cumulative",
             "cf.discount_factor", "cf.discounted", "cf.cumulative_discounted")
@@ -331,7 +343,7 @@ def _cash_flow_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Tabl
 
 def _metrics_table(evaluation: Evaluation, fmt: _Formatter, lang: str, metric_texts: dict[str, str]) -> Table:
     headers = [_text("report.col.metric", lang), _text("report.col.value", lang)]
-    table = Table("metrics", _text("report.metrics_caption", lang), headers, ["l", "r"])
+    table = Table("metrics", _text("report.metrics_caption", lang), headers, ["l", "r"], [60, 40])
     plant, results = evaluation.plant, evaluation.results
     table.add([_text("report.discount_rate", lang), fmt.percent(plant.value("discount_rate"))])
     table.add([_text("report.tax_rate", lang), fmt.percent(plant.value("income_tax_rate"))])
@@ -345,7 +357,8 @@ def _metrics_table(evaluation: Evaluation, fmt: _Formatter, lang: str, metric_te
 def _checks_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
     headers = [_text(f"report.col.{name}", lang) for name in
                ("id", "figure", "published", "computed", "deviation", "tolerance", "verdict")]
-    table = Table("checks", _text("report.checks_caption", lang), headers, ["l", "l", "r", "r", "r", "r", "l"])
+    table = Table("checks", _text("report.checks_caption", lang), headers, ["l", "l", "r", "r", "r", "r", "l"],
+                  [12, 25, 17, 13, 14, 8, 11])
     for comparison in evaluation.comparisons:
         reference = comparison.reference
         digits = 8

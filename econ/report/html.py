@@ -16,6 +16,7 @@ asked for: ``econ check`` never loads them.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlparse
@@ -50,46 +51,61 @@ def report_language(evaluation: Evaluation, lang: str | None) -> str:
     return chosen
 
 
-def draw_charts(document: Document, evaluation: Evaluation) -> dict[str, str]:
-    """The report's charts as inline SVG: the cost structure and the cash flow."""
-    from econ.report import charts
-
+def chart_inputs(document: Document, evaluation: Evaluation) -> dict[str, object]:
+    """Plain data for the report's charts (picklable, so a worker process can draw them)."""
     lang, plant, results = document.lang, evaluation.plant, evaluation.results
     cur = i18n.unit(plant.currency, lang)
-    costs = [(i18n.figure_label(key, lang), results.scalar(key)) for key in
-             ("opex_energy", "opex_labour", "opex_depreciation", "opex_maintenance", "loss_cost_per_month")]
     discounted = results.metrics["discounted_payback"]
-    payback = float(discounted.value) if int(discounted.status) == 0 else None
-    years = list(range(evaluation.model.years + 1))
     return {
-        "costs": charts.cost_structure_svg(
-            costs, title=i18n.text("report.chart_costs", lang), value_label=i18n.unit(f"{plant.currency}/month", lang),
-            number_format=lambda value: document_number(value, lang)),
-        "cash_flow": charts.cash_flow_svg(
-            years, list(results["cf.net_cash_flow"]), list(results["cf.cumulative_discounted"]),
-            payback_year=payback, title=i18n.text("report.chart_cash_flow", lang),
-            labels={"x_axis": i18n.text("chart.year", lang), "y_axis": i18n.text("chart.money", lang, cur=cur),
-                    "annual": i18n.text("chart.annual", lang), "cumulative_discounted": i18n.text("chart.cumulative", lang),
-                    "payback": i18n.text("chart.payback", lang), "not_reached": i18n.text("chart.not_reached", lang)},
-            number_format=lambda value: document_number(value, lang, decimals=1)),
+        "lang": lang,
+        "costs": [(i18n.figure_label(key, lang), results.scalar(key)) for key in
+                  ("opex_energy", "opex_labour", "opex_depreciation", "opex_maintenance", "loss_cost_per_month")],
+        "costs_title": i18n.text("report.chart_costs", lang),
+        "costs_unit": i18n.unit(f"{plant.currency}/month", lang),
+        "years": list(range(evaluation.model.years + 1)),
+        "annual": [float(value) for value in results["cf.net_cash_flow"]],
+        "cumulative_discounted": [float(value) for value in results["cf.cumulative_discounted"]],
+        "payback": float(discounted.value) if int(discounted.status) == 0 else None,
+        "cash_flow_title": i18n.text("report.chart_cash_flow", lang),
+        "cash_flow_labels": {
+            "x_axis": i18n.text("chart.year", lang), "y_axis": i18n.text("chart.money", lang, cur=cur),
+            "annual": i18n.text("chart.annual", lang), "cumulative_discounted": i18n.text("chart.cumulative", lang),
+            "payback": i18n.text("chart.payback", lang), "not_reached": i18n.text("chart.not_reached", lang),
+        },
     }
 
 
-def document_number(value: float, lang: str, decimals: int = 0) -> str:
+def render_charts(inputs: dict) -> dict[str, str]:  # type: ignore[type-arg]
+    """The report's charts as inline SVG strings: the cost structure and the cash flow."""
+    from econ.report import charts
     from econ.report.numbers import format_number
 
-    return format_number(value, decimals, lang)
+    lang = inputs["lang"]
+    return {
+        "costs": charts.cost_structure_svg(
+            inputs["costs"], title=inputs["costs_title"], value_label=inputs["costs_unit"],
+            number_format=lambda value: format_number(value, 0, lang)),
+        "cash_flow": charts.cash_flow_svg(
+            inputs["years"], inputs["annual"], inputs["cumulative_discounted"], payback_year=inputs["payback"],
+            title=inputs["cash_flow_title"], labels=inputs["cash_flow_labels"],
+            number_format=lambda value: format_number(value, 1, lang)),
+    }
 
 
-def render_html(evaluation: Evaluation, lang: str | None = None, charts: bool = True) -> str:
-    """The report as one HTML document (charts inlined as SVG; the stylesheet linked from templates/)."""
+def render_html(evaluation: Evaluation, lang: str | None = None, charts: bool = True,
+                draw: Callable[[dict], dict[str, str]] = render_charts) -> str:  # type: ignore[type-arg]
+    """The report as one HTML document (charts inlined as SVG; the stylesheet linked from templates/).
+
+    ``draw`` turns :func:`chart_inputs` into SVG strings (a caller may draw them once for several reports).
+    """
     import jinja2
     from markupsafe import Markup
 
     language = report_language(evaluation, lang)
     document = build_document(evaluation, language)
     if charts:
-        document.charts = {name: Markup(svg) for name, svg in draw_charts(document, evaluation).items()}
+        # the SVG comes from matplotlib, which escapes every text it draws
+        document.charts = {name: Markup(svg) for name, svg in draw(chart_inputs(document, evaluation)).items()}
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir())), autoescape=True,
         undefined=jinja2.StrictUndefined, trim_blocks=False,
@@ -144,9 +160,10 @@ def html_to_pdf(html: str, target: Path, base: Path | None = None) -> None:
     document.write_pdf(str(target))
 
 
-def write_html(evaluation: Evaluation, target: Path, lang: str | None = None) -> Path:
-    """Write the report as HTML (it links templates/report.css) atomically."""
-    html = render_html(evaluation, lang)
+def write_html(evaluation: Evaluation, target: Path, lang: str | None = None,
+               draw: Callable[[dict], dict[str, str]] = render_charts) -> Path:  # type: ignore[type-arg]
+    """Write the report as one self-contained HTML file (stylesheet inlined) atomically."""
+    html = render_html(evaluation, lang, draw=draw)
     css = (templates_dir() / "report.css").read_text(encoding="utf-8")
     # a stand-alone file: the stylesheet is inlined so the HTML opens anywhere
     html = html.replace('<link rel="stylesheet" href="report.css">', f"<style>\n{css}\n</style>", 1)
@@ -154,7 +171,8 @@ def write_html(evaluation: Evaluation, target: Path, lang: str | None = None) ->
                             protected=[evaluation.plant.path])
 
 
-def write_pdf(evaluation: Evaluation, target: Path, lang: str | None = None) -> Path:
+def write_pdf(evaluation: Evaluation, target: Path, lang: str | None = None,
+              draw: Callable[[dict], dict[str, str]] = render_charts) -> Path:  # type: ignore[type-arg]
     """Write the report as PDF atomically."""
-    html = render_html(evaluation, lang)
+    html = render_html(evaluation, lang, draw=draw)
     return write_atomically(Path(target), lambda path: html_to_pdf(html, path), protected=[evaluation.plant.path])
