@@ -1,4 +1,4 @@
-"""Wall time of `econ check` and `econ run` on the chromium scheme, in fresh processes.
+"""Wall time of `econ check` and `econ run` (workbook only, and workbook with PDF) on the chromium scheme.
 
 Each command runs several times; the median is printed with the command. The
 machine is shared and noisy: compare figures taken in one run, as ratios.
@@ -38,7 +38,9 @@ def main() -> None:
         commands = {
             "python -c pass (interpreter start-up)": [python, "-c", "pass"],
             "econ check inputs/cr_scheme.xlsx": [python, "-m", "econ.cli", "check", str(WORKBOOK)],
-            "econ run inputs/cr_scheme.xlsx -o TMP": [python, "-m", "econ.cli", "run", str(WORKBOOK), "-o", out],
+            "econ run ... --format xlsx": [python, "-m", "econ.cli", "run", str(WORKBOOK), "-o", out,
+                                           "--format", "xlsx"],
+            "econ run ... (xlsx and pdf)": [python, "-m", "econ.cli", "run", str(WORKBOOK), "-o", out],
         }
         medians = {}
         for label, command in commands.items():
