@@ -215,12 +215,7 @@ class _Writer:
             sheet.write_string(row, 5, parameter.source, self.wrap)
             sheet.write_string(row, 6, f"{parameter.location.sheet}!{parameter.location.cell}")
         sheet.freeze_panes(8, 0)
-        sheet.set_column(0, 0, 42)
-        sheet.set_column(1, 1, 34)
-        sheet.set_column(2, 2, 16)
-        sheet.set_column(3, 4, 18)
-        sheet.set_column(5, 5, 60)
-        sheet.set_column(6, 6, 14)
+        _set_widths(sheet, (42, 34, 16, 18, 18, 60, 14))
 
     def write_equipment(self, rows: list[tuple[int, int]]) -> None:
         sheet = self.sheets[ENERGY]
@@ -258,11 +253,7 @@ class _Writer:
             sheet.write_string(row, 4, figure.key)
         if sheet_name != ENERGY:
             sheet.freeze_panes(header_row + 1, 1)
-        sheet.set_column(0, 0, 48)
-        sheet.set_column(1, 1, 18)
-        sheet.set_column(2, 2, 16)
-        sheet.set_column(3, 3, 60)
-        sheet.set_column(4, 4, 36)
+        _set_widths(sheet, (48, 18, 16, 60, 36))
 
     def write_cash_flow(self, rows: list[tuple[int, YearlyFigure]]) -> None:
         sheet = self.sheets[CASH_FLOW]
@@ -327,10 +318,7 @@ class _Writer:
         for offset, note in enumerate(_CASH_FLOW_NOTES):
             sheet.write_string(last + offset, 0, note)
         sheet.freeze_panes(8, 0)
-        sheet.set_column(0, 0, 46)
-        sheet.set_column(1, 1, 20)
-        sheet.set_column(2, 2, 14)
-        sheet.set_column(3, 3, 60)
+        _set_widths(sheet, (46, 20, 14, 60))
 
     def write_metric(self, row: int, figure: MetricFigure) -> None:
         values = self.evaluation.results.metrics[figure.key]
@@ -400,11 +388,7 @@ class _Writer:
             sheet.write_string(row, 1, audit.status.upper() if audit.status != "ok" else "ok", self.bold)
             sheet.write_string(row, 2, audit.message(), self.wrap)
         sheet.freeze_panes(2, 1)
-        sheet.set_column(0, 0, 40)
-        sheet.set_column(1, 1, 40)
-        sheet.set_column(2, 9, 14)
-        sheet.set_column(10, 10, 30)
-        sheet.set_column(11, 12, 50)
+        _set_widths(sheet, (40, 40) + (14,) * 8 + (30, 50, 50))
 
     def close(self) -> None:
         self.book.close()
@@ -415,6 +399,12 @@ _SECTIONS_FIRST = {OPEX: (OPEX_TABLE,)}
 _CASH_FLOW_NOTES = tuple(
     i18n.text(f"convention.{name}", "en") for name in ("timing", "npv", "payback", "tax", "months", "net_effect")
 )
+
+
+def _set_widths(sheet: object, widths: tuple[float, ...]) -> None:
+    """Column widths in characters, from column A on."""
+    for column, width in enumerate(widths):
+        sheet.set_column(column, column, width)  # type: ignore[attr-defined]
 
 
 def _quote(sheet: str) -> str:
