@@ -122,7 +122,7 @@ def test_check_prints_the_plausibility_audits(check_output):
     assert heading is not None
     warnings = re.findall(r"^  WARNING  .+$", out, re.M)
     assert len(warnings) == int(heading.group(1)) >= 2
-    assert any(line.startswith("  WARNING  Electrodialyser: capacity:") and "1.8 %" in line for line in warnings)
+    assert any(line.startswith("  WARNING  Electrodialyser: capacity:") and "1.8\u00a0%" in line for line in warnings)
     assert any("Dependence on by-product revenue" in line for line in warnings)
 
 

@@ -65,7 +65,7 @@ def test_changing_a_published_figure_changes_only_its_verdict(edited_workbook):
 
 def test_audits_flag_capacity_specific_energy_and_byproduct_dependence(cr_evaluation):
     warnings = {audit.id: audit.message() for audit in cr_evaluation.warnings}
-    assert "covers only 1.8 % of the stated throughput" in warnings["capacity:Electrodialyser"]
+    assert "covers only 1.8\u00a0% of the stated throughput" in warnings["capacity:Electrodialyser"]
     assert "57 such units" in warnings["capacity:Electrodialyser"]
     assert "0.176 kWh/m³" in warnings["specific-energy:Electrodialyser:throughput"]
     assert "10 kWh/m³" in warnings["specific-energy:Electrodialyser:capacity"]

@@ -167,13 +167,15 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
         "checks": _checks_table(evaluation, fmt, lang),
         "appendix": _appendix_table(evaluation, fmt, lang),
     }
-    audits = [("warning" if audit.status != "ok" else "ok", audit.title(lang), audit.message(lang))
+    audits = [("warning" if audit.status != "ok" else "ok", audit.title(lang), _sentence(audit.message(lang)))
               for audit in evaluation.audits]
     conventions = [_text(f"convention.{name}", lang)
                    for name in ("timing", "months", "net_effect", "npv", "payback", "tax", "prices")]
     assumptions = [
-        (parameter.label, f"{fmt.auto(parameter.value, 6)} {fmt.unit(parameter.unit)}".strip(), parameter.source)
-        for parameter in plant.parameters.values() if parameter.source.lower().startswith("assumption")
+        (_parameter_label(key, parameter.label, plant, lang),
+         f"{_input_value(parameter.value, parameter.unit, fmt)} {_shown_unit(parameter.unit, fmt)}".strip(),
+         parameter.source)
+        for key, parameter in plant.parameters.items() if parameter.source.lower().startswith("assumption")
     ]
     return Document(
         lang=lang, texts=texts, title_fields=title_fields, project=plant.name,
@@ -181,6 +183,25 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
         verdict=_verdict(evaluation, fmt, lang, metric_texts), tables=tables, audits=audits,
         conventions=conventions, assumptions=assumptions,
     )
+
+
+def _sentence(text: str) -> str:
+    """A finding written as a sentence: capital first letter."""
+    return text[:1].upper() + text[1:]
+
+
+def _shown_unit(unit: str, fmt: _Formatter) -> str:
+    """A unit as printed after a number: nothing for dimensionless figures and fractions."""
+    return "" if unit in ("-", "dimensionless", "fraction", "") else fmt.unit(unit)
+
+
+def _parameter_label(key: str, label: str, plant, lang: str) -> str:  # noqa: ANN001
+    """A parameter's label in ``lang``: scalar fields and table fields from the translation table."""
+    parts = key.split(".")
+    if len(parts) == 1:
+        return i18n.text(f"field.{key}", lang) if f"field.{key}" in i18n.TEXTS else label
+    name = _row_name(plant, key)
+    return f"{name}: {i18n.text(f'field.{parts[-1]}', lang)}" if f"field.{parts[-1]}" in i18n.TEXTS else label
 
 
 def _row_name(plant, key: str) -> str:  # noqa: ANN001
@@ -324,9 +345,9 @@ def _cash_flow_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Tabl
     results, years = evaluation.results, evaluation.model.years
     cur = fmt.unit(evaluation.plant.currency)
     headers = [_text("report.col.item", lang)] + [str(year) for year in range(years + 1)]
-    year_width = 80.0 / (years + 1)
+    year_width = 86.0 / (years + 1)
     table = Table("cashflow", _text("report.cashflow_caption", lang, cur=cur), headers, ["l"] + ["r"] * (years + 1),
-                  [20.0] + [year_width] * (years + 1))
+                  [14.0] + [year_width] * (years + 1))
     keys = ("cf.revenue", "cf.operating_costs", "cf.depreciation", "cf.pre_tax_profit", "cf.income_tax",
             "cf.depreciation_added_back", "cf.investment", "cf.salvage", "cf.net_cash_flow", "cf.cumulative",
             "cf.discount_factor", "cf.discounted", "cf.cumulative_discounted")
@@ -335,7 +356,7 @@ def _cash_flow_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Tabl
         if key == "cf.discount_factor":
             cells = [fmt.number(float(v), 4) for v in row]
         else:
-            cells = [fmt.number(float(v) / 1000, 1) for v in row]
+            cells = [fmt.number(float(v) / 1000, 0) for v in row]
         table.add([i18n.figure_label(key, lang)] + cells,
                   "total" if key in ("cf.net_cash_flow", "cf.cumulative_discounted") else "")
     return table
@@ -358,7 +379,7 @@ def _checks_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
     headers = [_text(f"report.col.{name}", lang) for name in
                ("id", "figure", "published", "computed", "deviation", "tolerance", "verdict")]
     table = Table("checks", _text("report.checks_caption", lang), headers, ["l", "l", "r", "r", "r", "r", "l"],
-                  [12, 25, 17, 13, 14, 8, 11])
+                  [13, 16, 18, 12, 16, 9, 16])
     for comparison in evaluation.comparisons:
         reference = comparison.reference
         digits = 8
@@ -370,7 +391,7 @@ def _checks_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
                 deviation += f" ({fmt.percent(relative, 3)})"
         table.add([
             reference.id, reference.figure,
-            f"{fmt.auto(reference.published, digits)} {fmt.unit(reference.unit)}".strip(),
+            f"{fmt.auto(reference.published, digits)} {_shown_unit(reference.unit, fmt)}".strip(),
             fmt.auto(comparison.computed, digits), deviation,
             f"±{fmt.auto(reference.tolerance)}" if reference.comparison == "=" else reference.comparison,
             i18n.text(f"verdict.{comparison.verdict}", lang),

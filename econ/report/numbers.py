@@ -45,4 +45,4 @@ def format_auto(value: float | None, lang: str = "en", digits: int = 4) -> str:
 def format_percent(value: float | None, decimals: int = 1, lang: str = "en") -> str:
     if value is None or not math.isfinite(value):
         return format_number(value, lang=lang)
-    return format_number(value * 100, decimals, lang) + ("\u00a0%" if lang == "ru" else " %")
+    return format_number(value * 100, decimals, lang) + "\u00a0%"  # a no-break space keeps "37.0 %" together
