@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from econ.checks import audits as audit_checks
 from econ.checks.audits import Audit
@@ -19,6 +20,9 @@ from econ.inputs.plant import Plant
 from econ.inputs.reader import read_plant
 from econ.model.build import build_model
 from econ.model.figures import Model, Results, evaluate
+
+if TYPE_CHECKING:
+    from econ.report.workers import ChartWorker
 
 
 @dataclass
@@ -66,11 +70,13 @@ DEFAULT_FORMATS = ("xlsx", "pdf")
 
 
 def write_reports(evaluation: Evaluation, out_dir: str | Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
-                  lang: str | None = None) -> list[Path]:
+                  lang: str | None = None, chart_worker: ChartWorker | None = None) -> list[Path]:
     """Write the requested reports of ``evaluation`` into ``out_dir`` as NAME.xlsx, NAME.pdf, NAME.html.
 
     ``lang`` ("ru" or "en") is the language of the PDF and HTML report; by
-    default the workbook's own. Returns the paths written.
+    default the workbook's own. ``chart_worker`` (econ.report.workers) draws the
+    charts in a process started earlier, while this one loads WeasyPrint.
+    Returns the paths written.
     """
     unknown = [name for name in formats if name not in REPORT_FORMATS]
     if unknown:
@@ -83,18 +89,16 @@ def write_reports(evaluation: Evaluation, out_dir: str | Path, formats: tuple[st
 
         written.append(write_results_workbook(evaluation, out / f"{stem}.xlsx"))
     if "pdf" in formats or "html" in formats:
-        from econ.report.html import render_charts, write_html, write_pdf
+        from econ.report.html import chart_inputs, render_charts, report_language, write_html, write_pdf
 
-        charts: dict[str, dict[str, str]] = {}
-
-        def draw(inputs: dict) -> dict[str, str]:  # type: ignore[type-arg]
-            # one drawing serves the PDF and the HTML
-            if "svg" not in charts:
-                charts["svg"] = render_charts(inputs)
-            return charts["svg"]
-
+        language = report_language(evaluation, lang)
+        inputs = chart_inputs(evaluation, language)
+        pending = chart_worker.submit(inputs) if chart_worker else None
         if "pdf" in formats:
-            written.append(write_pdf(evaluation, out / f"{stem}.pdf", lang, draw=draw))
+            import weasyprint  # noqa: F401 - loaded while the worker draws the charts
+        charts = pending.result() if pending else render_charts(inputs)
+        if "pdf" in formats:
+            written.append(write_pdf(evaluation, out / f"{stem}.pdf", language, charts))
         if "html" in formats:
-            written.append(write_html(evaluation, out / f"{stem}.html", lang, draw=draw))
+            written.append(write_html(evaluation, out / f"{stem}.html", language, charts))
     return written

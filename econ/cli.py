@@ -78,11 +78,21 @@ def _print_summary(evaluation) -> None:  # noqa: ANN001 - econ.api.Evaluation, i
 
 
 def _command_run(args: argparse.Namespace) -> int:
+    formats = tuple(name.strip().lower() for name in args.format.split(",") if name.strip())
+    if {"pdf", "html"} & set(formats):
+        from econ.report.workers import ChartWorker
+
+        # started first, so that loading matplotlib overlaps reading the workbook
+        with ChartWorker() as worker:
+            return _run(args, formats, worker)
+    return _run(args, formats, None)
+
+
+def _run(args: argparse.Namespace, formats: tuple[str, ...], worker) -> int:  # noqa: ANN001
     from econ.api import evaluate_workbook, write_reports
 
-    formats = tuple(name.strip().lower() for name in args.format.split(",") if name.strip())
     evaluation = evaluate_workbook(args.workbook)
-    written = write_reports(evaluation, args.out, formats, args.lang)
+    written = write_reports(evaluation, args.out, formats, args.lang, worker)
     _print_summary(evaluation)
     for path in written:
         print(f"wrote {path}")

@@ -499,7 +499,7 @@ def test_select_autoescape_would_not_escape_the_template_name():
 def test_render_html_escapes_a_description_with_markup(cr_evaluation):
     plant = dataclasses.replace(cr_evaluation.plant, name="Plant <i>one</i>",
                                 description="Uses <b>bold</b> & <script>alert(1)</script>")
-    html = report_html.render_html(dataclasses.replace(cr_evaluation, plant=plant), "en", charts=False)
+    html = report_html.render_html(dataclasses.replace(cr_evaluation, plant=plant), "en", charts={})
     assert "Uses &lt;b&gt;bold&lt;/b&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "Plant &lt;i&gt;one&lt;/i&gt;" in html
     assert "<b>" not in html and "<i>" not in html and "<script" not in html

@@ -16,7 +16,6 @@ asked for: ``econ check`` never loads them.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlparse
@@ -51,9 +50,9 @@ def report_language(evaluation: Evaluation, lang: str | None) -> str:
     return chosen
 
 
-def chart_inputs(document: Document, evaluation: Evaluation) -> dict[str, object]:
-    """Plain data for the report's charts (picklable, so a worker process can draw them)."""
-    lang, plant, results = document.lang, evaluation.plant, evaluation.results
+def chart_inputs(evaluation: Evaluation, lang: str) -> dict[str, object]:
+    """Plain data for the report's charts in ``lang`` (picklable, so a worker process can draw them)."""
+    plant, results = evaluation.plant, evaluation.results
     cur = i18n.unit(plant.currency, lang)
     discounted = results.metrics["discounted_payback"]
     return {
@@ -92,20 +91,22 @@ def render_charts(inputs: dict) -> dict[str, str]:  # type: ignore[type-arg]
     }
 
 
-def render_html(evaluation: Evaluation, lang: str | None = None, charts: bool = True,
-                draw: Callable[[dict], dict[str, str]] = render_charts) -> str:  # type: ignore[type-arg]
-    """The report as one HTML document (charts inlined as SVG; the stylesheet linked from templates/).
+def render_html(evaluation: Evaluation, lang: str | None = None,
+                charts: dict[str, str] | None = None) -> str:
+    """The report as one HTML document, the stylesheet linked from templates/.
 
-    ``draw`` turns :func:`chart_inputs` into SVG strings (a caller may draw them once for several reports).
+    ``charts`` maps "costs" and "cash_flow" to inline SVG (from :func:`render_charts`
+    over :func:`chart_inputs`); by default they are drawn here. An empty dict leaves them out.
     """
     import jinja2
     from markupsafe import Markup
 
     language = report_language(evaluation, lang)
     document = build_document(evaluation, language)
-    if charts:
-        # the SVG comes from matplotlib, which escapes every text it draws
-        document.charts = {name: Markup(svg) for name, svg in draw(chart_inputs(document, evaluation)).items()}
+    if charts is None:
+        charts = render_charts(chart_inputs(evaluation, language))
+    # the SVG comes from matplotlib, which escapes every text it draws
+    document.charts = {name: Markup(svg) for name, svg in charts.items()}
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir())), autoescape=True,
         undefined=jinja2.StrictUndefined, trim_blocks=False,
@@ -161,9 +162,9 @@ def html_to_pdf(html: str, target: Path, base: Path | None = None) -> None:
 
 
 def write_html(evaluation: Evaluation, target: Path, lang: str | None = None,
-               draw: Callable[[dict], dict[str, str]] = render_charts) -> Path:  # type: ignore[type-arg]
+               charts: dict[str, str] | None = None) -> Path:
     """Write the report as one self-contained HTML file (stylesheet inlined) atomically."""
-    html = render_html(evaluation, lang, draw=draw)
+    html = render_html(evaluation, lang, charts)
     css = (templates_dir() / "report.css").read_text(encoding="utf-8")
     # a stand-alone file: the stylesheet is inlined so the HTML opens anywhere
     html = html.replace('<link rel="stylesheet" href="report.css">', f"<style>\n{css}\n</style>", 1)
@@ -172,7 +173,7 @@ def write_html(evaluation: Evaluation, target: Path, lang: str | None = None,
 
 
 def write_pdf(evaluation: Evaluation, target: Path, lang: str | None = None,
-              draw: Callable[[dict], dict[str, str]] = render_charts) -> Path:  # type: ignore[type-arg]
+              charts: dict[str, str] | None = None) -> Path:
     """Write the report as PDF atomically."""
-    html = render_html(evaluation, lang, draw=draw)
+    html = render_html(evaluation, lang, charts)
     return write_atomically(Path(target), lambda path: html_to_pdf(html, path), protected=[evaluation.plant.path])
