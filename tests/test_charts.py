@@ -313,3 +313,15 @@ def test_numpy_arrays_are_accepted():
     svg = cash_flow_svg(np.arange(11), np.array(ANNUAL), np.array(CUMULATIVE_DISCOUNTED), payback_year=np.float64(8.4),
                         title="Cash flow", labels=LABELS)
     assert svg == cash_chart(8.4)
+
+
+def test_chart_worker_draws_the_same_svg_as_the_main_process(cr_evaluation):
+    """econ run draws the charts in a worker process; the result must not depend on where they are drawn."""
+    from econ.report.html import chart_inputs, render_charts
+    from econ.report.workers import ChartWorker
+
+    inputs = chart_inputs(cr_evaluation, "ru")
+    with ChartWorker() as worker:
+        drawn_there = worker.submit(inputs).result(timeout=120)
+    assert drawn_there == render_charts(inputs)
+    assert set(drawn_there) == {"costs", "cash_flow"}
