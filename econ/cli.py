@@ -8,6 +8,7 @@ differs from its recomputed value or a claim does not hold.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -45,7 +46,105 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("workbook", metavar="WORKBOOK", help="input workbook (.xlsx)")
     check.add_argument("--list-quantities", action="store_true",
                        help="list the model quantities a reference may name, with their units, and exit")
+    check.add_argument("--list-inputs", action="store_true",
+                       help="list the input keys (for Alternatives and breakeven), with values and units, and exit")
+    compare = commands.add_parser(
+        "compare", help="compare a workbook's alternatives, or two workbooks, line by line",
+        description="Compare the base case of WORKBOOK with the alternatives on its Alternatives sheet, or, given "
+                    "OTHER, WORKBOOK (base) with OTHER: every OPEX line, specific cost, capital, NPV, IRR and "
+                    "payback, and the incremental case (alternative minus base).")
+    compare.add_argument("workbook", metavar="WORKBOOK", help="input workbook (.xlsx): the base case")
+    compare.add_argument("other", metavar="OTHER", nargs="?", help="a second workbook, compared with the first")
+
+    breakeven = commands.add_parser(
+        "breakeven", help="the value of one input at which NPV or an alternative's incremental NPV is zero",
+        description="Solve for the value of INPUT in [LOW, HIGH] at which the NPV of WORKBOOK (or, with "
+                    "--alternative, the incremental NPV of that alternative over the base case) is zero.")
+    breakeven.add_argument("workbook", metavar="WORKBOOK", help="input workbook (.xlsx)")
+    breakeven.add_argument("--input", required=True, metavar="KEY",
+                           help="input key, e.g. electricity_price or capital.1.cost (see econ check --list-inputs)")
+    breakeven.add_argument("--range", required=True, nargs=2, type=float, metavar=("LOW", "HIGH"),
+                           help="the range searched, in the unit the model uses for the input")
+    breakeven.add_argument("--alternative", metavar="NAME", help="an alternative of the Alternatives sheet")
     return parser
+
+
+def _print_table(rows: list[tuple[str, ...]]) -> None:
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+    for row in rows:
+        print("  " + "  ".join(text.ljust(width) if column == 0 else text.rjust(width)
+                               for column, (text, width) in enumerate(zip(row, widths))).rstrip())
+
+
+def _metric_text(metric, percent: bool) -> str:  # noqa: ANN001 - MetricAt or metrics.Metric
+    from econ.report.numbers import format_number, format_percent
+
+    value = getattr(metric, "value", None)
+    status = getattr(metric, "status", 0)
+    if status in (0, "ok") and value is not None:
+        return format_percent(value) if percent else f"{format_number(value, 2)} years"
+    text = metric.reason or str(status)
+    roots = getattr(metric, "roots", ())
+    if roots:
+        text += " (" + ", ".join(format_percent(root) for root in roots) + ")"
+    return text
+
+
+def _command_compare(args: argparse.Namespace) -> int:
+    from econ.i18n import figure_label
+    from econ.inputs.reader import read_plant
+    from econ.model.alternatives import Case, alternative_cases, incremental
+    from econ.model.build import run_model
+    from econ.report.numbers import format_number
+
+    plant = read_plant(args.workbook)
+    if args.other:
+        other = read_plant(args.other)
+        if other.currency != plant.currency:
+            raise EconError(f"{other.file_name} counts money in {other.currency}, {plant.file_name} in "
+                            f"{plant.currency}: compare workbooks in one currency")
+        cases = [Case(plant.file_name, plant, run_model(plant)), Case(other.file_name, other, run_model(other))]
+    else:
+        if not plant.alternatives:
+            raise EconError(f"{plant.file_name} has no Alternatives sheet; name a second workbook to compare with")
+        cases = alternative_cases(plant)
+    cur = plant.currency
+    rows: list[tuple[str, ...]] = [("", *(case.name for case in cases))]
+    for key, decimals in (("capital_total", 0), ("opex_energy", 0), ("opex_labour", 0), ("opex_depreciation", 0),
+                          ("opex_maintenance", 0), ("opex_per_month", 0), ("specific_cost", 2),
+                          ("byproduct_revenue_per_month", 0), ("net_effect_per_month", 0), ("npv", 0)):
+        unit = cases[0].results.model.get(key).unit
+        rows.append((f"{figure_label(key)} [{unit}]", *(format_number(case.value(key), decimals) for case in cases)))
+    for key, percent in (("irr", True), ("payback", False), ("discounted_payback", False)):
+        rows.append((figure_label(key), *(_metric_text(case.metric(key), percent) for case in cases)))
+    _print_table(rows)
+    print(f"Incremental cases (alternative minus {cases[0].name}), NPV at "
+          f"{format_number(cases[0].value('discount_rate') * 100, 1)} %:")
+    rows = [("", "NPV [" + cur + "]", "IRR", "payback", "discounted payback")]
+    for case in cases[1:]:
+        step = incremental(cases[0], case)
+        rows.append((step.name, format_number(step.npv, 0), _metric_text(step.irr, True),
+                     _metric_text(step.payback, False), _metric_text(step.discounted_payback, False)))
+    _print_table(rows)
+    return EXIT_OK
+
+
+def _command_breakeven(args: argparse.Namespace) -> int:
+    from econ.inputs.reader import read_plant
+    from econ.model.breakeven import break_even
+    from econ.report.numbers import format_auto
+
+    plant = read_plant(args.workbook)
+    low, high = args.range
+    result = break_even(plant, args.input, low, high, args.alternative)
+    unit = plant.parameters[args.input].unit
+    target = f"the incremental NPV of {args.alternative}" if args.alternative else "NPV"
+    if not result.values:
+        print(f"{args.input}: {result.reason}")
+        return EXIT_OK
+    for value in result.values:
+        print(f"{args.input} = {format_auto(value, digits=8)} {unit} makes {target} zero")
+    return EXIT_OK
 
 
 def _print_summary(evaluation) -> None:  # noqa: ANN001 - econ.api.Evaluation, imported lazily
@@ -109,6 +208,11 @@ def _command_check(args: argparse.Namespace) -> int:
     from econ.model.figures import Figure
     from econ.report.numbers import format_auto, format_percent
 
+    if args.list_inputs:
+        plant = read_plant(args.workbook)
+        for key, parameter in plant.parameters.items():
+            print(f"{key:<40} {format_auto(parameter.value, digits=8):>16} {parameter.unit:<16} {parameter.label}")
+        return EXIT_OK
     if args.list_quantities:
         plant = read_plant(args.workbook)
         for figure in model_with_audits(plant).figures:
@@ -169,6 +273,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "run":
             return _command_run(args)
+        if args.command == "compare":
+            return _command_compare(args)
+        if args.command == "breakeven":
+            return _command_breakeven(args)
         return _command_check(args)
     except EconError as error:
         print(f"Error: {error}", file=sys.stderr)
@@ -176,6 +284,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Error: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader of our output went away (econ check ... | head): not an error of econ's
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps Python from failing again at exit
+        return EXIT_OK
 
 
 if __name__ == "__main__":

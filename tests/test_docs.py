@@ -55,7 +55,7 @@ def _option_id(item: tuple[str, argparse.Action]) -> str:
 
 
 def test_the_parser_has_the_commands_the_readme_describes():
-    assert set(_commands()) == {"", "run", "check"}
+    assert set(_commands()) == {"", "run", "check", "compare", "breakeven"}
 
 
 @pytest.mark.parametrize("command", sorted(set(_commands()) - {""}))
@@ -71,7 +71,7 @@ def test_every_option_is_in_the_readme(item):
         assert any(word_in(spelling, README) for spelling in spellings), \
             f"none of {spellings} ({command or 'econ'}) is in README.md"
     else:  # a positional argument: its metavar on the command's line
-        assert re.search(rf"^econ {command} {action.metavar}\b", README, re.M), \
+        assert re.search(rf"^econ {command} (\S+ )*\[?{action.metavar}\b", README, re.M), \
             f"README has no line 'econ {command} {action.metavar}'"
 
 

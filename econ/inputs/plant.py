@@ -82,6 +82,19 @@ class Reference:
 
 
 @dataclass(frozen=True)
+class Alternative:
+    """An option compared with the base case: it overrides some inputs and inherits the rest.
+
+    ``overrides`` maps input keys to values in the model's units.
+    """
+
+    name: str
+    description: str
+    overrides: dict[str, float]
+    location: Location
+
+
+@dataclass(frozen=True)
 class Plant:
     """Everything the model needs from one input workbook.
 
@@ -100,6 +113,8 @@ class Plant:
     parameters: dict[str, Parameter]
     tables: dict[str, list[Row]] = field(default_factory=dict)
     references: list[Reference] = field(default_factory=list)
+    alternatives: list[Alternative] = field(default_factory=list)
+    base_name: str = "Base case"
 
     @property
     def file_name(self) -> str:

@@ -21,7 +21,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from econ import units
 from econ.errors import InputError
 from econ.inputs import cell_formula, schema
-from econ.inputs.plant import Location, Parameter, Plant, Reference, Row, row_key
+from econ.inputs.plant import Alternative, Location, Parameter, Plant, Reference, Row, row_key
 
 
 @dataclass(frozen=True)
@@ -406,6 +406,75 @@ class _Reader:
             row += 1
         return references
 
+    def input_key(self, text: str, tables: dict[str, list[Row]], sheet: str, address: str) -> str:
+        """The model key of an input named in the Alternatives sheet.
+
+        A scalar input by its field (``electricity_price``); a table input as
+        ``Sheet:row name:field`` (``Capital:Cell house:cost``).
+        """
+        parts = [part.strip() for part in text.split(":")]
+        if len(parts) == 1:
+            key = parts[0]
+        elif len(parts) == 3:
+            spec = next((spec for spec in schema.TABLES if spec.sheet.lower() == parts[0].lower()), None)
+            rows = tables.get(spec.key, []) if spec else []
+            row = next((row for row in rows if row.name.lower() == parts[1].lower()), None)
+            if spec is None or row is None:
+                raise self.error("", sheet, address, "field", expected="Sheet:row name:field naming an existing row",
+                                 found=text)
+            key = row.key(parts[2])
+        else:
+            raise self.error("", sheet, address, "field",
+                             expected="an input field, or Sheet:row name:field for a table row", found=text)
+        if key not in self.parameters:
+            raise self.error("", sheet, address, "field", expected="an input that the workbook gives a value",
+                             found=text)
+        if key in ("service_life", "months_per_year"):
+            raise self.error("", sheet, address, "field",
+                             expected="an input other than the service life or months per year, which set the "
+                                      "shape of the model", found=text)
+        return key
+
+    def read_alternatives(self, tables: dict[str, list[Row]]) -> list[Alternative]:
+        """The Alternatives sheet: one column per alternative, one row per overridden input."""
+        sheet = self.book.sheet("Alternatives")
+        if sheet is None:
+            return []
+        columns = self.header(sheet)
+        field_column = self.column(sheet, columns, "field")
+        unit_column = self.column(sheet, columns, "unit")
+        names = [(name, column) for name, column in sorted(columns.items(), key=lambda item: (len(item[1]), item[1]))
+                 if column not in (field_column, unit_column) and name not in ("source", "note")]
+        if not names:
+            raise self.error("", sheet, "C1", "alternative", expected="one column per alternative after 'unit'",
+                             found="none")
+        last_row = max((int(a[len(a.rstrip("0123456789")):]) for a in self.book.sheets[sheet]), default=0)
+        overrides: dict[str, dict[str, float]] = {column: {} for _, column in names}
+        descriptions: dict[str, str] = {column: "" for _, column in names}
+        for row in range(2, last_row + 1):
+            field_text = self.book.text(sheet, f"{field_column}{row}")
+            if not field_text:
+                continue
+            if field_text.lower() == "description":
+                for _, column in names:
+                    descriptions[column] = self.book.text(sheet, f"{column}{row}")
+                continue
+            key = self.input_key(field_text, tables, sheet, f"{field_column}{row}")
+            base = self.parameters[key]
+            unit_text = self.book.text(sheet, f"{unit_column}{row}")
+            for name, column in names:
+                address = f"{column}{row}"
+                if self.book.cell(sheet, address) is None:
+                    continue  # blank: the alternative inherits the base value
+                spec = schema.FieldSpec(key.split(".")[-1], base.unit,
+                                        kind="fraction" if base.unit == "fraction" else "quantity", minimum=None)
+                parameter = self.number(sheet, address, spec, unit_text if spec.kind != "fraction" or unit_text
+                                        else "fraction", base.label, key, "")
+                if parameter is not None:
+                    overrides[column][key] = parameter.value
+        return [Alternative(self.book.text(sheet, f"{column}1"), descriptions[column], overrides[column],
+                            self.book.location(sheet, f"{column}1")) for _, column in names]
+
     # -- the whole workbook -------------------------------------------------------
     def read(self) -> Plant:
         sheet, rows, columns = self.parameter_rows("Project")
@@ -436,6 +505,8 @@ class _Reader:
             parameters=self.parameters,
             tables=tables,
             references=self.read_references(),
+            alternatives=self.read_alternatives(tables),
+            base_name=text["base_case"] or "Base case",
         )
 
 

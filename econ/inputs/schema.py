@@ -55,6 +55,7 @@ PROJECT_TEXT = (
     TextSpec("description", required=False),
     TextSpec("currency"),
     TextSpec("language", required=False, default="en", choices=("ru", "en")),
+    TextSpec("base_case", required=False, default="Base case"),
 )
 
 PARAMETER_SHEETS: dict[str, tuple[FieldSpec, ...]] = {

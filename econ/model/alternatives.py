@@ -1,0 +1,108 @@
+"""Alternatives: the base case and options that override some of its inputs, evaluated together.
+
+Each alternative is one case of the vectorized model: the base case is case 0,
+alternative k is case k, all evaluated in one call. The incremental case of an
+alternative is its cash flow minus the base case's, year by year; its NPV, IRR
+and payback say whether the extra capital (or the lower running cost) pays.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from econ.errors import ModelError
+from econ.inputs.plant import Plant
+from econ.model import metrics
+from econ.model.build import build_model
+from econ.model.figures import Results, evaluate
+
+
+@dataclass(frozen=True)
+class Incremental:
+    """An alternative minus the base case: yearly flows and their metrics (one case)."""
+
+    name: str
+    flows: np.ndarray  # RUB/year, years 0..N
+    npv: float
+    irr: metrics.Metric
+    payback: metrics.Metric
+    discounted_payback: metrics.Metric
+
+
+@dataclass(frozen=True)
+class MetricAt:
+    """A metric of one case: its value where ``status`` is 0, else the reason."""
+
+    value: float
+    status: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Case:
+    """One evaluated case: the base, an alternative, or another workbook.
+
+    ``index`` picks the case in vectorized results; None for a single-case evaluation.
+    """
+
+    name: str
+    plant: Plant
+    results: Results
+    index: int | None = None
+
+    def value(self, key: str) -> float:
+        value = np.asarray(self.results[key])
+        return float(value if self.index is None else value[self.index])
+
+    def flows(self) -> np.ndarray:
+        flows = np.asarray(self.results["cf.net_cash_flow"])
+        return flows if self.index is None else flows[self.index]
+
+    def metric(self, key: str) -> MetricAt:
+        values = self.results.metrics[key]
+        pick = (lambda array: np.asarray(array)) if self.index is None else (lambda array: np.asarray(array)[self.index])
+        status = int(pick(values.status))
+        return MetricAt(float(pick(values.value)), status, values.reasons.get(status, ""))
+
+
+def incremental(base: Case, alternative: Case) -> Incremental:
+    """The alternative minus the base, year by year, with NPV at the base case's discount rate."""
+    base_flows, alternative_flows = base.flows(), alternative.flows()
+    if base_flows.shape != alternative_flows.shape:
+        raise ModelError(f"{alternative.name} runs {alternative_flows.size - 1} years and {base.name} "
+                         f"{base_flows.size - 1}: the incremental case needs the same service life")
+    difference = alternative_flows - base_flows
+    rate = base.value("discount_rate")
+    return Incremental(
+        name=alternative.name,
+        flows=difference,
+        npv=float(metrics.npv(rate, difference)),
+        irr=metrics.Metric.from_irr(metrics.irr(difference)),
+        payback=metrics.Metric.from_payback(metrics.payback(difference)),
+        discounted_payback=metrics.Metric.from_payback(metrics.discounted_payback(rate, difference)),
+    )
+
+
+def case_inputs(plant: Plant, overrides: list[Mapping[str, float]]) -> dict[str, np.ndarray]:
+    """Inputs for len(overrides) cases: each case is the base with its overrides applied."""
+    base = plant.inputs()
+    inputs: dict[str, np.ndarray] = {}
+    for key, value in base.items():
+        column = np.full(len(overrides), float(value))
+        for case, changes in enumerate(overrides):
+            if key in changes:
+                column[case] = changes[key]
+        inputs[key] = column
+    return inputs
+
+
+def alternative_cases(plant: Plant) -> list[Case]:
+    """The base case (first) and each alternative of the workbook, evaluated in one call."""
+    overrides: list[Mapping[str, float]] = [{}] + [alternative.overrides for alternative in plant.alternatives]
+    model = build_model(plant)
+    results = evaluate(model, case_inputs(plant, overrides))
+    names = [plant.base_name] + [alternative.name for alternative in plant.alternatives]
+    return [Case(name, plant, results, index) for index, name in enumerate(names)]
