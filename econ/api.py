@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +19,7 @@ from econ.errors import ReportError
 from econ.inputs.plant import Plant
 from econ.inputs.reader import read_plant
 from econ.model.build import build_model
+from econ.model.alternatives import Case, alternative_cases
 from econ.model.figures import Model, Results, evaluate
 
 if TYPE_CHECKING:
@@ -34,6 +35,17 @@ class Evaluation:
     results: Results
     comparisons: list[Comparison]
     audits: list[Audit]
+    cases: list[Case] = field(default_factory=list)  # base case first, then each alternative; empty without
+
+    @property
+    def results_of_cases(self) -> Results:
+        """The vectorized results of the base case and the alternatives (case 0 is the base)."""
+        return self.cases[0].results
+
+    @property
+    def alternatives(self) -> list[Case]:
+        """The alternatives of the workbook's Alternatives sheet, evaluated (not the base case)."""
+        return self.cases[1:]
 
     @property
     def failures(self) -> list[Comparison]:
@@ -57,7 +69,8 @@ def evaluate_plant(plant: Plant) -> Evaluation:
     model = model_with_audits(plant)
     results = evaluate(model, plant.inputs())
     comparisons = compare_references(plant, results)
-    return Evaluation(plant, model, results, comparisons, audit_checks.run_audits(plant, results, comparisons))
+    cases = alternative_cases(plant, model) if plant.alternatives else []
+    return Evaluation(plant, model, results, comparisons, audit_checks.run_audits(plant, results, comparisons), cases)
 
 
 def evaluate_workbook(path: str | Path) -> Evaluation:

@@ -125,3 +125,30 @@ def test_breakeven_command(capsys):
     assert cli.main(["breakeven", str(CR_SCHEME), "--input", "byproducts.0.price", "--range", "0", "4"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("byproducts.0.price = 1.27") and out.rstrip().endswith("makes NPV zero")
+
+
+def test_results_workbook_puts_the_alternatives_side_by_side_with_live_formulas(tmp_path):
+    from econ.api import evaluate_workbook, write_reports
+    from tests.support.libreoffice import compare, office_or_skip, recalculate
+
+    path = with_alternatives(tmp_path, [
+        ["field", "unit", "Dearer plant", "Cheap power"],
+        ["Capital:ED + EDI treatment plant equipment:cost", "mln RUB", 14, None],
+        ["electricity_price", "RUB/kWh", None, 6.543],
+    ])
+    (written,) = write_reports(evaluate_workbook(path), tmp_path / "out", ("xlsx",))
+    book = openpyxl.load_workbook(written)
+    assert book.sheetnames[:2] == ["Comparison", "Summary"]
+    assert "A1 Inputs" in book.sheetnames and "A2 Cash flow" in book.sheetnames
+    inputs = book["A2 Inputs"]
+    rows = {inputs.cell(r, 2).value: inputs.cell(r, 3).value for r in range(9, inputs.max_row + 1)}
+    assert rows["electricity_price"] == 6.543  # overridden: a number
+    assert rows["capital.0.cost"].startswith("=Inputs!C")  # inherited: a formula over the base case
+    comparison = book["Comparison"]
+    labels = [comparison.cell(r, 1).value for r in range(1, comparison.max_row + 1)]
+    assert "Incremental case: Dearer plant minus Base case" in labels
+    assert "Incremental NPV" in labels
+    with office_or_skip() as office:
+        result = recalculate(written, office)
+    assert compare(result) == []
+    assert len(result.formulas) > 900

@@ -17,7 +17,7 @@ from econ.errors import ModelError
 from econ.inputs.plant import Plant
 from econ.model import metrics
 from econ.model.build import build_model
-from econ.model.figures import Results, evaluate
+from econ.model.figures import Model, Results, evaluate
 
 
 @dataclass(frozen=True)
@@ -99,10 +99,10 @@ def case_inputs(plant: Plant, overrides: list[Mapping[str, float]]) -> dict[str,
     return inputs
 
 
-def alternative_cases(plant: Plant) -> list[Case]:
-    """The base case (first) and each alternative of the workbook, evaluated in one call."""
+def alternative_cases(plant: Plant, model: Model | None = None) -> list[Case]:
+    """The base case (first) and each alternative of the workbook, evaluated in one call of ``model``."""
     overrides: list[Mapping[str, float]] = [{}] + [alternative.overrides for alternative in plant.alternatives]
-    model = build_model(plant)
+    model = model or build_model(plant)
     results = evaluate(model, case_inputs(plant, overrides))
     names = [plant.base_name] + [alternative.name for alternative in plant.alternatives]
     return [Case(name, plant, results, index) for index, name in enumerate(names)]

@@ -42,18 +42,18 @@ def _yearly(key: str, title: str, unit: str, build, years: int, style: str = "mo
     return YearlyFigure(key, title, unit, tuple(build(t) for t in range(years + 1)), style=style)
 
 
-def _crossing(cumulative: str, flows: str, t: int) -> Expr:
+def crossing(cumulative: str, flows: str, t: int, year_key: str = "cf.year") -> Expr:
     """Payback within year t: (t - 1) + (-cum_{t-1}) / CF_t where the cumulative flow turns non-negative."""
     if t == 0:
         return Blank()
     return when(
         AllOf((compare(ref(cumulative, t - 1), "<", 0), compare(ref(cumulative, t), ">=", 0))),
-        ref("cf.year", t - 1) - ref(cumulative, t - 1) / ref(flows, t),
+        ref(year_key, t - 1) - ref(cumulative, t - 1) / ref(flows, t),
         Blank(),
     )
 
 
-def _payback_formula(cumulative: str, crossing: str, years: int) -> Expr:
+def payback_formula(cumulative: str, crossing: str, years: int) -> Expr:
     reason = f"not reached within {years} years"
     crossings = YearRange(crossing, 1, years)
     return when(compare(ref(cumulative, 0), ">=", 0), 0,
@@ -121,9 +121,9 @@ def figures(plant: Plant) -> list[Figure | YearlyFigure | MetricFigure]:
                 lambda t: ref(DISCOUNTED, 0) if t == 0 else ref(CUMULATIVE_DISCOUNTED, t - 1) + ref(DISCOUNTED, t),
                 years),
         _yearly("cf.payback_crossing", label("cf.payback_crossing"), "year",
-                lambda t: _crossing(CUMULATIVE, NET_CASH_FLOW, t), years, style="years"),
+                lambda t: crossing(CUMULATIVE, NET_CASH_FLOW, t), years, style="years"),
         _yearly("cf.discounted_payback_crossing", label("cf.discounted_payback_crossing"), "year",
-                lambda t: _crossing(CUMULATIVE_DISCOUNTED, DISCOUNTED, t), years, style="years"),
+                lambda t: crossing(CUMULATIVE_DISCOUNTED, DISCOUNTED, t), years, style="years"),
     ]
     flows = YearRange(NET_CASH_FLOW, 0, years)
     no_sign_change = metrics.IRR_REASONS[metrics.IRR_NO_SIGN_CHANGE]
@@ -139,11 +139,11 @@ def figures(plant: Plant) -> list[Figure | YearlyFigure | MetricFigure]:
         MetricFigure(
             "payback", label("payback"), "year",
             lambda env: _payback_values(metrics.payback(env[NET_CASH_FLOW])),
-            _payback_formula(CUMULATIVE, "cf.payback_crossing", years), style="years"),
+            payback_formula(CUMULATIVE, "cf.payback_crossing", years), style="years"),
         MetricFigure(
             "discounted_payback", label("discounted_payback"), "year",
             lambda env: _payback_values(metrics.payback(env[DISCOUNTED])),
-            _payback_formula(CUMULATIVE_DISCOUNTED, "cf.discounted_payback_crossing", years), style="years"),
+            payback_formula(CUMULATIVE_DISCOUNTED, "cf.discounted_payback_crossing", years), style="years"),
         MetricFigure(
             "profitability_index", label("profitability_index"), "-",
             lambda env: _profitability(metrics.profitability_index(env["discount_rate"], env[NET_CASH_FLOW])),

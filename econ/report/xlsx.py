@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
@@ -24,14 +25,16 @@ from econ.model import metrics
 from econ.model.expr import Const, Expr
 from econ.model.opex import OPEX_TABLE
 from econ.model.figures import (
-    CASH_FLOW, CHECKS, ENERGY, OPEX, REVENUE, SUMMARY, Figure, MetricFigure, YearlyFigure,
+    CASH_FLOW, CHECKS, ENERGY, OPEX, REVENUE, SUMMARY, Figure, MetricFigure, MetricValues, Results, YearlyFigure,
 )
+from econ.report.comparison import write_comparison
 from econ.report.atomic import write_atomically
 
 if TYPE_CHECKING:
     from econ.api import Evaluation
 
 INPUTS = "Inputs"
+COMPARISON = "Comparison"
 SHEET_ORDER = (SUMMARY, INPUTS, ENERGY, OPEX, REVENUE, CASH_FLOW, CHECKS)
 
 NUMBER_FORMATS = {
@@ -62,17 +65,45 @@ class _Cells:
             raise KeyError(f"{key}{'' if year is None else f'[{year}]'} has no cell in the results workbook") from None
 
 
+class _CaseResults:
+    """One case of vectorized results, read like single-case results (for an alternative's sheets)."""
+
+    def __init__(self, results: Results, index: int) -> None:
+        self.model = results.model
+        self._results, self._index = results, index
+        self._yearly = {figure.key for figure in results.model.figures if isinstance(figure, YearlyFigure)}
+        self.metrics = {key: MetricValues(np.asarray(values.value)[index], np.asarray(values.status)[index],
+                                          values.reasons,
+                                          _roots(np.asarray(results["cf.net_cash_flow"])[index]) if key == "irr" else ())
+                        for key, values in results.metrics.items()}
+
+    def __getitem__(self, key: str) -> np.ndarray:
+        value = np.asarray(self._results[key])
+        yearly = key in self._yearly
+        has_case_axis = value.ndim == (2 if yearly else 1)  # a figure equal in every case has none
+        return value[self._index] if has_case_axis else value
+
+    def scalar(self, key: str) -> float:
+        return float(self[key])
+
+
+def _roots(flows: np.ndarray) -> tuple[float, ...]:
+    return metrics.irr(flows).roots()
+
+
 class _Writer:
-    def __init__(self, evaluation: Evaluation, path: Path) -> None:
+    """The sheets of one case: the base case, or (with a sheet-name prefix) one alternative."""
+
+    def __init__(self, evaluation: Evaluation, book: xlsxwriter.Workbook, results: object = None,
+                 prefix: str = "", base: _Writer | None = None, title: str = "") -> None:
         self.evaluation = evaluation
         self.plant = evaluation.plant
-        self.results = evaluation.results
+        self.results = results or evaluation.results
         self.model = evaluation.model
-        self.book = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False,
-                                                     "strings_to_urls": False})
-        self.book.set_properties({"title": f"econ results: {self.plant.name}", "comments": f"econ {__version__}"})
+        self.book = book
+        self.prefix, self.base, self.title_text = prefix, base, title
         self.cells = _Cells()
-        self.sheets = {name: self.book.add_worksheet(name) for name in SHEET_ORDER}
+        self.sheets = {name: self.book.add_worksheet(self.name(name)) for name in SHEET_ORDER}
         self.formats = {style: self.book.add_format({"num_format": fmt}) for style, fmt in NUMBER_FORMATS.items()}
         self.bold = self.book.add_format({"bold": True})
         self.header = self.book.add_format({"bold": True, "bottom": 1, "bg_color": "#DDE5F0", "text_wrap": True,
@@ -83,6 +114,14 @@ class _Writer:
         self.total_formats = {style: self.book.add_format({"num_format": fmt, "bold": True, "top": 1})
                               for style, fmt in NUMBER_FORMATS.items()}
         self.formula_count = 0
+
+    def name(self, sheet: str) -> str:
+        """The workbook's name of one of this case's sheets."""
+        return self.prefix + sheet
+
+    @property
+    def is_alternative(self) -> bool:
+        return self.base is not None
 
     # -- cells -----------------------------------------------------------------------
     def number_format(self, style: str, bold: bool = False) -> object:
@@ -99,13 +138,13 @@ class _Writer:
         cached: float | str = value
         if isinstance(value, float) and math.isnan(value):
             cached = ""  # a deliberately blank result (the formula gives "")
-        worksheet.write_formula(row, column, "=" + expr.excel(self.cells, sheet), cell_format, cached)
+        worksheet.write_formula(row, column, "=" + expr.excel(self.cells, self.name(sheet)), cell_format, cached)
         self.formula_count += 1
 
     def echo(self, sheet: str, row: int, column: int, key: str, style: str = "input") -> None:
         """A formula that shows an input or figure from another cell."""
         source_sheet, address = self.cells.locate(key)
-        reference = address if source_sheet == sheet else f"{_quote(source_sheet)}!{address}"
+        reference = address if source_sheet == self.name(sheet) else f"{_quote(source_sheet)}!{address}"
         value = float(self.results[key])
         self.sheets[sheet].write_formula(row, column, f"={reference}", self.number_format(style), value)
         self.formula_count += 1
@@ -118,7 +157,7 @@ class _Writer:
         keys = list(self.plant.parameters)
         for key in keys:
             rows.append((row, key))
-            self.cells.put(key, INPUTS, row, 2)
+            self.cells.put(key, self.name(INPUTS), row, 2)
             row += 1
         return rows
 
@@ -144,7 +183,7 @@ class _Writer:
                 row += 1
                 section = figure_section
             rows.append((row, figure))
-            self.cells.put(figure.key, sheet, row, 1)
+            self.cells.put(figure.key, self.name(sheet), row, 1)
             row += 1
         return rows
 
@@ -154,7 +193,7 @@ class _Writer:
             row = 1 + offset
             rows.append((row, figure))
             for year in range(self.model.years + 1):
-                self.cells.put(figure.key, CASH_FLOW, row, 2 + year, year)
+                self.cells.put(figure.key, self.name(CASH_FLOW), row, 2 + year, year)
         return rows
 
     def plan_equipment(self) -> list[tuple[int, int]]:
@@ -163,8 +202,8 @@ class _Writer:
         for offset, equipment in enumerate(self.plant.rows("equipment")):
             row = 2 + offset
             rows.append((row, equipment.index))
-            self.cells.put(f"equipment.{equipment.index}.power", ENERGY, row, 3)
-            self.cells.put(f"equipment.{equipment.index}.energy_per_month", ENERGY, row, 5)
+            self.cells.put(f"equipment.{equipment.index}.power", self.name(ENERGY), row, 3)
+            self.cells.put(f"equipment.{equipment.index}.energy_per_month", self.name(ENERGY), row, 5)
         return rows
 
     # -- sheets ------------------------------------------------------------------------------
@@ -194,8 +233,9 @@ class _Writer:
     def write_inputs(self, rows: list[tuple[int, str]]) -> None:
         sheet = self.sheets[INPUTS]
         plant = self.plant
-        sheet.write_string(0, 0, "Inputs as read from the input workbook, converted to the units the model uses",
-                           self.title)
+        sheet.write_string(0, 0, "Inputs as read from the input workbook, converted to the units the model uses"
+                           if self.base is None else f"Inputs of {self.title_text}: the base case's, except the "
+                           f"ones the Alternatives sheet overrides (bold)", self.title)
         for row, (label, value) in enumerate((
             ("Input workbook", plant.file_name), ("SHA-256", plant.sha256), ("Project", plant.name),
             ("Currency", plant.currency), ("Base year", str(plant.base_year or "not stated")),
@@ -205,11 +245,20 @@ class _Writer:
         headers = ("Parameter", "Key", "Value", "Unit", "Entered as", "Source", "Input cell")
         for column, text in enumerate(headers):
             sheet.write_string(7, column, text, self.header)
+        overrides = self.overrides()
         for row, key in rows:
             parameter = plant.parameters[key]
             sheet.write_string(row, 0, parameter.label, self.wrap)
             sheet.write_string(row, 1, key)
-            sheet.write_number(row, 2, parameter.value, self.formats["input"])
+            if self.base is None:
+                sheet.write_number(row, 2, parameter.value, self.formats["input"])
+            elif key in overrides:
+                sheet.write_number(row, 2, overrides[key], self.total_formats["input"])
+                sheet.write_string(row, 7, f"overridden by {self.title_text}", self.bold)
+            else:
+                base_sheet, address = self.base.cells.locate(key)
+                sheet.write_formula(row, 2, f"={_quote(base_sheet)}!{address}", self.formats["input"], parameter.value)
+                self.formula_count += 1
             sheet.write_string(row, 3, parameter.unit)
             sheet.write_string(row, 4, parameter.entered)
             sheet.write_string(row, 5, parameter.source, self.wrap)
@@ -290,7 +339,7 @@ class _Writer:
         row += 1
         for key in own:
             rows.append((row, key, "own"))
-            self.cells.put(key, SUMMARY, row, 1)
+            self.cells.put(key, self.name(SUMMARY), row, 1)
             row += 1
         return rows
 
@@ -321,12 +370,12 @@ class _Writer:
         _set_widths(sheet, (46, 20, 14, 60))
 
     def write_metric(self, row: int, figure: MetricFigure) -> None:
-        values = self.evaluation.results.metrics[figure.key]
+        values = self.results.metrics[figure.key]
         status = int(values.status)
         sheet = self.sheets[SUMMARY]
         if figure.key == "irr" and status == metrics.IRR_MULTIPLE:
             # Excel's IRR() finds one root from a guess: write one formula per root, each guessed at it.
-            flows = f"{_quote(CASH_FLOW)}!{self.cells.locate('cf.net_cash_flow', 0)[1]}:" \
+            flows = f"{_quote(self.name(CASH_FLOW))}!{self.cells.locate('cf.net_cash_flow', 0)[1]}:" \
                     f"{self.cells.locate('cf.net_cash_flow', self.model.years)[1]}"
             for offset, root in enumerate(values.roots):
                 sheet.write_formula(row, 1 + offset, f"=IRR({flows},{root!r})", self.formats["fraction"], root)
@@ -341,6 +390,9 @@ class _Writer:
     # -- checks ------------------------------------------------------------------------------------
     def plan_checks(self) -> int:
         """Rows of the regression table; returns the first row free for the audit figures."""
+        if self.is_alternative:  # the published figures are about the base case
+            self.check_rows, self.audit_row = [], 0
+            return 2
         self.check_rows = [(2 + offset, comparison) for offset, comparison in enumerate(self.evaluation.comparisons)]
         end = 2 + len(self.check_rows) + 2
         self.audit_row = end
@@ -348,6 +400,9 @@ class _Writer:
 
     def write_checks(self) -> None:
         sheet = self.sheets[CHECKS]
+        if self.is_alternative:
+            sheet.write_string(0, 0, f"Audit figures of {self.title_text}", self.section)
+            return
         sheet.write_string(0, 0, "Published figures recomputed from the inputs", self.section)
         headers = ("ID", "Figure", "Published", "Unit", "Computed", "Deviation", "Relative deviation", "Tolerance",
                    "Comparison", "Verdict", "Model quantity", "Source", "Note")
@@ -390,8 +445,10 @@ class _Writer:
         sheet.freeze_panes(2, 1)
         _set_widths(sheet, (40, 40) + (14,) * 8 + (30, 50, 50))
 
-    def close(self) -> None:
-        self.book.close()
+    def overrides(self) -> dict[str, float]:
+        if self.base is None:
+            return {}
+        return next(a.overrides for a in self.plant.alternatives if a.name == self.title_text)
 
 
 _SECTIONS_FIRST = {OPEX: (OPEX_TABLE,)}
@@ -414,14 +471,30 @@ def _quote(sheet: str) -> str:
 
 
 def write_results_workbook(evaluation: Evaluation, target: Path) -> Path:
-    """Write the results workbook of ``evaluation`` to ``target`` atomically; returns ``target``."""
+    """Write the results workbook of ``evaluation`` to ``target`` atomically; returns ``target``.
+
+    With alternatives, each alternative gets its own set of sheets (prefixed
+    A1, A2, ...) whose inputs refer to the base case's except where overridden,
+    and a Comparison sheet puts the cases side by side with the incremental ones.
+    """
 
     def write(temporary: Path) -> None:
-        writer = _Writer(evaluation, temporary)
+        book = xlsxwriter.Workbook(str(temporary), {"strings_to_numbers": False, "strings_to_formulas": False,
+                                                    "strings_to_urls": False})
+        book.set_properties({"title": f"econ results: {evaluation.plant.name}", "comments": f"econ {__version__}"})
         try:
-            writer.write()
+            comparison = book.add_worksheet(COMPARISON) if evaluation.alternatives else None
+            base = _Writer(evaluation, book)
+            writers = [base] + [
+                _Writer(evaluation, book, _CaseResults(evaluation.results_of_cases, case.index), f"A{number} ",
+                        base, case.name)
+                for number, case in enumerate(evaluation.alternatives, start=1)
+            ]
+            for writer in writers:
+                writer.write()
+            if comparison is not None:
+                write_comparison(book, comparison, evaluation, writers)
         finally:
-            writer.close()
+            book.close()
 
     return write_atomically(Path(target), write, protected=[evaluation.plant.path])
-
