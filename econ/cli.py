@@ -66,6 +66,9 @@ def _parser() -> argparse.ArgumentParser:
     breakeven.add_argument("--range", required=True, nargs=2, type=float, metavar=("LOW", "HIGH"),
                            help="the range searched, in the unit the model uses for the input")
     breakeven.add_argument("--alternative", metavar="NAME", help="an alternative of the Alternatives sheet")
+    breakeven.add_argument("--map", nargs=3, metavar=("KEY_Y", "LOW_Y", "HIGH_Y"),
+                           help="also draw a two-input break-even map of INPUT against KEY_Y")
+    breakeven.add_argument("--svg", metavar="FILE", help="where to write the map (default: reports/NAME-map.svg)")
     return parser
 
 
@@ -141,10 +144,43 @@ def _command_breakeven(args: argparse.Namespace) -> int:
     target = f"the incremental NPV of {args.alternative}" if args.alternative else "NPV"
     if not result.values:
         print(f"{args.input}: {result.reason}")
-        return EXIT_OK
     for value in result.values:
         print(f"{args.input} = {format_auto(value, digits=8)} {unit} makes {target} zero")
+    if args.map:
+        print(f"wrote {_write_map(plant, args, target)}")
     return EXIT_OK
+
+
+def _write_map(plant, args: argparse.Namespace, target: str):  # noqa: ANN001, ANN202 - Plant, Path
+    import numpy as np
+    from pathlib import Path
+
+    from econ.model.breakeven import npv_map
+    from econ.report.atomic import write_atomically
+    from econ.report.charts import break_even_map_svg
+
+    key_y = args.map[0]
+    try:
+        low_y, high_y = float(args.map[1]), float(args.map[2])
+    except ValueError:
+        raise EconError(f"--map {' '.join(args.map)}: expected KEY_Y LOW_Y HIGH_Y with two numbers") from None
+    if key_y not in plant.parameters:
+        raise EconError(f"--map: {key_y!r} is not an input of {plant.file_name} (econ check --list-inputs)")
+    xs = np.linspace(args.range[0], args.range[1], 121)
+    ys = np.linspace(low_y, high_y, 121)
+    values = npv_map(plant, args.input, xs, key_y, ys, args.alternative)
+    who = args.alternative or plant.base_name
+    svg = break_even_map_svg(xs, ys, values, title=f"Break-even map: {target} = 0", labels={
+        "x_axis": f"{args.input} [{plant.parameters[args.input].unit}]",
+        "y_axis": f"{key_y} [{plant.parameters[key_y].unit}]",
+        "positive": f"{who} wins" if args.alternative else "NPV > 0",
+        "negative": f"{plant.base_name} wins" if args.alternative else "NPV < 0",
+        "line": "break-even"})
+    path = Path(args.svg) if args.svg else Path("reports") / f"{plant.path.stem}-map.svg"
+    document = '<?xml version="1.0" encoding="utf-8"?>\n' + svg.replace(
+        "<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1) if "xmlns=" not in svg else svg
+    return write_atomically(path, lambda temporary: temporary.write_text(document, encoding="utf-8"),
+                            protected=[plant.path])
 
 
 def _print_summary(evaluation) -> None:  # noqa: ANN001 - econ.api.Evaluation, imported lazily

@@ -152,3 +152,23 @@ def test_results_workbook_puts_the_alternatives_side_by_side_with_live_formulas(
         result = recalculate(written, office)
     assert compare(result) == []
     assert len(result.formulas) > 900
+
+
+def test_breakeven_map_is_written_as_svg_with_the_zero_line(tmp_path, capsys):
+    import xml.etree.ElementTree as ElementTree
+
+    target = tmp_path / "map.svg"
+    assert cli.main(["breakeven", str(CR_SCHEME), "--input", "electricity_price", "--range", "2", "60",
+                     "--map", "byproducts.0.price", "0.5", "3", "--svg", str(target)]) == 0
+    out = capsys.readouterr().out
+    assert "electricity_price = 50.7" in out and f"wrote {target}" in out
+    root = ElementTree.fromstring(target.read_text(encoding="utf-8"))
+    texts = " ".join(element.text or "" for element in root.iter() if element.tag.endswith("text"))
+    assert "break-even" in texts and "NPV > 0" in texts and "electricity_price [RUB/kWh]" in texts
+
+
+def test_breakeven_map_with_an_unknown_input_is_a_one_line_error(capsys):
+    assert cli.main(["breakeven", str(CR_SCHEME), "--input", "electricity_price", "--range", "2", "60",
+                     "--map", "no_such_input", "0", "1"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Error: --map: 'no_such_input' is not an input") and err.count("\n") == 1

@@ -265,6 +265,55 @@ def cash_flow_svg(
 # -- helpers ------------------------------------------------------------------------------------
 
 
+def break_even_map_svg(
+    xs: Sequence[float],
+    ys: Sequence[float],
+    values: Sequence[Sequence[float]],
+    *,
+    title: str,
+    labels: Mapping[str, str],
+) -> str:
+    """A two-input break-even map: where NPV (or an alternative's incremental NPV) is above or below zero.
+
+    ``values`` has shape (len(ys), len(xs)). The zero line is drawn where the
+    choice flips; ``labels`` gives "x_axis" and "y_axis" (with units),
+    "positive" and "negative" (what each side means, e.g. "BPM wins") and
+    "line" (the zero line's legend entry).
+    """
+    import numpy as np
+
+    grid = np.asarray(values, dtype=float)
+    x_values, y_values = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+    if grid.shape != (y_values.size, x_values.size):
+        raise ValueError(f"values: expected shape {(y_values.size, x_values.size)}, got {grid.shape}")
+    if not np.all(np.isfinite(grid)):
+        raise ValueError("values: NaN or infinite NPV in the map")
+    missing = {"x_axis", "y_axis", "positive", "negative", "line"} - set(labels)
+    if missing:
+        raise ValueError(f"labels: missing {', '.join(sorted(missing))}")
+
+    def draw(figure: Figure) -> None:
+        from matplotlib.patches import Patch
+
+        axes = figure.add_subplot()
+        positive = grid > 0
+        axes.contourf(x_values, y_values, positive.astype(float), levels=[-0.5, 0.5, 1.5],
+                      colors=[COLOURS["negative"], COLOURS["bar"]], alpha=0.35)
+        handles = [Patch(color=COLOURS["bar"], alpha=0.35, label=labels["positive"]),
+                   Patch(color=COLOURS["negative"], alpha=0.35, label=labels["negative"])]
+        if positive.any() and (~positive).any():
+            axes.contour(x_values, y_values, grid, levels=[0.0], colors=[COLOURS["line"]], linewidths=1.6)
+            from matplotlib.lines import Line2D
+
+            handles.append(Line2D([], [], color=COLOURS["line"], linewidth=1.6, label=labels["line"]))
+        axes.set_xlabel(labels["x_axis"])
+        axes.set_ylabel(labels["y_axis"])
+        axes.set_title(title)
+        axes.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, frameon=False)
+
+    return _render(draw, 3.6, title)
+
+
 def _share_text(share: float) -> str:
     """A share of the total in whole percent: ``27 %``, ``−3 %``, ``<1 %`` for a small non-zero share."""
     percent = round(share * 100)
