@@ -18,6 +18,19 @@ FIGURES: dict[str, tuple[str, str]] = {
     "operating_hours_per_year": ("Operating hours per year", "Часы работы в год"),
     "equipment.*.power": ("{name}: installed power", "{name}: установленная мощность"),
     "equipment.*.energy_per_month": ("{name}: energy per month", "{name}: электроэнергия в месяц"),
+    "electrolysis.*.specific_energy": ("{name}: specific DC energy of electrolysis",
+                                       "{name}: удельный расход электроэнергии на электролиз (постоянный ток)"),
+    "electrolysis.*.current": ("{name}: total cathodic current (all cells)",
+                               "{name}: суммарный катодный ток (все ячейки)"),
+    "electrolysis.*.cathode_area": ("{name}: cathode area", "{name}: площадь катодов"),
+    "electrolysis.*.cells": ("{name}: cells (fractional, not rounded up)",
+                             "{name}: число ячеек (дробное, без округления вверх)"),
+    "electrolysis.*.cells_whole": ("{name}: cells, rounded up to whole cells",
+                                   "{name}: число ячеек, округлённое вверх до целого"),
+    "electrolysis.*.power": ("{name}: DC power of electrolysis", "{name}: мощность электролиза (постоянный ток)"),
+    "electrolysis.*.energy_per_month": ("{name}: electrolysis energy per month",
+                                        "{name}: электроэнергия на электролиз в месяц"),
+    "electrolysis_energy_per_month": ("Electrolysis energy per month", "Электроэнергия на электролиз в месяц"),
     "installed_power": ("Installed power", "Установленная мощность"),
     "energy_per_month": ("Electricity per month", "Электропотребление в месяц"),
     "energy_cost_per_month": ("Electricity cost per month", "Затраты на электроэнергию в месяц"),
@@ -85,6 +98,9 @@ FIGURES: dict[str, tuple[str, str]] = {
                                         "Аппараты с заявленным удельным расходом, вместе: заявленный минимум"),
     "audit.train.specific_energy_max": ("Items with a stated specific energy, together: stated maximum",
                                         "Аппараты с заявленным удельным расходом, вместе: заявленный максимум"),
+    "audit.electrolysis.*.implied_current_efficiency": (
+        "{name}: current efficiency implied by the quoted specific energy",
+        "{name}: выход по току, следующий из приведённого удельного расхода энергии"),
     "audit.net_effect_without_byproducts": ("Net effect per month without by-product revenue",
                                             "Чистый эффект в месяц без выручки от продуктов"),
 }
@@ -105,6 +121,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "section.Capacity": ("Capacity", "Производительность"),
     "section.Specific energy": ("Specific energy", "Удельный расход энергии"),
     "section.Revenue": ("Revenue", "Выручка"),
+    "section.Electrolysis": ("Electrolysis", "Электролиз"),
     # verdicts
     "verdict.agrees": ("agrees", "совпадает"),
     "verdict.differs": ("differs", "расходится"),
@@ -165,6 +182,47 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "throughput; their stated ranges add up to {low} to {high} {unit} (above it)",
                           "вместе аппараты с заявленным удельным расходом потребляют {implied} {unit} при "
                           "заявленном расходе; сумма заявленных диапазонов {low}–{high} {unit} (выше неё)"),
+    "audit.electrolysis.title": ("{name}: current efficiency implied by the quoted specific energy",
+                                 "{name}: выход по току, следующий из приведённого удельного расхода энергии"),
+    "audit.electrolysis.ok": ("at {voltage} V, {valence} electrons per atom and {molar_mass} g/mol, the quoted "
+                              "{quoted} {unit} implies a current efficiency of {implied}, within {tolerance} "
+                              "percentage points of the stated {stated}",
+                              "при {voltage} В, {valence} электронах на атом и {molar_mass} г/моль приведённые "
+                              "{quoted} {unit} означают выход по току {implied}, в пределах {tolerance} "
+                              "процентных пунктов от заявленного {stated}"),
+    "audit.electrolysis.impossible": ("at {voltage} V, {valence} electrons per atom and {molar_mass} g/mol, the "
+                                      "quoted {quoted} {unit} implies a current efficiency of {implied}, above "
+                                      "100 %, which is impossible: even at 100 % the cell needs {minimum} {unit} at "
+                                      "this voltage, so the quoted figure is below that minimum or the voltage is "
+                                      "not the one it was measured at; the stated current efficiency is {stated}",
+                                      "при {voltage} В, {valence} электронах на атом и {molar_mass} г/моль "
+                                      "приведённые {quoted} {unit} означают выход по току {implied}, выше 100 %, "
+                                      "что невозможно: даже при 100 % ячейке нужно {minimum} {unit} при этом "
+                                      "напряжении, так что приведённое значение ниже этого минимума или "
+                                      "напряжение не то, при котором оно получено; заявленный выход по току "
+                                      "{stated}"),
+    "audit.electrolysis.above": ("at {voltage} V, {valence} electrons per atom and {molar_mass} g/mol, the quoted "
+                                 "{quoted} {unit} implies a current efficiency of {implied}, not the stated "
+                                 "{stated} ({gap} percentage points apart): at the stated efficiency the cells' DC "
+                                 "energy is {computed} {unit}, so the quoted figure likely includes more than the "
+                                 "cells' DC energy (rectifier and auxiliaries, the whole plant, or another metal "
+                                 "or process)",
+                                 "при {voltage} В, {valence} электронах на атом и {molar_mass} г/моль приведённые "
+                                 "{quoted} {unit} означают выход по току {implied}, а не заявленные {stated} "
+                                 "(разница {gap} процентных пунктов): при заявленном выходе по току расход "
+                                 "энергии постоянного тока в ячейках {computed} {unit}, так что приведённое "
+                                 "значение, вероятно, включает не только его (выпрямители и вспомогательное "
+                                 "оборудование, всё производство, другой металл или процесс)"),
+    "audit.electrolysis.below": ("at {voltage} V, {valence} electrons per atom and {molar_mass} g/mol, the quoted "
+                                 "{quoted} {unit} implies a current efficiency of {implied}, not the stated "
+                                 "{stated} ({gap} percentage points apart): at the stated efficiency the cells' DC "
+                                 "energy is {computed} {unit}, more than the quoted figure, so the voltage or the "
+                                 "stated efficiency does not go with it",
+                                 "при {voltage} В, {valence} электронах на атом и {molar_mass} г/моль приведённые "
+                                 "{quoted} {unit} означают выход по току {implied}, а не заявленные {stated} "
+                                 "(разница {gap} процентных пунктов): при заявленном выходе по току расход "
+                                 "энергии постоянного тока в ячейках {computed} {unit}, больше приведённого, так "
+                                 "что напряжение или заявленный выход по току с ним не согласуются"),
     "audit.byproducts.title": ("Dependence on by-product revenue", "Зависимость от выручки за продукты"),
     "audit.byproducts.warning": ("the net effect of {net} {cur}/month is positive only because of by-product "
                                  "revenue of {revenue} {cur}/month; without it the scheme costs {cost} {cur}/month, "
@@ -241,6 +299,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "field.price": ('price', 'цена'),
     "field.fraction_of_feed": ('fraction of the feed', 'доля от исходного потока'),
     "field.replacement_price": ('replacement price', 'цена восполнения'),
+    "field.metal_production": ('metal production', 'выпуск металла'),
+    "field.valence": ('electrons per atom', 'число электронов на атом'),
+    "field.molar_mass": ('molar mass', 'молярная масса'),
+    "field.current_density": ('current density', 'плотность тока'),
+    "field.cell_voltage": ('cell voltage', 'напряжение на ячейке'),
+    "field.current_efficiency": ('current efficiency', 'выход по току'),
+    "field.electrode_area_per_cell": ('cathode area per cell', 'площадь катодов ячейки'),
+    "field.quoted_specific_energy": ('quoted specific energy', 'приведённый удельный расход энергии'),
     "sheet.Project": ('Project', 'Проект'),
     "sheet.Schedule": ('Schedule', 'Режим работы'),
     "sheet.Throughput": ('Throughput', 'Производительность'),
@@ -251,6 +317,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "sheet.Maintenance": ('Maintenance', 'Обслуживание'),
     "sheet.ByProducts": ('By-products', 'Извлекаемые продукты'),
     "sheet.Losses": ('Losses', 'Потери'),
+    "sheet.Electrolysis": ('Electrolysis', 'Электролиз'),
     "report.parameters_caption": ("Parameters", "Параметры"),
     "report.items_caption": ("Items of the plant", "Состав установки"),
     "report.col.values": ("Values", "Значения"),
@@ -335,6 +402,16 @@ TEXTS: dict[str, tuple[str, str]] = {
                               "{warnings} plausibility warnings qualify this result.",
                               "; однако {failed} из {total} опубликованных значений не следуют из исходных данных "
                               "и {warnings} предупреждений о правдоподобии ограничивают этот вывод."),
+    "report.alternatives": ("Alternatives", "Альтернативы"),
+    "report.alternatives_caption": ("The base case and its alternatives side by side",
+                                    "Базовый вариант и альтернативы"),
+    "report.incremental_caption": ("Incremental cases: each alternative minus the base case",
+                                   "Приростные варианты: альтернатива минус базовый вариант"),
+    "report.col.alternative": ("Alternative", "Альтернатива"),
+    "report.col.incremental_npv": ("Incremental NPV", "Приростный NPV"),
+    "report.col.incremental_irr": ("Incremental IRR", "Приростная IRR"),
+    "report.col.incremental_payback": ("Incremental payback", "Приростная окупаемость"),
+    "report.overrides": ("What each alternative changes", "Чем отличаются альтернативы"),
     "chart.year": ("Year", "Год"),
     "chart.money": ("mln {cur}", "млн {cur}"),
     "chart.annual": ("Annual net cash flow", "Годовой чистый денежный поток"),
@@ -347,7 +424,8 @@ _UNIT_WORDS_RU = (
     (r"\bkWh\b", "кВт·ч"), (r"\bMWh\b", "МВт·ч"), (r"\bkW\b", "кВт"), (r"\bRUB\b", "руб."),
     (r"\bthousand\b", "тыс."), (r"\bmln\b", "млн"), (r"\bmonth\b", "мес"), (r"\byear\b", "год"),
     (r"\bday\b", "сут"), (r"\bh\b", "ч"), (r"\bkg\b", "кг"), (r"\bt\b", "т"), (r"\bm\^3\b", "м³"),
-    (r"\bm\b", "м"), (r"\bfraction\b", "доля"),
+    (r"\bm\b", "м"), (r"\bfraction\b", "доля"), (r"\bA\b", "А"), (r"\bV\b", "В"), (r"\bg\b", "г"),
+    (r"\bmol\b", "моль"),
 )
 _UNIT_WORDS_EN = ((r"\^3\b", "³"), (r"\^2\b", "²"))
 

@@ -172,3 +172,17 @@ def test_breakeven_map_with_an_unknown_input_is_a_one_line_error(capsys):
                      "--map", "no_such_input", "0", "1"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("Error: --map: 'no_such_input' is not an input") and err.count("\n") == 1
+
+
+def test_pdf_report_has_an_alternatives_section_with_the_incremental_cases(tmp_path):
+    from pypdf import PdfReader
+
+    from econ.api import evaluate_workbook, write_reports
+
+    path = with_alternatives(tmp_path, [
+        ["field", "unit", "Dearer plant"], ["Capital:ED + EDI treatment plant equipment:cost", "mln RUB", 14]])
+    (pdf,) = write_reports(evaluate_workbook(path), tmp_path / "out", ("pdf",), "en")
+    text = " ".join(" ".join(page.extract_text() or "" for page in PdfReader(pdf).pages).split())
+    assert "Alternatives" in text and "Dearer plant" in text
+    assert "Incremental cases: each alternative minus the base case" in text
+    assert "-1,692,772 RUB" in text or "−1,692,772 RUB" in text  # -2 mln + PV of the tax saved on depreciation

@@ -9,7 +9,6 @@ these strings and do no arithmetic.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -75,7 +74,7 @@ _TEXT_IDS = (
     "report.energy", "report.opex", "report.revenue", "report.cashflow", "report.metrics", "report.checks",
     "report.audits", "report.assumptions", "report.appendix", "report.key_figures", "report.no_description",
     "report.no_references", "report.no_audits", "report.chart_costs", "report.chart_cash_flow",
-    "report.assumption_inputs", "report.conventions",
+    "report.assumption_inputs", "report.conventions", "report.alternatives", "report.overrides",
 )
 
 
@@ -167,6 +166,10 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
         "checks": _checks_table(evaluation, fmt, lang),
         "appendix": _appendix_table(evaluation, fmt, lang),
     }
+    if evaluation.cases:
+        tables["alternatives"] = _alternatives_table(evaluation, fmt, lang, metric_texts)
+        tables["incremental"] = _incremental_table(evaluation, fmt, lang)
+        tables["overrides"] = _overrides_table(evaluation, fmt, lang)
     audits = [("warning" if audit.status != "ok" else "ok", audit.title(lang), _sentence(audit.message(lang)))
               for audit in evaluation.audits]
     conventions = [_text(f"convention.{name}", lang)
@@ -317,6 +320,12 @@ def _energy_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
                    fmt.auto(results.scalar(f"equipment.{row.index}.power")),
                    fmt.percent(plant.value(row.key("load_factor")), 0),
                    fmt.number(results.scalar(f"equipment.{row.index}.energy_per_month"), 0)])
+    for row in plant.rows("electrolysis"):
+        # the cells, rounded up, as the quantity; their DC power is drawn, not installed (not in the total)
+        prefix = f"electrolysis.{row.index}"
+        table.add([i18n.figure_label(f"{prefix}.power", lang, row.name),
+                   fmt.auto(results.scalar(f"{prefix}.cells_whole")), "", fmt.auto(results.scalar(f"{prefix}.power")),
+                   "", fmt.number(results.scalar(f"{prefix}.energy_per_month"), 0)])
     table.add([i18n.figure_label("installed_power", lang), "", "", fmt.auto(results.scalar("installed_power")), "",
                fmt.number(results.scalar("energy_per_month"), 0)], "total")
     for key in ("operating_hours_per_month", "energy_cost_per_month", "specific_energy"):
@@ -399,4 +408,66 @@ def _checks_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
     return table
 
 
-ChartRenderer = Callable[[Document, "Evaluation"], dict[str, str]]
+def _case_metric_text(case, key: str, fmt: _Formatter, years: int) -> str:  # noqa: ANN001 - alternatives.Case
+    metric = case.metric(key)
+    if metric.status != 0:
+        if key == "irr":
+            return i18n.text("metric.no_sign_change" if metric.status == metrics.IRR_NO_SIGN_CHANGE else
+                             "metric.no_root", fmt.lang)
+        return i18n.text("metric.not_reached", fmt.lang, years=years)
+    if key == "irr":
+        return fmt.percent(metric.value)
+    return f"{fmt.number(metric.value, 2)} {i18n.text('unit.years', fmt.lang)}"
+
+
+def _alternatives_table(evaluation: Evaluation, fmt: _Formatter, lang: str, metric_texts: dict[str, str]) -> Table:
+    cases, model = evaluation.cases, evaluation.model
+    share = 62.0 / len(cases)
+    headers = [_text("report.col.item", lang)] + [case.name for case in cases] + [_text("report.col.unit", lang)]
+    table = Table("alternatives", _text("report.alternatives_caption", lang), headers,
+                  ["l"] + ["r"] * len(cases) + ["l"], [28.0] + [share] * len(cases) + [10.0])
+    for key in ("capital_total", "opex_energy", "opex_labour", "opex_depreciation", "opex_maintenance",
+                "opex_per_month", "specific_cost", "byproduct_revenue_per_month", "net_effect_per_month", "npv"):
+        figure = model.get(key)
+        assert isinstance(figure, Figure)
+        table.add([i18n.figure_label(key, lang)] + [fmt.figure(case.value(key), figure) for case in cases]
+                  + [fmt.unit(figure.unit)], "total" if key in ("opex_per_month", "npv") else "")
+    for key in ("irr", "payback", "discounted_payback"):
+        table.add([i18n.figure_label(key, lang)] + [_case_metric_text(case, key, fmt, model.years) for case in cases]
+                  + [""])
+    return table
+
+
+def _incremental_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
+    from econ.model.alternatives import incremental
+
+    headers = [_text(f"report.col.{name}", lang) for name in
+               ("alternative", "incremental_npv", "incremental_irr", "incremental_payback")]
+    table = Table("incremental", _text("report.incremental_caption", lang), headers, ["l", "r", "r", "r"],
+                  [34, 22, 22, 22])
+    base = evaluation.cases[0]
+    for case in evaluation.cases[1:]:
+        step = incremental(base, case)
+        irr = fmt.percent(step.irr.value) if step.irr.value is not None else (
+            i18n.text("metric.multiple", lang, roots=", ".join(fmt.percent(r) for r in step.irr.roots))
+            if step.irr.roots else i18n.text("metric.no_sign_change", lang))
+        payback = (f"{fmt.number(step.payback.value, 2)} {i18n.text('unit.years', lang)}"
+                   if step.payback.value is not None else
+                   i18n.text("metric.not_reached", lang, years=evaluation.model.years))
+        table.add([case.name, f"{fmt.number(step.npv, 0)} {fmt.unit(evaluation.plant.currency)}", irr, payback])
+    return table
+
+
+def _overrides_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
+    plant = evaluation.plant
+    headers = [_text("report.col.alternative", lang), _text("report.col.parameter", lang),
+               _text("report.col.value", lang), _text("report.col.unit", lang)]
+    table = Table("overrides", _text("report.overrides", lang), headers, ["l", "l", "r", "l"], [24, 40, 20, 16])
+    for alternative in plant.alternatives:
+        if alternative.description:
+            table.add([alternative.name, alternative.description, "", ""])
+        for key, value in alternative.overrides.items():
+            parameter = plant.parameters[key]
+            table.add(["", _parameter_label(key, parameter.label, plant, lang),
+                       _input_value(value, parameter.unit, fmt), _shown_unit(parameter.unit, fmt)])
+    return table

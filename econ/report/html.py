@@ -29,8 +29,8 @@ if TYPE_CHECKING:
     from econ.api import Evaluation
 
 TEMPLATE = "report.html.j2"
-_SECTIONS = ("summary", "scheme", "inputs", "energy", "opex", "revenue", "cashflow", "metrics", "checks",
-             "assumptions", "appendix")
+_SECTIONS = ("summary", "scheme", "inputs", "energy", "opex", "revenue", "cashflow", "metrics", "alternatives",
+             "checks", "assumptions", "appendix")
 
 
 def templates_dir() -> Path:
@@ -111,7 +111,8 @@ def render_html(evaluation: Evaluation, lang: str | None = None,
         loader=jinja2.FileSystemLoader(str(templates_dir())), autoescape=True,
         undefined=jinja2.StrictUndefined, trim_blocks=False,
     )
-    sections = [(section, document.texts[section]) for section in _SECTIONS]
+    sections = [(section, document.texts[section]) for section in _SECTIONS
+                if section != "alternatives" or "alternatives" in document.tables]
     try:
         return environment.get_template(TEMPLATE).render(doc=document, sections=sections)
     except jinja2.TemplateError as error:
