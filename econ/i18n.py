@@ -208,7 +208,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                                  "cells' DC energy (rectifier and auxiliaries, the whole plant, or another metal "
                                  "or process)",
                                  "при {voltage} В, {valence} электронах на атом и {molar_mass} г/моль приведённые "
-                                 "{quoted} {unit} означают выход по току {implied}, а не заявленные {stated} "
+                                 "{quoted} {unit} означают выход по току {implied}, а не заявленный {stated} "
                                  "(разница {gap} процентных пунктов): при заявленном выходе по току расход "
                                  "энергии постоянного тока в ячейках {computed} {unit}, так что приведённое "
                                  "значение, вероятно, включает не только его (выпрямители и вспомогательное "
@@ -219,7 +219,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                                  "energy is {computed} {unit}, more than the quoted figure, so the voltage or the "
                                  "stated efficiency does not go with it",
                                  "при {voltage} В, {valence} электронах на атом и {molar_mass} г/моль приведённые "
-                                 "{quoted} {unit} означают выход по току {implied}, а не заявленные {stated} "
+                                 "{quoted} {unit} означают выход по току {implied}, а не заявленный {stated} "
                                  "(разница {gap} процентных пунктов): при заявленном выходе по току расход "
                                  "энергии постоянного тока в ячейках {computed} {unit}, больше приведённого, так "
                                  "что напряжение или заявленный выход по току с ним не согласуются"),

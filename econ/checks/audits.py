@@ -8,6 +8,10 @@
   to treat the whole stream in series, so their ranges add up.
 - **Dependence on by-products.** Is the net effect positive only because of
   by-product revenue?
+- **Current efficiency of electrolysis.** Which current efficiency does a
+  quoted specific energy imply, at the row's cell voltage, by Faraday's law?
+  Above 100 % is impossible; more than 5 percentage points from the stated
+  efficiency means the quoted figure and the cell data do not go together.
 - **Claims.** Does each claim of the text (a ``>`` or ``<`` reference) hold?
 
 The numbers behind the audits are model figures (sheet Checks), so they are
@@ -22,11 +26,16 @@ from dataclasses import dataclass, field
 from econ import i18n
 from econ.checks.regression import Comparison
 from econ.inputs.plant import Plant
+from econ.model.electrochemistry import FARADAY_C_PER_MOL, GRAMS_PER_TONNE, JOULES_PER_KWH
 from econ.model.expr import inp, ref, total
 from econ.model.figures import CHECKS, Figure, label, Results
 from econ.report.numbers import format_auto, format_percent
 
 OK, WARNING = "ok", "warning"
+
+# A quoted specific energy "agrees" with the cell data when the current efficiency it implies is within
+# this of the stated one (a fraction: 0.05 is 5 percentage points).
+CURRENT_EFFICIENCY_TOLERANCE = 0.05
 
 
 @dataclass(frozen=True)
@@ -117,6 +126,15 @@ def figures(plant: Plant) -> list[Figure]:
                    f"kWh/{basis}", total(*(inp(row.key("specific_energy_max")) for row in stated)),
                    CHECKS, "number", "Specific energy"),
         ]
+    for row in plant.rows("electrolysis"):
+        if row.has("quoted_specific_energy"):
+            # U x z x F / (M x quoted): the specific energy at 100 % current efficiency over the quoted one
+            key = f"audit.electrolysis.{row.index}.implied_current_efficiency"
+            items.append(Figure(
+                key, label(key, row.name), "fraction",
+                inp(row.key("cell_voltage")) * inp(row.key("valence")) * FARADAY_C_PER_MOL
+                / (inp(row.key("molar_mass")) * inp(row.key("quoted_specific_energy")))
+                * GRAMS_PER_TONNE / JOULES_PER_KWH, CHECKS, "fraction", "Electrolysis"))
     if plant.rows("byproducts"):
         items.append(Figure(
             "audit.net_effect_without_byproducts", label("audit.net_effect_without_byproducts"),
@@ -168,6 +186,7 @@ def run_audits(plant: Plant, results: Results, comparisons: list[Comparison]) ->
                             f"audit.train.{position}",
                             {"implied": implied, "unit": energy_unit, "low": low, "high": high},
                             "audit.train.specific_energy"))
+    audits += _electrolysis_audits(plant, results)
     if "audit.net_effect_without_byproducts" in results.values:
         without = results.scalar("audit.net_effect_without_byproducts")
         net = results.scalar("net_effect_per_month")
@@ -187,6 +206,41 @@ def run_audits(plant: Plant, results: Results, comparisons: list[Comparison]) ->
             "audit.claim.holds" if comparison.passed else "audit.claim.fails",
             {"figure": reference.figure, "quantity": reference.quantity, "comparison": reference.comparison,
              "published": reference.published, "computed": comparison.computed}, reference.quantity))
+    return audits
+
+
+def _electrolysis_audits(plant: Plant, results: Results) -> list[Audit]:
+    """Per electrolysis row with a quoted specific energy: the current efficiency it implies.
+
+    Warning when the implied efficiency is outside 0..1 (the quoted figure is
+    below the energy the cell needs at its voltage even at 100 %), or more than
+    CURRENT_EFFICIENCY_TOLERANCE from the stated efficiency.
+    """
+    audits = []
+    for row in plant.rows("electrolysis"):
+        key = f"audit.electrolysis.{row.index}.implied_current_efficiency"
+        if key not in results.values:
+            continue
+        implied = results.scalar(key)
+        stated = plant.value(row.key("current_efficiency"))
+        quoted = plant.value(row.key("quoted_specific_energy"))
+        computed = results.scalar(f"electrolysis.{row.index}.specific_energy")
+        gap = implied - stated
+        if not 0.0 < implied <= 1.0:
+            finding = "impossible"
+        elif abs(gap) > CURRENT_EFFICIENCY_TOLERANCE:
+            finding = "above" if gap < 0 else "below"  # the quoted figure above or below the computed one
+        else:
+            finding = "ok"
+        audits.append(Audit(
+            f"current-efficiency:{row.name}", OK if finding == "ok" else WARNING, "audit.electrolysis.title",
+            f"audit.electrolysis.{finding}",
+            {"name": row.name, "voltage": plant.value(row.key("cell_voltage")),
+             "valence": plant.value(row.key("valence")), "molar_mass": plant.value(row.key("molar_mass")),
+             "quoted": quoted, "unit": Unit("kWh/t"), "implied": Share(implied), "stated": Share(stated),
+             "gap": abs(gap) * 100, "tolerance": CURRENT_EFFICIENCY_TOLERANCE * 100, "computed": computed,
+             "minimum": computed * stated},
+            key))
     return audits
 
 

@@ -108,6 +108,23 @@ TABLES: tuple[TableSpec, ...] = (
         FieldSpec("fraction_of_feed", "fraction", kind="fraction"),
         FieldSpec("replacement_price", "{cur}/{basis}"),
     )),
+    # Electrolysis from first principles (econ.model.electrochemistry): Faraday's law gives the
+    # current, the cell voltage the energy. The metal is counted in tonnes whatever the basis.
+    TableSpec("Electrolysis", "electrolysis", "name", (
+        FieldSpec("metal_production", "t/month", strictly_positive=True,
+                  description="metal deposited per operating month"),
+        FieldSpec("valence", "dimensionless", kind="integer", minimum=1, maximum=8,
+                  description="electrons per deposited atom (2 for Pb2+)"),
+        FieldSpec("molar_mass", "g/mol", strictly_positive=True, description="molar mass of the metal"),
+        FieldSpec("current_density", "A/m^2", strictly_positive=True, description="cathode current density"),
+        FieldSpec("cell_voltage", "V", strictly_positive=True, description="voltage across one cell"),
+        FieldSpec("current_efficiency", "fraction", kind="fraction", strictly_positive=True,
+                  description="cathodic current efficiency"),
+        FieldSpec("electrode_area_per_cell", "m^2", strictly_positive=True,
+                  description="cathode area of one cell"),
+        FieldSpec("quoted_specific_energy", "kWh/t", required=False, strictly_positive=True,
+                  description="specific energy the source quotes, for the audit"),
+    )),
 )
 
 REFERENCE_COLUMNS = ("id", "figure", "published", "unit", "quantity", "comparison", "tolerance", "source", "note")

@@ -1,4 +1,9 @@
-"""Electricity: installed power from the equipment list, monthly energy and its cost."""
+"""Electricity: installed power from the equipment list, monthly energy and its cost.
+
+The monthly energy is the equipment's plus, when the workbook has an
+Electrolysis sheet, the DC energy of electrolysis (econ.model.electrochemistry,
+evaluated before this module).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,8 @@ def figures(plant: Plant) -> list[Figure]:
     """Power per item = quantity x unit power; energy = drawn power x operating hours.
 
     Drawn power is installed power times the item's load factor (1 where the
-    workbook leaves it blank).
+    workbook leaves it blank). Energy per month = the items' energy + the
+    electrolysis energy (only when the workbook has Electrolysis rows).
     """
     cur = plant.currency
     items: list[Figure] = []
@@ -24,11 +30,12 @@ def figures(plant: Plant) -> list[Figure]:
                             ref(f"equipment.{row.index}.power") * inp(row.key("load_factor"))
                             * ref("operating_hours_per_month"), ENERGY, section="Equipment"))
     rows = plant.rows("equipment")
+    electrolysis = [ref("electrolysis_energy_per_month")] if plant.rows("electrolysis") else []
     items += [
         Figure("installed_power", label("installed_power"), "kW",
                total(*(ref(f"equipment.{row.index}.power") for row in rows)), ENERGY, section="Totals"),
         Figure("energy_per_month", label("energy_per_month"), "kWh/month",
-               total(*(ref(f"equipment.{row.index}.energy_per_month") for row in rows)), ENERGY,
+               total(*(ref(f"equipment.{row.index}.energy_per_month") for row in rows), *electrolysis), ENERGY,
                section="Totals"),
         Figure("energy_cost_per_month", label("energy_cost_per_month"), f"{cur}/month",
                ref("energy_per_month") * inp("electricity_price"), ENERGY, style="money", section="Totals"),

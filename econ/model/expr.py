@@ -16,7 +16,7 @@ constructors and Python operators::
     'installed_power * operating_hours_per_month'
 
 Only functions LibreOffice also knows are rendered (SUM, MAX, MIN, IF, AND,
-NPV), so a reviewer may open the workbook in either program.
+NPV, ROUND, ROUNDUP), so a reviewer may open the workbook in either program.
 """
 
 from __future__ import annotations
@@ -311,6 +311,45 @@ def _ranges(args: Sequence[Expr], cells: CellMap, sheet: str) -> list[str]:
         run.append((ref_sheet, column, row, address))
     flush()
     return parts
+
+
+@dataclass(frozen=True, eq=False)
+class RoundUp(Expr):
+    """Rounded up to a whole number (away from zero), as ROUNDUP(ROUND(x,6),0).
+
+    Rounding to 6 decimals first makes numpy and the spreadsheet agree on values
+    that float arithmetic leaves a hair above a whole number: 100.00000000000001
+    cells are 100 cells, not 101. numpy's ``ceil`` would give 101; LibreOffice's
+    ROUNDUP itself snaps values within about 1e-12 (relative) of a whole number
+    (measured; Excel was not tested), so neither alone can be matched. After
+    ROUND(x,6) a value is either exactly whole or at least 1e-6 away from a whole
+    number, where the spreadsheet no longer snaps (for |x| below about 5e5). The
+    two can still differ only for a value exactly half-way at the 6th decimal
+    (x = n + 0.0000005), where numpy rounds half to even and the spreadsheet
+    half away from zero.
+    """
+
+    operand: Expr
+
+    DECIMALS = 6
+
+    def evaluate(self, env: Mapping[str, Array]) -> Array:
+        rounded = np.round(self.operand.evaluate(env), self.DECIMALS)
+        return np.copysign(np.ceil(np.abs(rounded)), rounded)
+
+    def excel(self, cells: CellMap, sheet: str) -> str:
+        return f"ROUNDUP(ROUND({self.operand.excel(cells, sheet)},{self.DECIMALS}),0)"
+
+    def text(self) -> str:
+        return f"roundup({self.operand.text()})"
+
+    def keys(self) -> set[str]:
+        return self.operand.keys()
+
+
+def round_up(value: Expr) -> RoundUp:
+    """``value`` rounded up to a whole number (a count of cells, of units)."""
+    return RoundUp(value)
 
 
 def total(*args: Expr) -> Expr:
