@@ -68,8 +68,8 @@ def evaluate_plant(plant: Plant) -> Evaluation:
     """Evaluate the model of an already-read plant, compare its references, run the audits."""
     model = model_with_audits(plant)
     results = evaluate(model, plant.inputs())
-    comparisons = compare_references(plant, results)
     cases = alternative_cases(plant, model) if plant.alternatives else []
+    comparisons = compare_references(plant, results, cases)
     return Evaluation(plant, model, results, comparisons, audit_checks.run_audits(plant, results, comparisons), cases)
 
 

@@ -186,3 +186,42 @@ def test_pdf_report_has_an_alternatives_section_with_the_incremental_cases(tmp_p
     assert "Alternatives" in text and "Dearer plant" in text
     assert "Incremental cases: each alternative minus the base case" in text
     assert "-1,692,772 RUB" in text or "−1,692,772 RUB" in text  # -2 mln + PV of the tax saved on depreciation
+
+
+def test_a_reference_can_name_the_alternative_it_belongs_to(tmp_path):
+    """The published electricity cost of the 'Cheap power' option is checked against that option's model."""
+    from econ.api import evaluate_workbook, write_reports
+    from tests.support.libreoffice import compare, office_or_skip, recalculate
+
+    path = with_alternatives(tmp_path, [
+        ["field", "unit", "Cheap power"], ["electricity_price", "RUB/kWh", 6.543]])
+    book = openpyxl.load_workbook(path)
+    references = book["References"]
+    references["J1"] = "case"
+    references.append(["CHEAP-energy", "Electricity cost with cheap power", 51_820.56, "RUB/month",
+                       "energy_cost_per_month", "=", 0.005, "test: 7 920 kWh x 6.543 RUB/kWh", "", "Cheap power"])
+    book.save(path)
+    evaluation = evaluate_workbook(path)
+    cheap = next(c for c in evaluation.comparisons if c.reference.id == "CHEAP-energy")
+    assert cheap.computed == pytest.approx(7920 * 6.543)
+    assert cheap.verdict == "agrees"
+    base = next(c for c in evaluation.comparisons if c.reference.id == "T3-energy")
+    assert base.computed == pytest.approx(7920 * 13.086)
+    (written,) = write_reports(evaluation, tmp_path / "out", ("xlsx",))
+    checks = openpyxl.load_workbook(written)["Checks"]
+    row = next(r for r in range(1, checks.max_row + 1) if checks.cell(r, 1).value == "CHEAP-energy")
+    assert checks.cell(row, 5).value.startswith("='A1 Energy'!")
+    with office_or_skip() as office:
+        assert compare(recalculate(written, office)) == []
+
+
+def test_a_reference_to_an_unknown_alternative_names_its_cell(tmp_path):
+    path = with_alternatives(tmp_path, [["field", "unit", "Cheap power"], ["electricity_price", "RUB/kWh", 6.5]])
+    book = openpyxl.load_workbook(path)
+    book["References"]["J1"] = "case"
+    book["References"]["J2"] = "No such option"
+    book.save(path)
+    with pytest.raises(InputError) as error:
+        read_plant(path)
+    assert str(error.value).startswith('alternatives.xlsx!References!J2 "case"')
+    assert "No such option" in str(error.value)

@@ -12,12 +12,17 @@ come out:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from econ import units
 from econ.errors import InputError
 from econ.inputs.plant import Plant, Reference
 from econ.model.figures import Figure, MetricFigure, Model, Results, YearlyFigure
+
+if TYPE_CHECKING:
+    from econ.model.alternatives import Case
 
 AGREES, DIFFERS, HOLDS, DOES_NOT_HOLD = "agrees", "differs", "holds", "does not hold"
 
@@ -77,13 +82,18 @@ def conversion(reference: Reference, model: Model, months_per_year: float) -> tu
     return figure, factor
 
 
-def compare_references(plant: Plant, results: Results) -> list[Comparison]:
-    """Every reference of ``plant`` recomputed from ``results`` (a single case)."""
+def compare_references(plant: Plant, results: Results, cases: Sequence[Case] = ()) -> list[Comparison]:
+    """Every reference of ``plant`` recomputed: from ``results`` (the base case), or from the alternative
+    it names in its ``case`` column (``cases`` as from econ.model.alternatives.alternative_cases)."""
     months_per_year = plant.value("months_per_year")
+    by_name = {case.name: case for case in cases[1:]}
     comparisons = []
     for reference in plant.references:
         figure, factor = conversion(reference, results.model, months_per_year)
-        computed = results.scalar(figure.key) * factor
+        if reference.case:
+            computed = by_name[reference.case].value(figure.key) * factor
+        else:
+            computed = results.scalar(figure.key) * factor
         comparisons.append(Comparison(
             reference=reference,
             computed=computed,

@@ -75,6 +75,7 @@ class Reference:
     note: str
     location: Location
     cells: dict[str, str] = field(default_factory=dict)  # column name -> address in the row
+    case: str = ""  # the alternative the figure belongs to; "" for the base case
 
     def cell(self, column: str) -> str:
         """Address of one of the row's cells, e.g. the quantity cell."""

@@ -402,6 +402,7 @@ class _Reader:
                 quantity=text("quantity"), comparison=comparison, tolerance=tolerance, source=text("source"),
                 note=text("note"), location=self.book.location(sheet, f"{columns['id']}{row}"),
                 cells={name: f"{column}{row}" for name, column in columns.items()},
+                case=text("case"),
             ))
             row += 1
         return references
@@ -475,6 +476,16 @@ class _Reader:
         return [Alternative(self.book.text(sheet, f"{column}1"), descriptions[column], overrides[column],
                             self.book.location(sheet, f"{column}1")) for _, column in names]
 
+    def check_cases(self, alternatives: list[Alternative], references: list[Reference]) -> list[Alternative]:
+        """Every reference's case names an alternative (or is blank, the base case)."""
+        names = {alternative.name for alternative in alternatives}
+        for reference in references:
+            if reference.case and reference.case not in names:
+                raise self.error("", reference.location.sheet, reference.cell("case"), "case",
+                                 expected=f"blank (the base case) or an alternative: {', '.join(sorted(names)) or 'none'}",
+                                 found=reference.case)
+        return alternatives
+
     # -- the whole workbook -------------------------------------------------------
     def read(self) -> Plant:
         sheet, rows, columns = self.parameter_rows("Project")
@@ -492,6 +503,7 @@ class _Reader:
             if sheet_name != "Schedule":
                 self.read_parameters(sheet_name, specs)
         tables = {spec.key: self.read_table(spec) for spec in schema.TABLES}
+        references = self.read_references()
         base_year = self.parameters.pop("base_year", None)
         return Plant(
             path=self.book.path,
@@ -504,8 +516,8 @@ class _Reader:
             basis=self.basis,
             parameters=self.parameters,
             tables=tables,
-            references=self.read_references(),
-            alternatives=self.read_alternatives(tables),
+            references=references,
+            alternatives=self.check_cases(self.read_alternatives(tables), references),
             base_name=text["base_case"] or "Base case",
         )
 

@@ -127,7 +127,8 @@ TABLES: tuple[TableSpec, ...] = (
     )),
 )
 
-REFERENCE_COLUMNS = ("id", "figure", "published", "unit", "quantity", "comparison", "tolerance", "source", "note")
+REFERENCE_COLUMNS = ("id", "figure", "published", "unit", "quantity", "comparison", "tolerance", "case", "source",
+                     "note")
 COMPARISONS = ("=", ">", "<")
 
 

@@ -412,6 +412,9 @@ class _Writer:
             reference = comparison.reference
             cell = lambda column: xl_rowcol_to_cell(row, column)  # noqa: E731
             source_sheet, address = self.cells.locate(reference.quantity)
+            if reference.case:  # an alternative's sheets repeat the base case's layout under their prefix
+                number = [a.name for a in self.plant.alternatives].index(reference.case) + 1
+                source_sheet = f"A{number} {source_sheet}"
             figure_cell = f"{_quote(source_sheet)}!{address}"
             sheet.write_string(row, 0, reference.id)
             sheet.write_string(row, 1, reference.figure, self.wrap)
