@@ -23,6 +23,7 @@ from econ.model.alternatives import Case, alternative_cases
 from econ.model.figures import Model, Results, evaluate
 
 if TYPE_CHECKING:
+    from econ.model.breakeven import StudyOutcome
     from econ.report.workers import ChartWorker
 
 
@@ -36,6 +37,15 @@ class Evaluation:
     comparisons: list[Comparison]
     audits: list[Audit]
     cases: list[Case] = field(default_factory=list)  # base case first, then each alternative; empty without
+    _outcomes: list[StudyOutcome] | None = field(default=None, repr=False)
+
+    def break_even_outcomes(self) -> list[StudyOutcome]:
+        """The questions of the BreakEven sheet, solved once (they are needed by the reports only)."""
+        if self._outcomes is None:
+            from econ.model.breakeven import answer_studies
+
+            self._outcomes = answer_studies(self.plant)
+        return self._outcomes
 
     @property
     def results_of_cases(self) -> Results:

@@ -225,3 +225,40 @@ def test_a_reference_to_an_unknown_alternative_names_its_cell(tmp_path):
         read_plant(path)
     assert str(error.value).startswith('alternatives.xlsx!References!J2 "case"')
     assert "No such option" in str(error.value)
+
+
+def test_break_even_sheet_questions_are_answered_in_the_report(tmp_path):
+    from pypdf import PdfReader
+
+    from econ.api import evaluate_workbook, write_reports
+
+    path = with_alternatives(tmp_path, [["field", "unit", "Cheap power"], ["electricity_price", "RUB/kWh", 6.543]])
+    book = openpyxl.load_workbook(path)
+    sheet = book.create_sheet("BreakEven")
+    sheet.append(["alternative", "input", "unit", "low", "high", "map_input", "map_unit", "map_low", "map_high"])
+    sheet.append(["", "ByProducts:Salt-bearing powder mix (construction):price", "RUB/kg", 0, 4,
+                  "electricity_price", "RUB/kWh", 2, 60])
+    sheet.append(["Cheap power", "electricity_price", "RUB/kWh", 1, 30])
+    book.save(path)
+    evaluation = evaluate_workbook(path)
+    outcomes = evaluation.break_even_outcomes()
+    assert outcomes[0].result.values == pytest.approx(
+        break_even(evaluation.plant, "byproducts.0.price", 0, 4).values)
+    assert outcomes[0].values.shape == (81, 81)
+    assert outcomes[1].result.values == pytest.approx((13.086,))
+    (pdf,) = write_reports(evaluation, tmp_path / "out", ("pdf",), "en")
+    text = " ".join(" ".join(page.extract_text() or "" for page in PdfReader(pdf).pages).split())
+    assert "Break-even" in text and "1.27693 RUB/kg" in text and "13.086 RUB/kWh" in text
+    assert "Break-even map: NPV of Base case = 0" in text
+
+
+def test_break_even_range_must_be_increasing(tmp_path):
+    path = with_alternatives(tmp_path, [["field", "unit", "Cheap power"], ["electricity_price", "RUB/kWh", 6.5]])
+    book = openpyxl.load_workbook(path)
+    sheet = book.create_sheet("BreakEven")
+    sheet.append(["alternative", "input", "unit", "low", "high"])
+    sheet.append(["", "electricity_price", "RUB/kWh", 30, 1])
+    book.save(path)
+    with pytest.raises(InputError) as error:
+        read_plant(path)
+    assert str(error.value).startswith('alternatives.xlsx!BreakEven!E2 "high"')

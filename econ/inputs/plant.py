@@ -96,6 +96,23 @@ class Alternative:
 
 
 @dataclass(frozen=True)
+class BreakEvenStudy:
+    """A break-even question of the BreakEven sheet: at what value of ``key`` does the choice flip?
+
+    Values are in the model's units. ``map_key`` (optional) adds a second input for a two-input map.
+    """
+
+    alternative: str  # "" for the NPV of the base case itself
+    key: str
+    low: float
+    high: float
+    map_key: str = ""
+    map_low: float = 0.0
+    map_high: float = 0.0
+    location: Location | None = None
+
+
+@dataclass(frozen=True)
 class Plant:
     """Everything the model needs from one input workbook.
 
@@ -116,6 +133,7 @@ class Plant:
     references: list[Reference] = field(default_factory=list)
     alternatives: list[Alternative] = field(default_factory=list)
     base_name: str = "Base case"
+    break_even: list[BreakEvenStudy] = field(default_factory=list)
 
     @property
     def file_name(self) -> str:

@@ -21,7 +21,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from econ import units
 from econ.errors import InputError
 from econ.inputs import cell_formula, schema
-from econ.inputs.plant import Alternative, Location, Parameter, Plant, Reference, Row, row_key
+from econ.inputs.plant import Alternative, BreakEvenStudy, Location, Parameter, Plant, Reference, Row, row_key
 
 
 @dataclass(frozen=True)
@@ -486,6 +486,56 @@ class _Reader:
                                  found=reference.case)
         return alternatives
 
+    def read_break_even(self, tables: dict[str, list[Row]], alternatives: list[Alternative]) -> list[BreakEvenStudy]:
+        """The BreakEven sheet: one question per row (alternative, input, range, optional map input)."""
+        sheet = self.book.sheet("BreakEven")
+        if sheet is None:
+            return []
+        columns = self.header(sheet)
+        for name in ("alternative", "input", "unit", "low", "high"):
+            self.column(sheet, columns, name)
+        names = {alternative.name for alternative in alternatives}
+        last_row = max((int(a[len(a.rstrip("0123456789")):]) for a in self.book.sheets[sheet]), default=0)
+        studies = []
+        for row in range(2, last_row + 1):
+            def text(name: str) -> str:
+                return self.book.text(sheet, f"{columns[name]}{row}") if name in columns else ""
+
+            if not text("input"):
+                continue
+            alternative = text("alternative")
+            if alternative and alternative not in names:
+                raise self.error("", sheet, f"{columns['alternative']}{row}", "alternative",
+                                 expected=f"blank (the base case's NPV) or one of: {', '.join(sorted(names)) or 'none'}",
+                                 found=alternative)
+            bounds = {}
+            keys = {}
+            for prefix in ("", "map_"):
+                if prefix and not text("map_input"):
+                    continue
+                input_column = columns["input" if not prefix else "map_input"]
+                key = self.input_key(text(f"{prefix}input"), tables, sheet, f"{input_column}{row}")
+                keys[prefix] = key
+                unit_text = text(f"{prefix}unit") or self.parameters[key].unit
+                for bound in ("low", "high"):
+                    address = f"{columns.get(prefix + bound, '?')}{row}"
+                    value = self.book.resolve(sheet, address, prefix + bound) if prefix + bound in columns else None
+                    if not isinstance(value, float):
+                        raise self.error("", sheet, address, prefix + bound, expected="a number", found=value)
+                    try:
+                        bounds[prefix + bound] = units.convert(value, unit_text, self.parameters[key].unit,
+                                                               self.months_per_year)
+                    except units.UnitError as error:
+                        raise self.error(str(error), sheet, f"{columns[prefix + 'unit']}{row}", prefix + "unit",
+                                         expected=self.parameters[key].unit, found=unit_text) from None
+                if not bounds[prefix + "low"] < bounds[prefix + "high"]:
+                    raise self.error("", sheet, f"{columns[prefix + 'high']}{row}", prefix + "high",
+                                     expected=f"a number above {prefix}low", found=bounds[prefix + "high"])
+            studies.append(BreakEvenStudy(alternative, keys[""], bounds["low"], bounds["high"], keys.get("map_", ""),
+                                          bounds.get("map_low", 0.0), bounds.get("map_high", 0.0),
+                                          self.book.location(sheet, f"{columns['input']}{row}")))
+        return studies
+
     # -- the whole workbook -------------------------------------------------------
     def read(self) -> Plant:
         sheet, rows, columns = self.parameter_rows("Project")
@@ -504,6 +554,7 @@ class _Reader:
                 self.read_parameters(sheet_name, specs)
         tables = {spec.key: self.read_table(spec) for spec in schema.TABLES}
         references = self.read_references()
+        alternatives = self.check_cases(self.read_alternatives(tables), references)
         base_year = self.parameters.pop("base_year", None)
         return Plant(
             path=self.book.path,
@@ -517,7 +568,8 @@ class _Reader:
             parameters=self.parameters,
             tables=tables,
             references=references,
-            alternatives=self.check_cases(self.read_alternatives(tables), references),
+            alternatives=alternatives,
+            break_even=self.read_break_even(tables, alternatives),
             base_name=text["base_case"] or "Base case",
         )
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from econ.errors import ModelError
-from econ.inputs.plant import Plant
+from econ.inputs.plant import BreakEvenStudy, Plant
 from econ.model import metrics
 from econ.model.build import build_model
 from econ.model.figures import Model, evaluate
@@ -129,3 +129,30 @@ def npv_map(plant: Plant, key_x: str, xs: np.ndarray, key_y: str, ys: np.ndarray
     grid_x, grid_y = np.meshgrid(np.asarray(xs, float), np.asarray(ys, float))
     values = objective.grid({key_x: grid_x.ravel(), key_y: grid_y.ravel()})
     return values.reshape(grid_x.shape)
+
+
+@dataclass(frozen=True)
+class StudyOutcome:
+    """A BreakEven-sheet question answered: the break-even values and, if asked, the map's grid."""
+
+    study: BreakEvenStudy
+    result: BreakEven
+    xs: np.ndarray | None = None
+    ys: np.ndarray | None = None
+    values: np.ndarray | None = None  # NPV (or incremental NPV), shape (len(ys), len(xs))
+
+
+def answer_studies(plant: Plant, map_points: int = 81) -> list[StudyOutcome]:
+    """Every question of the workbook's BreakEven sheet, solved."""
+    outcomes = []
+    for study in plant.break_even:
+        alternative = study.alternative or None
+        result = break_even(plant, study.key, study.low, study.high, alternative)
+        if not study.map_key:
+            outcomes.append(StudyOutcome(study, result))
+            continue
+        xs = np.linspace(study.low, study.high, map_points)
+        ys = np.linspace(study.map_low, study.map_high, map_points)
+        outcomes.append(StudyOutcome(study, result, xs, ys, npv_map(plant, study.key, xs, study.map_key, ys,
+                                                                     alternative)))
+    return outcomes

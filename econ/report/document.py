@@ -75,6 +75,7 @@ _TEXT_IDS = (
     "report.audits", "report.assumptions", "report.appendix", "report.key_figures", "report.no_description",
     "report.no_references", "report.no_audits", "report.chart_costs", "report.chart_cash_flow",
     "report.assumption_inputs", "report.conventions", "report.alternatives", "report.overrides",
+    "report.break_even",
 )
 
 
@@ -166,6 +167,8 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
         "checks": _checks_table(evaluation, fmt, lang),
         "appendix": _appendix_table(evaluation, fmt, lang),
     }
+    if evaluation.plant.break_even:
+        tables["break_even"] = _break_even_table(evaluation, fmt, lang)
     if evaluation.cases:
         tables["alternatives"] = _alternatives_table(evaluation, fmt, lang, metric_texts)
         tables["incremental"] = _incremental_table(evaluation, fmt, lang)
@@ -455,6 +458,33 @@ def _incremental_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Ta
                    if step.payback.value is not None else
                    i18n.text("metric.not_reached", lang, years=evaluation.model.years))
         table.add([case.name, f"{fmt.number(step.npv, 0)} {fmt.unit(evaluation.plant.currency)}", irr, payback])
+    return table
+
+
+def break_even_target(evaluation: Evaluation, alternative: str, lang: str) -> str:
+    """What a break-even makes zero: the base case's NPV or an alternative's incremental NPV."""
+    if alternative:
+        return i18n.text("report.break_even.incremental", lang, case=alternative)
+    return i18n.text("report.break_even.npv", lang, case=evaluation.plant.base_name)
+
+
+def _break_even_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
+    plant = evaluation.plant
+    headers = [_text(f"report.col.{name}", lang) for name in ("alternative", "input", "range", "break_even")]
+    table = Table("break_even", _text("report.break_even_caption", lang), headers, ["l", "l", "r", "l"],
+                  [22, 30, 20, 28])
+    for outcome in evaluation.break_even_outcomes():
+        study, result = outcome.study, outcome.result
+        unit = _shown_unit(plant.parameters[study.key].unit, fmt)
+        what = break_even_target(evaluation, study.alternative, lang)
+        if result.values:
+            answer = "; ".join(f"{fmt.auto(value, 6)} {unit}".strip() for value in result.values)
+        else:
+            sign = "positive" if "positive" in result.reason else "negative"
+            answer = _text("report.break_even.none", lang, what=what, sign=_text(f"report.sign.{sign}", lang))
+        table.add([study.alternative or plant.base_name,
+                   _parameter_label(study.key, plant.parameters[study.key].label, plant, lang),
+                   f"{fmt.auto(study.low, 6)} – {fmt.auto(study.high, 6)} {unit}".strip(), answer])
     return table
 
 

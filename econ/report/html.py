@@ -23,14 +23,14 @@ from urllib.parse import unquote, urlparse
 from econ import i18n
 from econ.errors import ReportError
 from econ.report.atomic import write_atomically
-from econ.report.document import Document, build_document
+from econ.report.document import Document, break_even_target, build_document
 
 if TYPE_CHECKING:
     from econ.api import Evaluation
 
 TEMPLATE = "report.html.j2"
 _SECTIONS = ("summary", "scheme", "inputs", "energy", "opex", "revenue", "cashflow", "metrics", "alternatives",
-             "checks", "assumptions", "appendix")
+             "break_even", "checks", "assumptions", "appendix")
 
 
 def templates_dir() -> Path:
@@ -55,8 +55,31 @@ def chart_inputs(evaluation: Evaluation, lang: str) -> dict[str, object]:
     plant, results = evaluation.plant, evaluation.results
     cur = i18n.unit(plant.currency, lang)
     discounted = results.metrics["discounted_payback"]
+    maps = []
+    for outcome in evaluation.break_even_outcomes():
+        if outcome.values is None:
+            continue
+        study = outcome.study
+        what = break_even_target(evaluation, study.alternative, lang)
+        base = plant.base_name
+        maps.append({
+            "xs": [float(x) for x in outcome.xs], "ys": [float(y) for y in outcome.ys],
+            "values": [[float(v) for v in row] for row in outcome.values],
+            "title": i18n.text("chart.map_title", lang, what=what),
+            "labels": {
+                "x_axis": f"{_input_label(plant, study.key, lang)} [{i18n.unit(plant.parameters[study.key].unit, lang)}]",
+                "y_axis": f"{_input_label(plant, study.map_key, lang)} "
+                          f"[{i18n.unit(plant.parameters[study.map_key].unit, lang)}]",
+                "positive": i18n.text("chart.wins", lang, case=study.alternative) if study.alternative
+                else i18n.text("chart.npv_positive", lang),
+                "negative": i18n.text("chart.wins", lang, case=base) if study.alternative
+                else i18n.text("chart.npv_negative", lang),
+                "line": i18n.text("chart.break_even_line", lang),
+            },
+        })
     return {
         "lang": lang,
+        "maps": maps,
         "costs": [(i18n.figure_label(key, lang), results.scalar(key)) for key in
                   ("opex_energy", "opex_labour", "opex_depreciation", "opex_maintenance", "loss_cost_per_month")],
         "costs_title": i18n.text("report.chart_costs", lang),
@@ -74,13 +97,22 @@ def chart_inputs(evaluation: Evaluation, lang: str) -> dict[str, object]:
     }
 
 
+def _input_label(plant, key: str, lang: str) -> str:  # noqa: ANN001 - Plant
+    from econ.report.document import _parameter_label
+
+    return _parameter_label(key, plant.parameters[key].label, plant, lang)
+
+
 def render_charts(inputs: dict) -> dict[str, str]:  # type: ignore[type-arg]
     """The report's charts as inline SVG strings: the cost structure and the cash flow."""
     from econ.report import charts
     from econ.report.numbers import format_number
 
     lang = inputs["lang"]
-    return {
+    maps = {f"map_{index}": charts.break_even_map_svg(chart["xs"], chart["ys"], chart["values"], title=chart["title"],
+                                                      labels=chart["labels"])
+            for index, chart in enumerate(inputs.get("maps", []))}
+    return maps | {
         "costs": charts.cost_structure_svg(
             inputs["costs"], title=inputs["costs_title"], value_label=inputs["costs_unit"],
             number_format=lambda value: format_number(value, 0, lang)),
@@ -107,14 +139,15 @@ def render_html(evaluation: Evaluation, lang: str | None = None,
         charts = render_charts(chart_inputs(evaluation, language))
     # the SVG comes from matplotlib, which escapes every text it draws
     document.charts = {name: Markup(svg) for name, svg in charts.items()}
+    maps = [document.charts[name] for name in sorted(document.charts) if name.startswith("map_")]
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir())), autoescape=True,
         undefined=jinja2.StrictUndefined, trim_blocks=False,
     )
     sections = [(section, document.texts[section]) for section in _SECTIONS
-                if section != "alternatives" or "alternatives" in document.tables]
+                if section not in ("alternatives", "break_even") or section in document.tables]
     try:
-        return environment.get_template(TEMPLATE).render(doc=document, sections=sections)
+        return environment.get_template(TEMPLATE).render(doc=document, sections=sections, maps=maps)
     except jinja2.TemplateError as error:
         where = f" line {error.lineno}" if getattr(error, "lineno", None) else ""
         raise ReportError(f"{templates_dir() / TEMPLATE}{where}: {error}") from None
