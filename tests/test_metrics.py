@@ -399,6 +399,36 @@ def test_vectorized_irr_equals_per_case(table):
         assert batch.roots(case) == pytest.approx(irr_roots(row), rel=1e-9, abs=1e-12)
 
 
+def test_irr_of_flow_with_root_near_minus_100_percent_finds_every_root():
+    # Found by hypothesis (test_vectorized_irr_equals_per_case): 40 flows, ten
+    # sign changes, ending in 593 048.8 then -0.001, so
+    # NPV (1 + r)**39 ~ -0.001 + 593 048.8 (1 + r) near -100 %: an IRR at
+    # 1 + r ~ 1.686e-9 (x = 1/(1 + r) ~ 5.93e8), besides one of 11.45 %.
+    # x**39 overflows, and irr_roots once dropped that root for a NaN residual.
+    flows = [
+        -551546.8269406348, 0.0, -923232.9390546487, -269254.2492853723,
+        910195.3228533118, -308072.82383376424, 0.0, 424426.88625853014,
+        354623.0841476142, 1000000.0, 157872.2505335955, 693849.6182244661,
+        638031.5478212052, 0.0, -2.00001, 0.0,
+        305167.53102393687, 1.9, 0.0, 0.0,
+        0.0, -835710.8774547622, -980430.2938807383, -14.0,
+        -109530.32932360806, 347645.4951198017, 417731.21269750874, 0.0,
+        -950168.4691908677, 0.0, 0.0, 560772.5093485188,
+        0.0, 539146.7017591485, 0.0, 0.0,
+        0.0, 0.0, 593048.8362108214, -0.001,
+    ]
+    expected = irr(flows).roots()
+    assert expected == pytest.approx((-1 + 1.6862e-9, 0.1145), rel=1e-4)
+    assert irr_roots(flows) == pytest.approx(expected, rel=1e-12, abs=1e-15)
+    assert irr(np.array([flows, flows[::-1]])).roots(0) == expected
+    # exact NPV changes sign within 1e-15 of each root (near -100 % it is far
+    # too large for a float, so the sign is compared in exact arithmetic)
+    for root in expected:
+        assert root > -1
+        step = Fraction(1e-15)
+        assert exact_npv(Fraction(root) - step, flows) * exact_npv(Fraction(root) + step, flows) < 0
+
+
 def test_vectorized_irr_over_mixed_flows_matches_eigenvalue_root_finder():
     # Monte Carlo style flows where many cases change sign several times: the
     # vectorized Descartes-and-bisection path against the independent

@@ -17,6 +17,14 @@ all its rows at once:
 - :func:`all_irrs`: every IRR of any flow, from the eigenvalues of the
   companion matrices, batched over rows of equal degree, polished by Newton
   steps and checked by their residual.
+
+Every path evaluates its polynomial only at points in (0, 1]: rates above 0
+as ``x = 1/(1 + rate)``, rates below 0 as ``1 + rate`` (the flows reversed),
+so no power overflows. An IRR just above -100 % (``x`` of 1e8 or more, where
+``x**N`` leaves the float range for N of 40) is thus found and checked like
+any other, by every path; only its last step, ``rate = (1 + rate) - 1``,
+rounds to the float spacing at -1 (1.1e-16), and an IRR closer to -100 %
+than that comes out as -1.0.
 """
 
 from __future__ import annotations
@@ -200,7 +208,10 @@ def _trimmed_polynomial_roots(coefficients: np.ndarray) -> np.ndarray:
     are nonzero. The roots are the eigenvalues of the companion matrices
     (rotated as in ``numpy.polynomial.polynomial.polyroots``), solved for all
     rows in one call. Those near the positive real axis are polished by Newton
-    steps, kept if the polynomial is negligible there, and deduplicated.
+    steps, kept if the polynomial is negligible there, and deduplicated. An
+    eigenvalue x > 1 is polished and checked as z = 1/x, a root of the
+    reversed polynomial (the same relative residual), so that no power of a
+    large root (an IRR near -100 %) overflows and leaves a NaN residual.
     """
     rows, width = coefficients.shape
     degree = width - 1
@@ -218,7 +229,14 @@ def _trimmed_polynomial_roots(coefficients: np.ndarray) -> np.ndarray:
     )
     row, slot = np.nonzero(near_real)
     point = eigenvalues.real[row, slot]
-    own = coefficients[row]  # (candidates, width)
+    # A root x > 1 is polished and checked as z = 1/x in (0, 1), a root of the
+    # reversed polynomial sum_t c_(n-t) z**t: x**n overflows for a root near
+    # -100 % (x ~ 6e8 with 40 flows), which would leave a NaN residual and
+    # drop a genuine root. |p(x)| / sum_t |c_t| x**t is unchanged by this.
+    reversed_ = point > 1.0
+    own = np.where(reversed_[:, np.newaxis], coefficients[row, ::-1], coefficients[row])
+    with np.errstate(divide="ignore"):
+        point = np.where(reversed_, 1.0 / point, point)
     exponents = np.arange(width)
     slope_coefficients = own[:, 1:] * exponents[1:]
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
@@ -231,7 +249,8 @@ def _trimmed_polynomial_roots(coefficients: np.ndarray) -> np.ndarray:
         powers = point[:, np.newaxis] ** exponents
         residual = np.abs(np.einsum("ij,ij->i", own, powers))
         scale = np.einsum("ij,ij->i", np.abs(own), powers)
-        genuine = np.isfinite(point) & (residual <= _ROOT_RESIDUAL_TOL * scale)
+        genuine = np.isfinite(point) & (point > 0) & (residual <= _ROOT_RESIDUAL_TOL * scale)
+        point = np.where(reversed_, 1.0 / point, point)
 
     roots = np.full((rows, degree), np.nan)
     roots[row[genuine], slot[genuine]] = point[genuine]

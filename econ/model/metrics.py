@@ -34,8 +34,13 @@ steps, searching rates above 0 as ``x`` in (0, 1) and rates below 0 as
 ``1 + rate`` in (0, 1), so that no power overflows. Near a rate of 0 the IRR
 carries an absolute error of about 1e-16 (that of ``1/x - 1``), not a
 relative one; an IRR closer to -100 % than that shows as exactly -1.0.
+Both finders below keep every root down to that limit: an IRR of
+-99.9999998 % (``x`` about 6e8, far beyond where ``x**N`` overflows) is found
+by both, and ``IRR_NO_ROOT`` means no root at all, not one too close to
+-100 % to compute.
 :func:`irr_roots` finds the roots of one case independently, from the
-eigenvalues of the companion matrix, as ``numpy_financial.irr`` does. The
+eigenvalues of the companion matrix, as ``numpy_financial.irr`` does (its
+large eigenvalues, IRRs near -100 %, are checked as ``1 + rate``). The
 root finders themselves are in :mod:`econ.model.irr`; here :func:`irr` checks
 its input, counts sign changes, dispatches and reports a status per case.
 """
@@ -228,7 +233,8 @@ def irr_roots(cash_flows_1d: ArrayLike) -> tuple[float, ...]:
     ``x = 1/(1 + rate)`` this is the polynomial ``sum_t CF_t x**t``; its real
     roots ``x > 0`` (eigenvalues of the companion matrix with an imaginary part
     below 1e-6 of their modulus, polished by Newton steps and checked by their
-    residual) give the IRRs, ``rate = 1/x - 1``. Roots closer than 1e-7
+    residual, in ``1/x`` where ``x > 1`` so that no power overflows) give
+    the IRRs, ``rate = 1/x - 1``. Roots closer than 1e-7
     (relative, in x) count once. Returns ``()`` when there is none, and also
     for an all-zero flow (NPV is zero at every rate). An IRR closer to -1 than
     the float spacing there (1.1e-16) comes out as -1.0.
