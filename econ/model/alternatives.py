@@ -55,15 +55,19 @@ class Case:
 
     def value(self, key: str) -> float:
         value = np.asarray(self.results[key])
-        return float(value if self.index is None else value[self.index])
+        # a figure equal in every case (a constant: no losses at all) has no case axis
+        return float(value if self.index is None or value.ndim == 0 else value[self.index])
 
     def flows(self) -> np.ndarray:
         flows = np.asarray(self.results["cf.net_cash_flow"])
-        return flows if self.index is None else flows[self.index]
+        return flows if self.index is None or flows.ndim == 1 else flows[self.index]
 
     def metric(self, key: str) -> MetricAt:
         values = self.results.metrics[key]
-        pick = (lambda array: np.asarray(array)) if self.index is None else (lambda array: np.asarray(array)[self.index])
+        def pick(array: np.ndarray) -> np.ndarray:
+            array = np.asarray(array)
+            return array if self.index is None or array.ndim == 0 else array[self.index]
+
         status = int(pick(values.status))
         return MetricAt(float(pick(values.value)), status, values.reasons.get(status, ""))
 
