@@ -472,7 +472,7 @@ def _break_even_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Tab
     plant = evaluation.plant
     headers = [_text(f"report.col.{name}", lang) for name in ("alternative", "input", "range", "break_even")]
     table = Table("break_even", _text("report.break_even_caption", lang), headers, ["l", "l", "r", "l"],
-                  [22, 30, 20, 28])
+                  [20, 28, 28, 24])
     for outcome in evaluation.break_even_outcomes():
         study, result = outcome.study, outcome.result
         unit = _shown_unit(plant.parameters[study.key].unit, fmt)
