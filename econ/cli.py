@@ -79,25 +79,12 @@ def _print_table(rows: list[tuple[str, ...]]) -> None:
                                for column, (text, width) in enumerate(zip(row, widths))).rstrip())
 
 
-def _metric_text(metric, percent: bool) -> str:  # noqa: ANN001 - MetricAt or metrics.Metric
-    from econ.report.numbers import format_number, format_percent
-
-    value = getattr(metric, "value", None)
-    status = getattr(metric, "status", 0)
-    if status in (0, "ok") and value is not None:
-        return format_percent(value) if percent else f"{format_number(value, 2)} years"
-    text = metric.reason or str(status)
-    roots = getattr(metric, "roots", ())
-    if roots:
-        text += " (" + ", ".join(format_percent(root) for root in roots) + ")"
-    return text
-
-
 def _command_compare(args: argparse.Namespace) -> int:
     from econ.i18n import figure_label
     from econ.inputs.reader import read_plant
     from econ.model.alternatives import Case, alternative_cases, incremental
     from econ.model.build import run_model
+    from econ.report.document import metric_text
     from econ.report.numbers import format_number
 
     plant = read_plant(args.workbook)
@@ -118,16 +105,18 @@ def _command_compare(args: argparse.Namespace) -> int:
                           ("byproduct_revenue_per_month", 0), ("net_effect_per_month", 0), ("npv", 0)):
         unit = cases[0].results.model.get(key).unit
         rows.append((f"{figure_label(key)} [{unit}]", *(format_number(case.value(key), decimals) for case in cases)))
-    for key, percent in (("irr", True), ("payback", False), ("discounted_payback", False)):
-        rows.append((figure_label(key), *(_metric_text(case.metric(key), percent) for case in cases)))
+    years = cases[0].flows().size - 1
+    for key in ("irr", "payback", "discounted_payback"):
+        rows.append((figure_label(key), *(metric_text(case.metric(key), key, "en", years) for case in cases)))
     _print_table(rows)
     print(f"Incremental cases (alternative minus {cases[0].name}), NPV at "
           f"{format_number(cases[0].value('discount_rate') * 100, 1)} %:")
     rows = [("", "NPV [" + cur + "]", "IRR", "payback", "discounted payback")]
     for case in cases[1:]:
         step = incremental(cases[0], case)
-        rows.append((step.name, format_number(step.npv, 0), _metric_text(step.irr, True),
-                     _metric_text(step.payback, False), _metric_text(step.discounted_payback, False)))
+        rows.append((step.name, format_number(step.npv, 0), metric_text(step.irr, "irr", "en", years),
+                     metric_text(step.payback, "payback", "en", years),
+                     metric_text(step.discounted_payback, "payback", "en", years)))
     _print_table(rows)
     return EXIT_OK
 
@@ -184,7 +173,8 @@ def _write_map(plant, args: argparse.Namespace, target: str):  # noqa: ANN001, A
 
 
 def _print_summary(evaluation) -> None:  # noqa: ANN001 - econ.api.Evaluation, imported lazily
-    from econ.report.numbers import format_auto, format_number, format_percent
+    from econ.report.document import metric_text
+    from econ.report.numbers import format_number, format_percent
 
     results, plant = evaluation.results, evaluation.plant
     cur = plant.currency
@@ -198,15 +188,7 @@ def _print_summary(evaluation) -> None:  # noqa: ANN001 - econ.api.Evaluation, i
                 f"{format_percent(plant.value('discount_rate'))}"),
     ]
     for key, label in (("irr", "IRR"), ("payback", "Payback"), ("discounted_payback", "Discounted payback")):
-        values = results.metrics[key]
-        if int(values.status) == 0:
-            value = float(values.value)
-            text = format_percent(value) if key == "irr" else f"{format_auto(value)} years"
-        else:
-            text = values.describe()
-            if values.roots:
-                text += " (" + ", ".join(format_percent(root) for root in values.roots) + ")"
-        lines.append((label, text))
+        lines.append((label, metric_text(results.metrics[key], key, "en", evaluation.model.years)))
     width = max(len(label) for label, _ in lines)
     for label, text in lines:
         print(f"  {label:<{width}}  {text}")

@@ -668,3 +668,14 @@ def test_inputs_are_not_modified():
     irr(flows), payback(flows), discounted_payback(rate, flows), npv(rate, flows)
     profitability_index(rate, flows)
     np.testing.assert_array_equal(flows, before)
+
+
+def test_irr_of_a_flow_whose_npv_touches_zero_is_exact():
+    """-1.5 + 1.5x + 1.5x^2 - 1.5x^3 = -1.5 (x - 1)^2 (x + 1): a double root at rate 0.
+
+    Newton alone stops about 6e-9 from it (hypothesis found numpy-financial's
+    5e-9 closer); steps on the derivative reach it.
+    """
+    flows = [-1.5, 1.5, 1.5, -1.5]
+    assert irr(flows).roots() == (0.0,)
+    assert irr_roots(flows) == (0.0,)

@@ -17,7 +17,8 @@ from econ.errors import ModelError
 from econ.inputs.plant import Plant
 from econ.model import metrics
 from econ.model.build import build_model
-from econ.model.figures import Model, Results, evaluate
+from econ.model.cashflow import irr_values, payback_values
+from econ.model.figures import MetricValues, Model, Results, evaluate
 
 
 @dataclass(frozen=True)
@@ -27,18 +28,9 @@ class Incremental:
     name: str
     flows: np.ndarray  # RUB/year, years 0..N
     npv: float
-    irr: metrics.Metric
-    payback: metrics.Metric
-    discounted_payback: metrics.Metric
-
-
-@dataclass(frozen=True)
-class MetricAt:
-    """A metric of one case: its value where ``status`` is 0, else the reason."""
-
-    value: float
-    status: int
-    reason: str
+    irr: MetricValues
+    payback: MetricValues
+    discounted_payback: MetricValues
 
 
 @dataclass(frozen=True)
@@ -62,14 +54,17 @@ class Case:
         flows = np.asarray(self.results["cf.net_cash_flow"])
         return flows if self.index is None or flows.ndim == 1 else flows[self.index]
 
-    def metric(self, key: str) -> MetricAt:
+    def metric(self, key: str) -> MetricValues:
+        """A metric of this case (IRR with all its roots)."""
         values = self.results.metrics[key]
+        if self.index is None:
+            return values
+        if key == "irr":
+            return irr_values(self.flows())
         def pick(array: np.ndarray) -> np.ndarray:
             array = np.asarray(array)
-            return array if self.index is None or array.ndim == 0 else array[self.index]
-
-        status = int(pick(values.status))
-        return MetricAt(float(pick(values.value)), status, values.reasons.get(status, ""))
+            return array if array.ndim == 0 else array[self.index]
+        return MetricValues(pick(values.value), pick(values.status), values.reasons)
 
 
 def incremental(base: Case, alternative: Case) -> Incremental:
@@ -84,9 +79,9 @@ def incremental(base: Case, alternative: Case) -> Incremental:
         name=alternative.name,
         flows=difference,
         npv=float(metrics.npv(rate, difference)),
-        irr=metrics.Metric.from_irr(metrics.irr(difference)),
-        payback=metrics.Metric.from_payback(metrics.payback(difference)),
-        discounted_payback=metrics.Metric.from_payback(metrics.discounted_payback(rate, difference)),
+        irr=irr_values(difference),
+        payback=payback_values(metrics.payback(difference)),
+        discounted_payback=payback_values(metrics.discounted_payback(rate, difference)),
     )
 
 

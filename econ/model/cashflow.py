@@ -60,13 +60,19 @@ def payback_formula(cumulative: str, crossing: str, years: int) -> Expr:
                 when(compare(call("COUNT", crossings), "=", 0), Text(reason), call("MIN", crossings)))
 
 
-def _irr_values(env: Mapping[str, np.ndarray]) -> MetricValues:
-    result = metrics.irr(env[NET_CASH_FLOW])
+def irr_values(flows: np.ndarray) -> MetricValues:
+    """The IRR of cash flows (one case or many) as MetricValues; a single case keeps all its roots."""
+    result = metrics.irr(flows)
     roots = result.roots() if result.value.ndim == 0 else ()
     return MetricValues(result.value, result.status, dict(metrics.IRR_REASONS), roots)
 
 
-def _payback_values(result: metrics.PaybackResult) -> MetricValues:
+def _irr_values(env: Mapping[str, np.ndarray]) -> MetricValues:
+    return irr_values(env[NET_CASH_FLOW])
+
+
+def payback_values(result: metrics.PaybackResult) -> MetricValues:
+    """A payback result as MetricValues: status 1 where it is not reached."""
     return MetricValues(result.value, np.where(result.reached, 0, 1),
                         {1: f"not reached within {result.n_years} years"})
 
@@ -138,11 +144,11 @@ def figures(plant: Plant) -> list[Figure | YearlyFigure | MetricFigure]:
             style="fraction"),
         MetricFigure(
             "payback", label("payback"), "year",
-            lambda env: _payback_values(metrics.payback(env[NET_CASH_FLOW])),
+            lambda env: payback_values(metrics.payback(env[NET_CASH_FLOW])),
             payback_formula(CUMULATIVE, "cf.payback_crossing", years), style="years"),
         MetricFigure(
             "discounted_payback", label("discounted_payback"), "year",
-            lambda env: _payback_values(metrics.payback(env[DISCOUNTED])),
+            lambda env: payback_values(metrics.payback(env[DISCOUNTED])),
             payback_formula(CUMULATIVE_DISCOUNTED, "cf.discounted_payback_crossing", years), style="years"),
         MetricFigure(
             "profitability_index", label("profitability_index"), "-",

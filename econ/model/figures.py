@@ -80,6 +80,11 @@ class MetricValues:
         status = int(np.asarray(self.status)[index])
         return "" if status == 0 else self.reasons.get(status, "undefined")
 
+    @property
+    def number(self) -> float | None:
+        """The value of a single case, or None where it is undefined."""
+        return float(self.value) if int(self.status) == 0 else None
+
 
 @dataclass(frozen=True, eq=False)
 class MetricFigure:

@@ -246,6 +246,25 @@ def _trimmed_polynomial_roots(coefficients: np.ndarray) -> np.ndarray:
             slope = np.einsum("ij,ij->i", slope_coefficients, powers[:, :-1])
             newton = point - value / slope
             point = np.where(np.isfinite(newton) & (newton > 0), newton, point)
+        # At a double root (NPV touching zero) Newton converges only linearly and stops
+        # about sqrt(eps) away, where NPV already rounds to zero; the root is a simple
+        # root of the derivative there, so Newton steps on the derivative finish it. A
+        # step is kept only where |NPV| stays within rounding of its value and the slope
+        # shrinks, so a simple root (where the derivative's root is an extremum) is kept.
+        curvature_coefficients = own[:, 2:] * (exponents[2:] * (exponents[2:] - 1))
+        for _ in range(_ROOT_NEWTON_STEPS):
+            powers = point[:, np.newaxis] ** exponents
+            value = np.abs(np.einsum("ij,ij->i", own, powers))
+            slope = np.einsum("ij,ij->i", slope_coefficients, powers[:, :-1])
+            curvature = np.einsum("ij,ij->i", curvature_coefficients, powers[:, :-2])
+            candidate = point - slope / curvature
+            candidate_powers = candidate[:, np.newaxis] ** exponents
+            candidate_value = np.abs(np.einsum("ij,ij->i", own, candidate_powers))
+            rounding = 4 * _EPS * np.einsum("ij,ij->i", np.abs(own), candidate_powers)
+            candidate_slope = np.einsum("ij,ij->i", slope_coefficients, candidate_powers[:, :-1])
+            better = (np.isfinite(candidate) & (candidate > 0) & (candidate_value <= value + rounding)
+                      & (np.abs(candidate_slope) < np.abs(slope)))
+            point = np.where(better, candidate, point)
         powers = point[:, np.newaxis] ** exponents
         residual = np.abs(np.einsum("ij,ij->i", own, powers))
         scale = np.einsum("ij,ij->i", np.abs(own), powers)

@@ -18,7 +18,7 @@ from econ.model import metrics
 from econ.model.alternatives import incremental
 from econ.model.cashflow import crossing, payback_formula
 from econ.model.expr import Const, Npv, Text, YearRange, call, compare, ref, when
-from econ.model.figures import Model, YearlyFigure, evaluate
+from econ.model.figures import MetricValues, Model, YearlyFigure, evaluate
 
 if TYPE_CHECKING:
     from econ.api import Evaluation
@@ -68,7 +68,7 @@ def write_comparison(book, sheet, evaluation: Evaluation, writers: list) -> None
             source_sheet, address = cells.locate(f"case{number}:{key}")
             if key in _METRICS:
                 metric = case.metric(key)
-                cached: float | str = metric.value if metric.status == 0 else metric.reason
+                cached: float | str = metric.number if metric.number is not None else metric.describe()
                 style = "fraction" if key == "irr" else "years"
             else:
                 cached, style = case.value(key), figure.style
@@ -116,7 +116,7 @@ def write_comparison(book, sheet, evaluation: Evaluation, writers: list) -> None
         flows = YearRange(flows_key, 0, years)
         # IRR() searches from a guess; from the default 10 % LibreOffice can wander below -100 % on a
         # losing increment, so the formula starts from the root econ found (rounded)
-        guess = round(step.irr.value, 3) if step.irr.value is not None else 0.1
+        guess = round(step.irr.number, 3) if step.irr.number is not None else 0.1
         results = (
             ("Incremental NPV", Npv(rate, flows_key, years), step.npv, "money"),
             ("Incremental IRR", when(compare(call("COUNTIF", flows, ">0") * call("COUNTIF", flows, "<0"), "=", 0),
@@ -136,8 +136,6 @@ def write_comparison(book, sheet, evaluation: Evaluation, writers: list) -> None
     sheet.set_column(2, 2 + max(years, len(cases)), 16)
 
 
-def _metric_cached(metric: metrics.Metric) -> float | str:
+def _metric_cached(values: MetricValues) -> float | str:
     """What the formula shows: the number, or the reason it is undefined."""
-    if metric.value is not None and metric.status == "ok" and len(metric.roots) <= 1:
-        return metric.value
-    return metric.reason
+    return values.number if values.number is not None else values.describe()

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from econ import __version__, i18n
 from econ.inputs import schema
 from econ.model import metrics
-from econ.model.figures import Figure, MetricFigure
+from econ.model.figures import Figure, MetricFigure, MetricValues
 from econ.report.numbers import format_auto, format_number, format_percent
 
 if TYPE_CHECKING:
@@ -222,22 +222,24 @@ def _row_name(plant, key: str) -> str:  # noqa: ANN001
     return ""
 
 
-def _metric_text(evaluation: Evaluation, key: str, fmt: _Formatter) -> str:
-    values = evaluation.results.metrics[key]
+def metric_text(values: MetricValues, key: str, lang: str, years: int) -> str:
+    """A metric of one case as a reader sees it: the number, or why there is none (never "nan")."""
     status = int(values.status)
-    years = evaluation.model.years
     if key == "irr":
         if status == metrics.IRR_OK:
-            return fmt.percent(float(values.value))
+            return format_percent(float(values.value), lang=lang)
         if status == metrics.IRR_MULTIPLE:
-            return i18n.text("metric.multiple", fmt.lang, roots=", ".join(fmt.percent(r) for r in values.roots))
-        return i18n.text("metric.no_sign_change" if status == metrics.IRR_NO_SIGN_CHANGE else "metric.no_root",
-                         fmt.lang)
+            return i18n.text("metric.multiple", lang, roots=", ".join(format_percent(r, lang=lang) for r in values.roots))
+        return i18n.text("metric.no_sign_change" if status == metrics.IRR_NO_SIGN_CHANGE else "metric.no_root", lang)
     if key == "profitability_index":
-        return fmt.number(float(values.value), 2) if status == 0 else i18n.text("metric.pi_undefined", fmt.lang)
+        return format_number(float(values.value), 2, lang) if status == 0 else i18n.text("metric.pi_undefined", lang)
     if status == 0:
-        return f"{fmt.number(float(values.value), 2)} {i18n.text('unit.years', fmt.lang)}"
-    return i18n.text("metric.not_reached", fmt.lang, years=years)
+        return f"{format_number(float(values.value), 2, lang)} {i18n.text('unit.years', lang)}"
+    return i18n.text("metric.not_reached", lang, years=years)
+
+
+def _metric_text(evaluation: Evaluation, key: str, fmt: _Formatter) -> str:
+    return metric_text(evaluation.results.metrics[key], key, fmt.lang, evaluation.model.years)
 
 
 def _verdict(evaluation: Evaluation, fmt: _Formatter, lang: str, metric_texts: dict[str, str]) -> str:
@@ -411,18 +413,6 @@ def _checks_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
     return table
 
 
-def _case_metric_text(case, key: str, fmt: _Formatter, years: int) -> str:  # noqa: ANN001 - alternatives.Case
-    metric = case.metric(key)
-    if metric.status != 0:
-        if key == "irr":
-            return i18n.text("metric.no_sign_change" if metric.status == metrics.IRR_NO_SIGN_CHANGE else
-                             "metric.no_root", fmt.lang)
-        return i18n.text("metric.not_reached", fmt.lang, years=years)
-    if key == "irr":
-        return fmt.percent(metric.value)
-    return f"{fmt.number(metric.value, 2)} {i18n.text('unit.years', fmt.lang)}"
-
-
 def _alternatives_table(evaluation: Evaluation, fmt: _Formatter, lang: str, metric_texts: dict[str, str]) -> Table:
     cases, model = evaluation.cases, evaluation.model
     share = 62.0 / len(cases)
@@ -436,7 +426,7 @@ def _alternatives_table(evaluation: Evaluation, fmt: _Formatter, lang: str, metr
         table.add([i18n.figure_label(key, lang)] + [fmt.figure(case.value(key), figure) for case in cases]
                   + [fmt.unit(figure.unit)], "total" if key in ("opex_per_month", "npv") else "")
     for key in ("irr", "payback", "discounted_payback"):
-        table.add([i18n.figure_label(key, lang)] + [_case_metric_text(case, key, fmt, model.years) for case in cases]
+        table.add([i18n.figure_label(key, lang)] + [metric_text(case.metric(key), key, lang, model.years) for case in cases]
                   + [""])
     return table
 
@@ -451,12 +441,8 @@ def _incremental_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Ta
     base = evaluation.cases[0]
     for case in evaluation.cases[1:]:
         step = incremental(base, case)
-        irr = fmt.percent(step.irr.value) if step.irr.value is not None else (
-            i18n.text("metric.multiple", lang, roots=", ".join(fmt.percent(r) for r in step.irr.roots))
-            if step.irr.roots else i18n.text("metric.no_sign_change", lang))
-        payback = (f"{fmt.number(step.payback.value, 2)} {i18n.text('unit.years', lang)}"
-                   if step.payback.value is not None else
-                   i18n.text("metric.not_reached", lang, years=evaluation.model.years))
+        irr = metric_text(step.irr, "irr", lang, evaluation.model.years)
+        payback = metric_text(step.payback, "payback", lang, evaluation.model.years)
         table.add([case.name, f"{fmt.number(step.npv, 0)} {fmt.unit(evaluation.plant.currency)}", irr, payback])
     return table
 
