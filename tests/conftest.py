@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import settings
+
+# CI runs the property tests on a fixed sequence of examples, so that a run is
+# reproducible; elsewhere hypothesis explores new examples on every run.
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 INPUTS = ROOT / "inputs"
