@@ -13,7 +13,6 @@ import pytest
 from econ.api import evaluate_workbook, write_reports
 from econ.model.figures import Figure, MetricFigure, YearlyFigure
 from econ.report.xlsx import SHEET_ORDER
-from tests.conftest import CR_SCHEME
 from tests.support.libreoffice import compare, office_or_skip, recalculate
 
 

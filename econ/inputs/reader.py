@@ -463,7 +463,7 @@ class _Reader:
             key = self.input_key(field_text, tables, sheet, f"{field_column}{row}")
             base = self.parameters[key]
             unit_text = self.book.text(sheet, f"{unit_column}{row}")
-            for name, column in names:
+            for _name, column in names:
                 address = f"{column}{row}"
                 if self.book.cell(sheet, address) is None:
                     continue  # blank: the alternative inherits the base value

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from econ import __version__, i18n
 from econ.inputs import schema
 from econ.model import metrics
-from econ.model.figures import Figure, MetricFigure, MetricValues
+from econ.model.figures import Figure, MetricValues
 from econ.report.numbers import format_auto, format_number, format_percent
 
 if TYPE_CHECKING:

@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlparse
 from econ import i18n
 from econ.errors import ReportError
 from econ.report.atomic import write_atomically
-from econ.report.document import Document, break_even_target, build_document
+from econ.report.document import break_even_target, build_document
 
 if TYPE_CHECKING:
     from econ.api import Evaluation
