@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -18,7 +19,7 @@ from econ.inputs.plant import Plant
 from econ.model import metrics
 from econ.model.build import build_model
 from econ.model.cashflow import irr_values, payback_values
-from econ.model.figures import MetricValues, Model, Results, evaluate
+from econ.model.figures import MetricValues, Model, Results, YearlyFigure, evaluate
 
 
 @dataclass(frozen=True)
@@ -45,14 +46,36 @@ class Case:
     results: Results
     index: int | None = None
 
-    def value(self, key: str) -> float:
+    @property
+    def model(self) -> Model:
+        return self.results.model
+
+    @cached_property
+    def _yearly_keys(self) -> frozenset[str]:
+        return frozenset(f.key for f in self.results.model.figures if isinstance(f, YearlyFigure))
+
+    def __getitem__(self, key: str) -> np.ndarray:
+        """A figure or input of this case: its yearly row, or a 0-d value."""
         value = np.asarray(self.results[key])
+        if self.index is None:
+            return value
+        yearly = key in self._yearly_keys
         # a figure equal in every case (a constant: no losses at all) has no case axis
-        return float(value if self.index is None or value.ndim == 0 else value[self.index])
+        return value[self.index] if value.ndim == (2 if yearly else 1) else value
+
+    def scalar(self, key: str) -> float:
+        return float(self[key])
+
+    def value(self, key: str) -> float:
+        return self.scalar(key)
 
     def flows(self) -> np.ndarray:
-        flows = np.asarray(self.results["cf.net_cash_flow"])
-        return flows if self.index is None or flows.ndim == 1 else flows[self.index]
+        return self["cf.net_cash_flow"]
+
+    @property
+    def metrics(self) -> dict[str, MetricValues]:
+        """Every metric of this case, read like a single-case evaluation's ``results.metrics``."""
+        return {key: self.metric(key) for key in self.results.metrics}
 
     def metric(self, key: str) -> MetricValues:
         """A metric of this case (IRR with all its roots)."""
@@ -61,9 +84,11 @@ class Case:
             return values
         if key == "irr":
             return irr_values(self.flows())
+
         def pick(array: np.ndarray) -> np.ndarray:
             array = np.asarray(array)
             return array if array.ndim == 0 else array[self.index]
+
         return MetricValues(pick(values.value), pick(values.status), values.reasons)
 
 

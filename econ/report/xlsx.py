@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
@@ -25,7 +24,7 @@ from econ.model import metrics
 from econ.model.expr import Const, Expr
 from econ.model.opex import OPEX_TABLE
 from econ.model.figures import (
-    CASH_FLOW, CHECKS, ENERGY, OPEX, REVENUE, SUMMARY, Figure, MetricFigure, MetricValues, Results, YearlyFigure,
+    CASH_FLOW, CHECKS, ENERGY, OPEX, REVENUE, SUMMARY, Figure, MetricFigure, YearlyFigure,
 )
 from econ.report.comparison import write_comparison
 from econ.report.atomic import write_atomically
@@ -63,32 +62,6 @@ class _Cells:
             return self.places[(key, year)]
         except KeyError:
             raise KeyError(f"{key}{'' if year is None else f'[{year}]'} has no cell in the results workbook") from None
-
-
-class _CaseResults:
-    """One case of vectorized results, read like single-case results (for an alternative's sheets)."""
-
-    def __init__(self, results: Results, index: int) -> None:
-        self.model = results.model
-        self._results, self._index = results, index
-        self._yearly = {figure.key for figure in results.model.figures if isinstance(figure, YearlyFigure)}
-        self.metrics = {key: MetricValues(np.asarray(values.value)[index], np.asarray(values.status)[index],
-                                          values.reasons,
-                                          _roots(np.asarray(results["cf.net_cash_flow"])[index]) if key == "irr" else ())
-                        for key, values in results.metrics.items()}
-
-    def __getitem__(self, key: str) -> np.ndarray:
-        value = np.asarray(self._results[key])
-        yearly = key in self._yearly
-        has_case_axis = value.ndim == (2 if yearly else 1)  # a figure equal in every case has none
-        return value[self._index] if has_case_axis else value
-
-    def scalar(self, key: str) -> float:
-        return float(self[key])
-
-
-def _roots(flows: np.ndarray) -> tuple[float, ...]:
-    return metrics.irr(flows).roots()
 
 
 class _Writer:
@@ -489,8 +462,7 @@ def write_results_workbook(evaluation: Evaluation, target: Path) -> Path:
             comparison = book.add_worksheet(COMPARISON) if evaluation.alternatives else None
             base = _Writer(evaluation, book)
             writers = [base] + [
-                _Writer(evaluation, book, _CaseResults(evaluation.results_of_cases, case.index), f"A{number} ",
-                        base, case.name)
+                _Writer(evaluation, book, case, f"A{number} ", base, case.name)
                 for number, case in enumerate(evaluation.alternatives, start=1)
             ]
             for writer in writers:
