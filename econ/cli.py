@@ -264,7 +264,7 @@ def _command_check(args: argparse.Namespace) -> int:
         reference = comparison.reference
         if reference.comparison == "=":
             print(f"  {reference.id}: the published {format_auto(reference.published, digits=8)} {reference.unit} does "
-                  f"not follow from the inputs: {reference.quantity} = {comparison.formula} gives "
+                  f"not follow from the inputs: {_definition(comparison)} gives "
                   f"{format_auto(comparison.computed, digits=8)}, a difference of "
                   f"{format_auto(comparison.deviation, digits=4)} {reference.unit}")
         else:
@@ -279,6 +279,12 @@ def _command_check(args: argparse.Namespace) -> int:
     print(f"Summary: {passed} of {len(comparisons)} published figures agree or hold; "
           f"{len(failures)} differ or do not hold")
     return EXIT_CHECK_FAILED if failures else EXIT_OK
+
+
+def _definition(comparison) -> str:  # noqa: ANN001 - regression.Comparison
+    """``key = definition`` for a figure, the expression alone for arithmetic over figures."""
+    quantity = comparison.reference.quantity
+    return quantity if quantity.strip() == comparison.formula else f"{quantity} = {comparison.formula}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,13 +12,17 @@ come out:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from econ import units
 from econ.errors import InputError
 from econ.inputs.plant import Plant, Reference
+from econ.model.expr import Const, Expr, Ref
 from econ.model.figures import Figure, MetricFigure, Model, Results, YearlyFigure
 
 if TYPE_CHECKING:
@@ -38,6 +42,7 @@ class Comparison:
     deviation: float  # computed - published
     verdict: str
     formula: str  # how the model computes the figure, over keys
+    quantity: Quantity | None = None
 
     @property
     def passed(self) -> bool:
@@ -59,27 +64,128 @@ def verdict(comparison: str, computed: float, published: float, tolerance: float
     return AGREES if abs(computed - published) <= tolerance else DIFFERS
 
 
-def conversion(reference: Reference, model: Model, months_per_year: float) -> tuple[Figure, float]:
-    """The figure a reference is compared with, and the factor from its unit to the published one."""
+@dataclass(frozen=True)
+class Quantity:
+    """What a reference is compared with: one figure, or arithmetic over figures (``a / b``, ``a + b``).
+
+    ``unit`` is the model unit of ``expr``; ``definition`` says how the model computes it.
+    """
+
+    expr: Expr
+    unit: str
+    definition: str
+
+    @property
+    def key(self) -> str | None:
+        """The figure's key when the quantity is a single figure."""
+        return self.expr.key if isinstance(self.expr, Ref) else None
+
+
+_TOKEN = re.compile(r"\s*(?:(?P<number>\d+(?:\.\d+)?)|(?P<key>[A-Za-z_][A-Za-z0-9_.]*)|(?P<op>[-+*/()]))")
+
+
+def parse_quantity(text: str, model: Model) -> Quantity:
+    """A reference's quantity: a figure key, or + - * / and brackets over figure keys and numbers.
+
+    Raises ValueError with the reason when a key is unknown, is not a single
+    number, or the units of a sum do not match.
+    """
+    tokens: list[tuple[str, str]] = []
+    position = 0
+    while position < len(text.rstrip()):
+        match = _TOKEN.match(text, position)
+        if match is None or match.end() == position:
+            raise ValueError(f"cannot read {text[position:]!r}")
+        kind = match.lastgroup or ""
+        tokens.append((kind, match.group(kind)))
+        position = match.end()
+    if not tokens:
+        raise ValueError("empty")
+    if len(tokens) == 1 and tokens[0][0] == "key":
+        figure = _figure(tokens[0][1], model)
+        return Quantity(Ref(figure.key), figure.unit, figure.expr.text())
+    cursor = [0]
+
+    def peek() -> str:
+        return tokens[cursor[0]][1] if cursor[0] < len(tokens) else ""
+
+    def take() -> tuple[str, str]:
+        if cursor[0] >= len(tokens):
+            raise ValueError("the expression ends too early")
+        cursor[0] += 1
+        return tokens[cursor[0] - 1]
+
+    def atom() -> tuple[Expr, str]:
+        kind, value = take()
+        if value == "(":
+            inner = sum_()
+            if take()[1] != ")":
+                raise ValueError("a bracket is not closed")
+            return inner
+        if value == "-":
+            operand, unit = atom()
+            return -operand, unit
+        if kind == "number":
+            return Const(float(value)), "dimensionless"
+        if kind == "key":
+            figure = _figure(value, model)
+            return Ref(figure.key), figure.unit
+        raise ValueError(f"unexpected {value!r}")
+
+    def product() -> tuple[Expr, str]:
+        left, unit = atom()
+        while peek() in ("*", "/"):
+            op = take()[1]
+            right, right_unit = atom()
+            left, unit = (left * right, f"({unit})*({right_unit})") if op == "*" else \
+                (left / right, f"({unit})/({right_unit})")
+        return left, unit
+
+    def sum_() -> tuple[Expr, str]:
+        left, unit = product()
+        while peek() in ("+", "-"):
+            op = take()[1]
+            right, right_unit = product()
+            if units.parse(unit) != units.parse(right_unit):
+                raise ValueError(f"cannot add {unit} and {right_unit}")
+            left = left + right if op == "+" else left - right
+        return left, unit
+
+    expr, unit = sum_()
+    if cursor[0] != len(tokens):
+        raise ValueError(f"unexpected {peek()!r}")
+    return Quantity(expr, unit, expr.text())
+
+
+def _figure(key: str, model: Model) -> Figure:
+    try:
+        figure = model.get(key)
+    except KeyError:
+        raise ValueError(f"unknown model quantity {key!r}") from None
+    if isinstance(figure, (YearlyFigure, MetricFigure)):
+        raise ValueError(f"{key} is not a single number")
+    return figure
+
+
+def conversion(reference: Reference, model: Model, months_per_year: float) -> tuple[Quantity, float]:
+    """The quantity a reference is compared with, and the factor from its unit to the published one."""
     def error(message: str, column: str, expected: str | None = None, found: object = None) -> InputError:
         location = reference.location
         return InputError(message, file=location.file, sheet=location.sheet,
                           cell=reference.cell(column), field=column, expected=expected, found=found)
 
     try:
-        figure = model.get(reference.quantity)
-    except KeyError:
-        raise error(f"reference {reference.id}: unknown model quantity", "quantity",
-                    expected="a figure key (econ check --list-quantities)", found=reference.quantity) from None
-    if isinstance(figure, (YearlyFigure, MetricFigure)):
-        raise error(f"reference {reference.id}: {reference.quantity} is not a single number", "quantity",
-                    expected="a figure with one value", found=reference.quantity)
+        quantity = parse_quantity(reference.quantity, model)
+    except (ValueError, units.UnitError) as problem:
+        raise error(f"reference {reference.id}: {problem}", "quantity",
+                    expected="a figure key (econ check --list-quantities), or + - * / over figure keys",
+                    found=reference.quantity) from None
     try:
-        factor = units.factor(figure.unit, reference.unit, months_per_year)
+        factor = units.factor(quantity.unit, reference.unit, months_per_year)
     except units.UnitError as problem:
-        raise error(f"reference {reference.id}: {problem}", "unit", expected=f"a unit convertible from {figure.unit}",
-                    found=reference.unit) from None
-    return figure, factor
+        raise error(f"reference {reference.id}: {problem}", "unit",
+                    expected=f"a unit convertible from {quantity.unit}", found=reference.unit) from None
+    return quantity, factor
 
 
 def compare_references(plant: Plant, results: Results, cases: Sequence[Case] = ()) -> list[Comparison]:
@@ -89,18 +195,22 @@ def compare_references(plant: Plant, results: Results, cases: Sequence[Case] = (
     by_name = {case.name: case for case in cases[1:]}
     comparisons = []
     for reference in plant.references:
-        figure, factor = conversion(reference, results.model, months_per_year)
+        quantity, factor = conversion(reference, results.model, months_per_year)
         if reference.case:
-            computed = by_name[reference.case].value(figure.key) * factor
+            case = by_name[reference.case]
+            values = {key: case.value(key) for key in quantity.expr.keys()}
         else:
-            computed = results.scalar(figure.key) * factor
+            values = {key: results.scalar(key) for key in quantity.expr.keys()}
+        with np.errstate(divide="ignore", invalid="ignore"):
+            computed = float(quantity.expr.evaluate(values)) * factor
         comparisons.append(Comparison(
             reference=reference,
             computed=computed,
             factor=factor,
-            model_unit=figure.unit,
+            model_unit=quantity.unit,
             deviation=computed - reference.published,
             verdict=verdict(reference.comparison, computed, reference.published, reference.tolerance),
-            formula=figure.expr.text(),
+            formula=quantity.definition,
+            quantity=quantity,
         ))
     return comparisons

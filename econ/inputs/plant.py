@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from econ.inputs.chain import Chain
 
 
 @dataclass(frozen=True)
@@ -134,6 +138,7 @@ class Plant:
     alternatives: list[Alternative] = field(default_factory=list)
     base_name: str = "Base case"
     break_even: list[BreakEvenStudy] = field(default_factory=list)
+    chain: Chain | None = None
 
     @property
     def file_name(self) -> str:

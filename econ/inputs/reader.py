@@ -21,6 +21,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from econ import units
 from econ.errors import InputError
 from econ.inputs import cell_formula, schema
+from econ.inputs.chain_reader import read_chain
 from econ.inputs.plant import Alternative, BreakEvenStudy, Location, Parameter, Plant, Reference, Row, row_key
 
 
@@ -183,7 +184,7 @@ class _Reader:
         target = self.unit_of(spec)
         entered_unit = unit_text.strip()
         percent_format = raw is not None and "%" in raw.number_format
-        if spec.kind == "fraction":
+        if spec.kind in ("fraction", "ratio"):
             value = self.fraction(value, entered_unit, percent_format, sheet, address, spec)
         else:
             value = self.convert(value, entered_unit, target, sheet, address, spec)
@@ -200,7 +201,7 @@ class _Reader:
         if normal in ("%", "percent", "per cent"):
             return value / 100.0
         if normal in ("fraction", "-", "", "1"):
-            if not 0.0 <= value <= 1.0:
+            if spec.kind == "fraction" and not 0.0 <= value <= 1.0:
                 raise self.error("", sheet, address, spec.name,
                                  expected="a fraction from 0 to 1 (or format the cell as % or set the unit to %)",
                                  found=value)
@@ -305,8 +306,9 @@ class _Reader:
     # -- tables ------------------------------------------------------------------
     def read_table(self, spec: schema.TableSpec) -> list[Row]:
         sheet = self.book.sheet(spec.sheet)
+        required = spec.required and not (spec.key in schema.OPTIONAL_WITH_CHAIN and self.book.sheet("Streams"))
         if sheet is None:
-            if spec.required:
+            if required:
                 self.require_sheet(spec.sheet)
             return []
         columns = self.header(sheet)
@@ -346,7 +348,7 @@ class _Reader:
                     self.parameters[key] = fields[field.name]  # type: ignore[assignment]
             rows.append(Row(spec.key, index, name, source, self.book.location(sheet, f"{name_column}{row}"), fields))
             row += 1
-        if spec.required and not rows:
+        if required and not rows:
             raise self.error("", sheet, f"{name_column}3", spec.name_column, expected="at least one row",
                              found="an empty table")
         return rows
@@ -553,6 +555,7 @@ class _Reader:
             if sheet_name != "Schedule":
                 self.read_parameters(sheet_name, specs)
         tables = {spec.key: self.read_table(spec) for spec in schema.TABLES}
+        chain = read_chain(self, tables)
         references = self.read_references()
         alternatives = self.check_cases(self.read_alternatives(tables), references)
         base_year = self.parameters.pop("base_year", None)
@@ -571,6 +574,7 @@ class _Reader:
             alternatives=alternatives,
             break_even=self.read_break_even(tables, alternatives),
             base_name=text["base_case"] or "Base case",
+            chain=chain,
         )
 
 

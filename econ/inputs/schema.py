@@ -14,8 +14,9 @@ from dataclasses import dataclass
 class FieldSpec:
     """One numeric field of a parameter sheet or a table.
 
-    kind: ``quantity`` (a number in ``unit``), ``fraction`` (0..1, % allowed) or
-    ``integer`` (a whole number in ``unit``).
+    kind: ``quantity`` (a number in ``unit``), ``fraction`` (0..1, % allowed),
+    ``ratio`` (a share that may exceed 1, % allowed) or ``integer`` (a whole
+    number in ``unit``).
     """
 
     name: str
@@ -125,7 +126,16 @@ TABLES: tuple[TableSpec, ...] = (
         FieldSpec("quoted_specific_energy", "kWh/t", required=False, strictly_positive=True,
                   description="specific energy the source quotes, for the audit"),
     )),
+    # The components followed through a process chain (econ.inputs.chain); prices per tonne of the component.
+    TableSpec("Components", "components", "component", (
+        FieldSpec("price", "{cur}/t", required=False, description="price of the component (the metal)"),
+        FieldSpec("molar_mass", "g/mol", required=False, strictly_positive=True,
+                  description="molar mass, for Faraday's law in StageEnergy"),
+    )),
 )
+
+# With a process chain (a Streams sheet) these tables may be left out: the chain carries the plant.
+OPTIONAL_WITH_CHAIN = ("equipment", "capital")
 
 REFERENCE_COLUMNS = ("id", "figure", "published", "unit", "quantity", "comparison", "tolerance", "case", "source",
                      "note")

@@ -27,6 +27,7 @@ import numpy as np
 
 from econ.inputs.plant import Plant
 from econ.model import metrics
+from econ.model.chain import revenue_terms
 from econ.model.expr import (
     AllOf, Blank, Const, Expr, Npv, Text, YearRange, call, compare, inp, maximum, ref, total, when,
 )
@@ -83,6 +84,9 @@ def figures(plant: Plant) -> list[Figure | YearlyFigure | MetricFigure]:
     cur = plant.currency
     capital_rows = plant.rows("capital")
     annual = inp("months_per_year")
+    chain_revenue = revenue_terms(plant)
+    revenue = total(ref("byproduct_revenue_per_month"), *chain_revenue) if chain_revenue \
+        else ref("byproduct_revenue_per_month")
 
     def depreciation(t: int) -> Expr:
         if t == 0 or not capital_rows:
@@ -96,7 +100,7 @@ def figures(plant: Plant) -> list[Figure | YearlyFigure | MetricFigure]:
     table: list[Figure | YearlyFigure | MetricFigure] = [
         _yearly("cf.year", label("cf.year"), "year", lambda t: Const(t), years, style="year"),
         _yearly("cf.revenue", label("cf.revenue"), f"{cur}/year",
-                lambda t: Const(0) if t == 0 else ref("byproduct_revenue_per_month") * annual, years),
+                lambda t: Const(0) if t == 0 else revenue * annual, years),
         _yearly("cf.operating_costs", label("cf.operating_costs"), f"{cur}/year",
                 lambda t: Const(0) if t == 0 else
                 -((ref("cash_opex_per_month") + ref("loss_cost_per_month")) * annual), years),

@@ -2,12 +2,14 @@
 
 The monthly energy is the equipment's plus, when the workbook has an
 Electrolysis sheet, the DC energy of electrolysis (econ.model.electrochemistry,
-evaluated before this module).
+evaluated before this module), and with a process chain the stage energy its
+StageEnergy sheet counts (econ.model.chain).
 """
 
 from __future__ import annotations
 
 from econ.inputs.plant import Plant
+from econ.model.chain import energy_terms
 from econ.model.expr import inp, ref, total
 from econ.model.figures import ENERGY, Figure, label
 
@@ -35,7 +37,8 @@ def figures(plant: Plant) -> list[Figure]:
         Figure("installed_power", label("installed_power"), "kW",
                total(*(ref(f"equipment.{row.index}.power") for row in rows)), ENERGY, section="Totals"),
         Figure("energy_per_month", label("energy_per_month"), "kWh/month",
-               total(*(ref(f"equipment.{row.index}.energy_per_month") for row in rows), *electrolysis), ENERGY,
+               total(*(ref(f"equipment.{row.index}.energy_per_month") for row in rows), *electrolysis,
+                     *energy_terms(plant)), ENERGY,
                section="Totals"),
         Figure("energy_cost_per_month", label("energy_cost_per_month"), f"{cur}/month",
                ref("energy_per_month") * inp("electricity_price"), ENERGY, style="money", section="Totals"),

@@ -15,7 +15,7 @@ constructors and Python operators::
     >>> energy.to_text()
     'installed_power * operating_hours_per_month'
 
-Only functions LibreOffice also knows are rendered (SUM, MAX, MIN, IF, AND,
+Only functions LibreOffice also knows are rendered (SUM, MAX, MIN, IF, AND, LOG,
 NPV, ROUND, ROUNDUP), so a reviewer may open the workbook in either program.
 """
 
@@ -467,6 +467,34 @@ class If(Expr):
 
 def when(condition: Expr, then: Expr | float, otherwise: Expr | float) -> If:
     return If(condition, as_expr(then), as_expr(otherwise))
+
+
+@dataclass(frozen=True, eq=False)
+class EntropyTerm(Expr):
+    """-p log2 p, taken as 0 where p <= 0 (its limit at 0): one term of a Shannon entropy in bits."""
+
+    share: Expr
+
+    def evaluate(self, env: Mapping[str, Array]) -> Array:
+        p = np.asarray(self.share.evaluate(env), dtype=float)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            term = -p * np.log2(np.where(p > 0, p, 1.0))
+        return np.where(p > 0, term, 0.0)
+
+    def excel(self, cells: CellMap, sheet: str) -> str:
+        p = self.share.excel(cells, sheet)
+        return f"IF(({p})>0,-({p})*LOG({p},2),0)"
+
+    def text(self) -> str:
+        return f"-p*log2(p) for p = {self.share.text()}"
+
+    def keys(self) -> set[str]:
+        return self.share.keys()
+
+
+def entropy_term(share: Expr) -> EntropyTerm:
+    """One term of a Shannon entropy in bits: -p log2 p, 0 at p = 0."""
+    return EntropyTerm(share)
 
 
 @dataclass(frozen=True, eq=False)

@@ -27,6 +27,8 @@ Array = np.ndarray
 ENERGY, OPEX, REVENUE, CASH_FLOW, SUMMARY, CHECKS = (
     "Energy", "OPEX", "Revenue and losses", "Cash flow", "Summary", "Checks",
 )
+# Sheets of a process chain (econ.model.chain): the stage tables, and the figures through the chain.
+MASS_BALANCE, PROCESS_CHAIN = "Mass balance", "Process chain"
 
 
 def label(key: str, name: str = "") -> str:

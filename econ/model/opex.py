@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from econ.inputs.plant import Plant
+from econ.model.chain import cost_terms, revenue_terms
 from econ.model.expr import inp, ref, total
 from econ.model.figures import OPEX, REVENUE, SUMMARY, Figure, label
 
@@ -10,14 +11,19 @@ OPEX_TABLE = "OPEX per month"  # the section of the OPEX sheet laid out as the p
 
 
 def figures(plant: Plant) -> list[Figure]:
-    """OPEX per month = electricity + labour + depreciation + maintenance.
+    """OPEX per month = electricity + labour + depreciation + maintenance (+ reagents with a process chain).
 
     Specific cost = OPEX per month / throughput per month. Net effect per month =
-    by-product revenue - OPEX - cost of replacing losses (before income tax;
+    revenue - OPEX - cost of replacing losses (before income tax;
     depreciation is inside OPEX). Per year it is multiplied by the operating
     months per year, over the service life by the service life in years.
     """
     cur, basis = plant.currency, plant.basis
+    extra_revenue = revenue_terms(plant)
+    revenue = total(ref("byproduct_revenue_per_month"), *extra_revenue) if extra_revenue \
+        else ref("byproduct_revenue_per_month")
+    reagents = [Figure("opex_reagents", label("opex_reagents"), f"{cur}/month", term, OPEX, "money", OPEX_TABLE)
+                for term in cost_terms(plant)]
     return [
         Figure("opex_energy", label("opex_energy"), f"{cur}/month", ref("energy_cost_per_month"), OPEX, "money", OPEX_TABLE),
         Figure("opex_labour", label("opex_labour"), f"{cur}/month", ref("labour_cost_per_month"), OPEX, "money",
@@ -26,15 +32,17 @@ def figures(plant: Plant) -> list[Figure]:
                OPEX_TABLE),
         Figure("opex_maintenance", label("opex_maintenance"), f"{cur}/month", ref("maintenance_per_month"), OPEX, "money",
                OPEX_TABLE),
+        *reagents,
         Figure("opex_per_month", label("opex_per_month"), f"{cur}/month",
-               total(ref("opex_energy"), ref("opex_labour"), ref("opex_depreciation"), ref("opex_maintenance")),
+               total(ref("opex_energy"), ref("opex_labour"), ref("opex_depreciation"), ref("opex_maintenance"),
+                     *(ref(figure.key) for figure in reagents)),
                OPEX, "money", OPEX_TABLE),
         Figure("specific_cost", label("specific_cost"), f"{cur}/{basis}",
                ref("opex_per_month") / inp("throughput"), OPEX, "money", OPEX_TABLE),
         Figure("cash_opex_per_month", label("cash_opex_per_month"), f"{cur}/month",
                ref("opex_per_month") - ref("opex_depreciation"), OPEX, "money", OPEX_TABLE),
         Figure("net_effect_per_month", label("net_effect_per_month"), f"{cur}/month",
-               ref("byproduct_revenue_per_month") - ref("opex_per_month") - ref("loss_cost_per_month"),
+               revenue - ref("opex_per_month") - ref("loss_cost_per_month"),
                REVENUE, "money", "Net effect"),
         Figure("net_effect_per_year", label("net_effect_per_year"), f"{cur}/year",
                ref("net_effect_per_month") * inp("months_per_year"), REVENUE, "money", "Net effect"),

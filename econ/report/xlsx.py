@@ -24,7 +24,8 @@ from econ.model import metrics
 from econ.model.expr import Const, Expr
 from econ.model.opex import OPEX_TABLE
 from econ.model.figures import (
-    CASH_FLOW, CHECKS, ENERGY, OPEX, REVENUE, SUMMARY, Figure, MetricFigure, YearlyFigure,
+    CASH_FLOW, CHECKS, ENERGY, MASS_BALANCE, OPEX, PROCESS_CHAIN, REVENUE, SUMMARY, Figure, MetricFigure,
+    YearlyFigure,
 )
 from econ.report.comparison import write_comparison
 from econ.report.atomic import write_atomically
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 INPUTS = "Inputs"
 COMPARISON = "Comparison"
 SHEET_ORDER = (SUMMARY, INPUTS, ENERGY, OPEX, REVENUE, CASH_FLOW, CHECKS)
+CHAIN_SHEETS = (MASS_BALANCE, PROCESS_CHAIN)  # after Revenue, in a workbook with a process chain
 
 NUMBER_FORMATS = {
     "money": "#,##0.00",
@@ -76,7 +78,8 @@ class _Writer:
         self.book = book
         self.prefix, self.base, self.title_text = prefix, base, title
         self.cells = _Cells()
-        self.sheets = {name: self.book.add_worksheet(self.name(name)) for name in SHEET_ORDER}
+        order = SHEET_ORDER if self.plant.chain is None else SHEET_ORDER[:5] + CHAIN_SHEETS + SHEET_ORDER[5:]
+        self.sheets = {name: self.book.add_worksheet(self.name(name)) for name in order}
         self.formats = {style: self.book.add_format({"num_format": fmt}) for style, fmt in NUMBER_FORMATS.items()}
         self.bold = self.book.add_format({"bold": True})
         self.header = self.book.add_format({"bold": True, "bottom": 1, "bg_color": "#DDE5F0", "text_wrap": True,
@@ -160,6 +163,100 @@ class _Writer:
             row += 1
         return rows
 
+    def plan_mass_balance(self) -> list[tuple[int, int, str, str]]:
+        """The stage tables, laid out as a paper's mass-balance tables: (row, column, key or text, kind).
+
+        kind is ``figure`` (a formula), ``text``, ``header`` or ``title``. Columns:
+        stream, direction, from/to, mass, then per component mass, content and
+        distribution, then yield and stage yield, then per component through
+        recovery and feed ratio.
+        """
+        chain = self.plant.chain
+        components = chain.components
+        n = len(components)
+        mass_col, first_component = 3, 4
+        yield_col = first_component + 3 * n
+        recovery_col = yield_col + 2
+        defined = set(self.model.keys())
+        cells: list[tuple[int, int, str, str]] = []
+
+        def put(row: int, column: int, key: str) -> None:
+            if key in defined:
+                cells.append((row, column, key, "figure"))
+                self.cells.put(key, self.name(MASS_BALANCE), row, column)
+
+        headers = ["Stream", "In/out", "From / to", f"Mass [{chain.mass_unit}]"]
+        for component in components:
+            headers += [f"{component} [{chain.mass_unit}]", f"{component} content", f"{component} distribution"]
+        headers += ["Yield from the chain feed", "Yield from the stage's chain stream"]
+        for component in components:
+            headers += [f"{component} through recovery", f"{component} per unit in the chain feed"]
+        row = 2
+        for stage in chain.stages:
+            cells.append((row, 0, f"{stage.index + 1}. {stage.name}", "title"))
+            cells.append((row, 2, "Batch scale to the chain feed", "text"))
+            put(row, mass_col, f"stage.{stage.index}.scale")
+            row += 1
+            for column, text in enumerate(headers):
+                cells.append((row, column, text, "header"))
+            row += 1
+            for direction, streams in (("in", chain.loaded(stage.index)), ("out", chain.obtained(stage.index))):
+                for stream in streams:
+                    cells.append((row, 0, stream.name, "text"))
+                    cells.append((row, 1, direction, "text"))
+                    where = stream.destination if direction == "out" else (
+                        chain.qualified_name(stream.origin) if isinstance(stream.origin, int) else stream.origin)
+                    cells.append((row, 2, where, "text"))
+                    put(row, mass_col, f"balance.{stream.index}.mass")
+                    for j in range(n):
+                        for offset, name in enumerate(("mass", "content", "distribution")):
+                            put(row, first_component + 3 * j + offset, f"balance.{stream.index}.{j}.{name}")
+                        put(row, recovery_col + 2 * j, f"balance.{stream.index}.{j}.recovery")
+                        put(row, recovery_col + 2 * j + 1, f"balance.{stream.index}.{j}.feed_ratio")
+                    put(row, yield_col, f"balance.{stream.index}.yield")
+                    put(row, yield_col + 1, f"balance.{stream.index}.stage_yield")
+                    row += 1
+                total = "Loaded" if direction == "in" else "Obtained"
+                cells.append((row, 0, total, "total"))
+                put(row, mass_col, f"stage.{stage.index}.mass_{'loaded' if direction == 'in' else 'obtained'}")
+                for j in range(n):
+                    put(row, first_component + 3 * j, f"stage.{stage.index}.{j}.{total.lower()}")
+                    if direction == "in":
+                        put(row, recovery_col + 2 * j, f"stage.{stage.index}.{j}.from_feed")
+                row += 1
+            for text, mass_key, key in (("Imbalance (obtained - loaded)", "mass_imbalance", "imbalance"),
+                                        ("Relative imbalance", "mass_relative_imbalance", "relative_imbalance")):
+                cells.append((row, 0, text, "total"))
+                put(row, mass_col, f"stage.{stage.index}.{mass_key}")
+                for j in range(n):
+                    put(row, first_component + 3 * j, f"stage.{stage.index}.{j}.{key}")
+                row += 1
+            row += 1
+        placed = {key for _, _, key, kind in cells if kind == "figure"}
+        for figure in self.model.on_sheet(MASS_BALANCE):
+            if figure.key not in placed:  # every figure of the sheet gets a cell, listed below the tables
+                cells.append((row, 0, figure.label, "text"))
+                put(row, mass_col, figure.key)
+                row += 1
+        self.mass_balance_widths = (26, 7, 30) + (12,) * (len(headers) - 3)
+        return cells
+
+    def write_mass_balance(self, cells: list[tuple[int, int, str, str]]) -> None:
+        sheet = self.sheets[MASS_BALANCE]
+        sheet.write_string(0, 0, "Mass balance of each stage: every number a formula over the Inputs sheet "
+                                 "(masses in the batch unit of the Streams sheet)", self.title)
+        for row, column, item, kind in cells:
+            if kind == "figure":
+                figure = self.model.get(item)
+                self.write_expr(MASS_BALANCE, row, column, figure.expr, self.results.scalar(item), figure.style)
+            elif kind == "header":
+                sheet.write_string(row, column, item, self.header)
+            elif kind == "title":
+                sheet.write_string(row, column, item, self.section)
+            else:
+                sheet.write_string(row, column, item, self.bold if kind == "total" else None)
+        _set_widths(sheet, self.mass_balance_widths)
+
     def plan_cash_flow(self) -> list[tuple[int, YearlyFigure]]:
         rows = []
         for offset, figure in enumerate(f for f in self.model.figures if isinstance(f, YearlyFigure)):
@@ -190,6 +287,9 @@ class _Writer:
             OPEX: self.plan_figures(OPEX, 2),
             REVENUE: self.plan_figures(REVENUE, 2),
         }
+        if self.plant.chain is not None:
+            grid = self.plan_mass_balance()
+            layouts[PROCESS_CHAIN] = self.plan_figures(PROCESS_CHAIN, 2)
         cash_rows = self.plan_cash_flow()
         summary_rows = self.plan_summary()
         checks_start = self.plan_checks()
@@ -199,6 +299,8 @@ class _Writer:
         self.write_equipment(equipment_rows)
         for sheet, rows in layouts.items():
             self.write_figure_sheet(sheet, rows, header_row=1 if sheet != ENERGY else energy_start - 1)
+        if self.plant.chain is not None:
+            self.write_mass_balance(grid)
         self.write_cash_flow(cash_rows)
         self.write_summary(summary_rows)
         self.write_checks()
@@ -384,11 +486,13 @@ class _Writer:
         for row, comparison in self.check_rows:
             reference = comparison.reference
             cell = lambda column: xl_rowcol_to_cell(row, column)  # noqa: E731
-            source_sheet, address = self.cells.locate(reference.quantity)
+            cells: object = self.cells
             if reference.case:  # an alternative's sheets repeat the base case's layout under their prefix
                 number = [a.name for a in self.plant.alternatives].index(reference.case) + 1
-                source_sheet = f"A{number} {source_sheet}"
-            figure_cell = f"{_quote(source_sheet)}!{address}"
+                cells = _Prefixed(self.cells, f"A{number} ")
+            figure_cell = comparison.quantity.expr.excel(cells, self.name(CHECKS))
+            if comparison.quantity.key is None:
+                figure_cell = f"({figure_cell})"
             sheet.write_string(row, 0, reference.id)
             sheet.write_string(row, 1, reference.figure, self.wrap)
             sheet.write_number(row, 2, reference.published, self.formats["input"])
@@ -432,6 +536,18 @@ _SECTIONS_FIRST = {OPEX: (OPEX_TABLE,)}
 _CASH_FLOW_NOTES = tuple(
     i18n.text(f"convention.{name}", "en") for name in ("timing", "npv", "payback", "tax", "months", "net_effect")
 )
+
+
+@dataclass
+class _Prefixed:
+    """The cells of an alternative: the base case's layout on the sheets named with ``prefix``."""
+
+    cells: _Cells
+    prefix: str
+
+    def locate(self, key: str, year: int | None = None) -> tuple[str, str]:
+        sheet, address = self.cells.locate(key, year)
+        return self.prefix + sheet, address
 
 
 def _set_widths(sheet: object, widths: tuple[float, ...]) -> None:
