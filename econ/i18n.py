@@ -89,8 +89,13 @@ FIGURES: dict[str, tuple[str, str]] = {
                               "{name}: максимальная энтропия, log2(число продуктов)"),
     "stage.*.*.information": ("{name}: information (maximum entropy - entropy)",
                               "{name}: информация (максимальная энтропия - энтропия)"),
-    "stage.*.*.leaving": ("{name}: share of the feed's amount leaving the chain here",
-                          "{name}: доля исходного количества, выводимая из цепи здесь"),
+    "stage.*.*.leaving": ("{name}: share of the feed's amount lost to waste here",
+                          "{name}: доля исходного количества, теряемая в отвал здесь"),
+    "stage.*.*.diverted": ("{name}: share of the feed's amount returned to other circuits here",
+                           "{name}: доля исходного количества, возвращаемая в другие переделы здесь"),
+    "stage.*.*.final_diverted_per_month": ("{name}: final product diverted", "{name}: конечный продукт, выведенный в оборот"),
+    "stage.*.*.final_diverted_value": ("{name}: value of the final product diverted",
+                                       "{name}: стоимость конечного продукта, выведенного в оборот"),
     "stage.*.*.downstream_recovery": ("{name}: recovery of the stages after this one",
                                       "{name}: извлечение последующих переделов"),
     "stage.*.*.final_lost_per_month": ("{name}: final product lost", "{name}: потеря конечного продукта"),
@@ -371,6 +376,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "sheet.ByProducts": ('By-products', 'Извлекаемые продукты'),
     "sheet.Losses": ('Losses', 'Потери'),
     "sheet.Electrolysis": ('Electrolysis', 'Электролиз'),
+    "sheet.Components": ('Components', 'Компоненты'),
     "report.parameters_caption": ("Parameters", "Параметры"),
     "report.items_caption": ("Items of the plant", "Состав установки"),
     "report.col.values": ("Values", "Значения"),
@@ -455,6 +461,71 @@ TEXTS: dict[str, tuple[str, str]] = {
                               "{warnings} plausibility warnings qualify this result.",
                               "; однако {failed} из {total} опубликованных значений не следуют из исходных данных "
                               "и {warnings} предупреждений о правдоподобии ограничивают этот вывод."),
+    "report.verdict.no_capital": ("The workbook enters no capital: it values the chain's products and losses "
+                                  "(NPV {npv} at {rate}), which is not a feasibility result",
+                                  "В книге нет капитальных вложений: она оценивает продукты и потери цепи "
+                                  "(NPV {npv} при ставке {rate}); это не оценка эффективности проекта"),
+    "report.chain": ("Process chain and mass balances", "Технологическая цепь и балансы масс"),
+    "report.chain_intro": ("Each stage's balance as the workbook gives it (one batch per stage), the closure of each "
+                           "component (obtained minus loaded), the through recovery from the chain feed and the "
+                           "Shannon entropy of each component's distribution among the stage's products.",
+                           "Баланс каждого передела по данным книги (своя навеска на передел), невязка по каждому "
+                           "компоненту (получено минус загружено), сквозное извлечение из исходного сырья и энтропия "
+                           "Шеннона распределения компонента по продуктам передела."),
+    "report.undefined": ("undefined", "не определено"),
+    "report.col.stream": ("Stream", "Продукт"),
+    "report.col.mass": ("Mass, {unit}", "Масса, {unit}"),
+    "report.col.through": ("{component} through recovery, %", "Сквозное извлечение {component}, %"),
+    "report.col.stage": ("Stage", "Передел"),
+    "report.col.carried": ("{component} carried on, % of the feed", "{component} передано далее, % от исходного"),
+    "report.col.entropy": ("{component} entropy, bit", "Энтропия {component}, бит"),
+    "report.col.information": ("{component} information, bit", "Информация {component}, бит"),
+    "report.col.component": ("Component", "Компонент"),
+    "report.col.where": ("Goes to", "Направление"),
+    "report.col.share_of_feed": ("Share of the feed's amount", "Доля от исходного количества"),
+    "report.col.final_product": ("Final product it costs", "Потеря конечного продукта"),
+    "report.col.value_money": ("Value, {cur}", "Стоимость, {cur}"),
+    "report.chain.balance_caption": ("Stage {number}: {stage}", "Передел {number}: {stage}"),
+    "report.chain.loaded": ("Loaded", "Загружено"),
+    "report.chain.obtained": ("Obtained", "Получено"),
+    "report.chain.total_loaded": ("Total loaded", "Итого загружено"),
+    "report.chain.total_obtained": ("Total obtained", "Итого получено"),
+    "report.chain.imbalance": ("Imbalance (obtained - loaded)", "Невязка (получено - загружено)"),
+    "report.chain.balance_note": ("β content, ε distribution in the stage (share of the component loaded); the batch "
+                                  "counts {scale} times towards a unit of chain feed; mass imbalance {relative}.",
+                                  "β содержание, ε распределение в переделе (доля загруженного компонента); навеска "
+                                  "учитывается с коэффициентом {scale} к единице исходного сырья; невязка по массе "
+                                  "{relative}."),
+    "report.chain.to.next": ("next stage", "в следующий передел"),
+    "report.chain.to.sold": ("sold", "товарный"),
+    "report.chain.to.returned": ("returned", "в оборот"),
+    "report.chain.to.waste": ("waste", "в отвал"),
+    "report.chain.recovery_caption": ("Through recovery and separation, stage by stage",
+                                      "Сквозное извлечение и разделение по переделам"),
+    "report.chain.recovery_note": ("Carried on: through recovery into the streams going to the next stage or sold. "
+                                   "Entropy H = -Σ s log2 s over the products (s: share of the component obtained), "
+                                   "information = log2(number of products) - H. Through recovery into products "
+                                   "sold: {sold}.",
+                                   "Передано далее: сквозное извлечение в продукты следующего передела и товарные. "
+                                   "Энтропия H = -Σ s log2 s по продуктам (s: доля полученного компонента), "
+                                   "информация = log2(число продуктов) - H. Сквозное извлечение в товарную "
+                                   "продукцию: {sold}."),
+    "report.chain.losses_caption": ("What leaves the chain at each stage and the final product it costs",
+                                    "Что выводится из цепи на каждом переделе и чего это стоит конечному продукту"),
+    "report.chain.losses_note": ("Final product = share of the feed's amount leaving x the recovery of the stages "
+                                 "after this one (returned streams are credited on the Revenue table); the costliest "
+                                 "stage per component and destination is highlighted.",
+                                 "Конечный продукт = выводимая доля исходного количества x извлечение последующих "
+                                 "переделов (оборотные продукты засчитываются в выручке); самый дорогой передел для "
+                                 "каждого компонента и направления выделен."),
+    "chart.chain_title": ("{component} through the chain", "{component} по технологической цепи"),
+    "chart.chain_axis": ("Share of {component} in the feed, %", "Доля {component} от исходного, %"),
+    "chart.chain.feed": ("Feed", "Исходное сырьё"),
+    "chart.chain.next": ("carried to the next stage", "передано в следующий передел"),
+    "chart.chain.sold": ("sold", "товарная продукция"),
+    "chart.chain.returned": ("returned to other circuits", "возвращено в другие переделы"),
+    "chart.chain.waste": ("waste", "отвал"),
+    "chart.chain.imbalance": ("not accounted for", "невязка баланса"),
     "report.alternatives": ("Alternatives", "Альтернативы"),
     "report.alternatives_caption": ("The base case and its alternatives side by side",
                                     "Базовый вариант и альтернативы"),

@@ -326,7 +326,7 @@ class _Builder:
 
     def losses(self, feed: Stream) -> None:
         """Per stage and component: the feed's component that leaves before the end, and the final product lost."""
-        chain, cur = self.chain, self.cur
+        chain = self.chain
         last = len(chain.stages) - 1
         for j, component in enumerate(chain.components):
             if (feed.index, j) not in self.known:
@@ -337,31 +337,42 @@ class _Builder:
             self.add(f"chain.{j}.recovery_sold", "fraction",
                      total(*(ref(stream_key(s.index, "recovery", j)) for s in sold)) if sold else Const(0),
                      PROCESS_CHAIN, component, "fraction", "Through the chain")
-            for k, stage in enumerate(chain.stages):
-                leaving = [s for s in chain.obtained(k) if s.destination in (RETURNED, WASTE)
-                           and (s.index, j) in self.recovered]
-                nexts = [s for s in chain.obtained(k) if s.destination == NEXT and (s.index, j) in self.recovered]
-                if not leaving or (k < last and not nexts):
-                    continue
-                named = f"{stage.name} ({component})"
-                downstream_sold = [s for s in sold if s.stage > k]
-                self.add(stage_key(k, "leaving", j), "fraction",
-                         total(*(ref(stream_key(s.index, "recovery", j)) for s in leaving)), PROCESS_CHAIN, named,
-                         "fraction", "Losses through the chain")
-                if k == last:
-                    downstream: Expr = Const(1)
-                else:
-                    downstream = (total(*(ref(stream_key(s.index, "recovery", j)) for s in downstream_sold))
-                                  if downstream_sold else Const(0)) / ref(stream_key(nexts[0].index, "recovery", j))
-                self.add(stage_key(k, "downstream_recovery", j), "fraction", downstream, PROCESS_CHAIN, named,
-                         "fraction", "Losses through the chain")
-                self.add(stage_key(k, "final_lost_per_month", j), "t/month",
-                         ref(stage_key(k, "leaving", j)) * ref(stage_key(k, "downstream_recovery", j))
-                         * ref(f"chain.{j}.feed_per_month"), PROCESS_CHAIN, named, section="Losses through the chain")
-                if self.plant.rows("components")[j].has("price"):
-                    self.add(stage_key(k, "final_lost_value", j), f"{cur}/month",
-                             ref(stage_key(k, "final_lost_per_month", j)) * inp(f"components.{j}.price"),
-                             PROCESS_CHAIN, named, "money", "Losses through the chain")
+            for destinations, names in (((WASTE,), ("leaving", "final_lost_per_month", "final_lost_value")),
+                                        ((RETURNED,), ("diverted", "final_diverted_per_month",
+                                                       "final_diverted_value"))):
+                for k, stage in enumerate(chain.stages):
+                    self.side_streams(k, j, component, destinations, names, sold, last)
+
+    def side_streams(self, k: int, j: int, component: str, destinations: tuple[str, ...], names: tuple[str, str, str],
+                     sold: list[Stream], last: int) -> None:
+        """What the streams of ``destinations`` take out of the chain at stage k, and the final product it costs."""
+        chain, cur = self.chain, self.cur
+        share_name, mass_name, value_name = names
+        leaving = [s for s in chain.obtained(k) if s.destination in destinations and (s.index, j) in self.recovered]
+        nexts = [s for s in chain.obtained(k) if s.destination == NEXT and (s.index, j) in self.recovered]
+        if not leaving or (k < last and not nexts):
+            return
+        named = f"{chain.stages[k].name} ({component})"
+        section = "Losses through the chain" if WASTE in destinations else "Streams returned to other circuits"
+        downstream_sold = [s for s in sold if s.stage > k]
+        self.add(stage_key(k, share_name, j), "fraction",
+                 total(*(ref(stream_key(s.index, "recovery", j)) for s in leaving)), PROCESS_CHAIN, named,
+                 "fraction", section)
+        downstream_key = stage_key(k, "downstream_recovery", j)
+        if downstream_key not in {item.key for item in self.items}:
+            if k == last:
+                downstream: Expr = Const(1)
+            else:
+                downstream = (total(*(ref(stream_key(s.index, "recovery", j)) for s in downstream_sold))
+                              if downstream_sold else Const(0)) / ref(stream_key(nexts[0].index, "recovery", j))
+            self.add(downstream_key, "fraction", downstream, PROCESS_CHAIN, named, "fraction", section)
+        self.add(stage_key(k, mass_name, j), "t/month",
+                 ref(stage_key(k, share_name, j)) * ref(downstream_key) * ref(f"chain.{j}.feed_per_month"),
+                 PROCESS_CHAIN, named, section=section)
+        if self.plant.rows("components")[j].has("price"):
+            self.add(stage_key(k, value_name, j), f"{cur}/month",
+                     ref(stage_key(k, mass_name, j)) * inp(f"components.{j}.price"), PROCESS_CHAIN, named, "money",
+                     section)
 
     def build(self) -> list[Figure]:
         self.recovered: set[tuple[int, int]] = set()

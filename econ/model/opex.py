@@ -48,6 +48,7 @@ def figures(plant: Plant) -> list[Figure]:
                ref("net_effect_per_month") * inp("months_per_year"), REVENUE, "money", "Net effect"),
         Figure("net_effect_over_life", label("net_effect_over_life"), cur,
                ref("net_effect_per_year") * inp("service_life"), REVENUE, "money", "Net effect"),
+    ] + ([  # a ratio to capital only where there is capital (a chain-only workbook may have none)
         Figure("net_effect_over_life_to_capital", label("net_effect_over_life_to_capital"), "-",
                ref("net_effect_over_life") / ref("capital_total"), SUMMARY, "ratio"),
-    ]
+    ] if plant.rows("capital") else [])

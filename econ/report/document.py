@@ -67,6 +67,7 @@ class Document:
     conventions: list[str]
     assumptions: list[tuple[str, str, str]]  # (parameter, value, source)
     charts: dict[str, str] = field(default_factory=dict)  # chart id -> inline SVG
+    chain_tables: list[Table] = field(default_factory=list)  # the process chain's tables, in order
 
 
 _TEXT_IDS = (
@@ -75,7 +76,7 @@ _TEXT_IDS = (
     "report.audits", "report.assumptions", "report.appendix", "report.key_figures", "report.no_description",
     "report.no_references", "report.no_audits", "report.chart_costs", "report.chart_cash_flow",
     "report.assumption_inputs", "report.conventions", "report.alternatives", "report.overrides",
-    "report.break_even",
+    "report.break_even", "report.chain", "report.chain_intro",
 )
 
 
@@ -157,7 +158,8 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
         "plant_items": _items_table(evaluation, fmt, lang),
         "energy": _energy_table(evaluation, fmt, lang),
         "opex": _figure_table("opex", _text("report.opex_caption", lang, cur=fmt.unit(cur)), evaluation, fmt, lang,
-                              ["opex_energy", "opex_labour", "opex_depreciation", "opex_maintenance", "opex_per_month",
+                              ["opex_energy", "opex_labour", "opex_depreciation", "opex_maintenance",
+                               *(["opex_reagents"] if plant.chain is not None else []), "opex_per_month",
                                "specific_cost"], totals={"opex_per_month"}),
         "revenue": _figure_table("revenue", _text("report.revenue_caption", lang), evaluation, fmt, lang,
                                  [f.key for f in model.figures if isinstance(f, Figure) and f.sheet == "Revenue and losses"],
@@ -167,6 +169,12 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
         "checks": _checks_table(evaluation, fmt, lang),
         "appendix": _appendix_table(evaluation, fmt, lang),
     }
+    chain = []
+    if plant.chain is not None:
+        from econ.report.chain_tables import chain_tables
+
+        chain = list(chain_tables(evaluation, fmt, lang).values())
+        tables["chain"] = chain[-1]
     if evaluation.plant.break_even:
         tables["break_even"] = _break_even_table(evaluation, fmt, lang)
     if evaluation.cases:
@@ -187,7 +195,7 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
         lang=lang, texts=texts, title_fields=title_fields, project=plant.name,
         description=plant.description, key_figures=key_figures,
         verdict=_verdict(evaluation, fmt, lang, metric_texts), tables=tables, audits=audits,
-        conventions=conventions, assumptions=assumptions,
+        conventions=conventions, assumptions=assumptions, chain_tables=chain,
     )
 
 
@@ -247,7 +255,10 @@ def _verdict(evaluation: Evaluation, fmt: _Formatter, lang: str, metric_texts: d
     npv = results.scalar("npv")
     npv_text = f"{fmt.number(npv, 0)} {fmt.unit(plant.currency)}"
     rate = fmt.percent(plant.value("discount_rate"))
-    main = _text("report.verdict.positive" if npv > 0 else "report.verdict.negative", lang, npv=npv_text, rate=rate,
+    kind = "positive" if npv > 0 else "negative"
+    if not plant.rows("capital"):
+        kind = "no_capital"  # a chain-only workbook values products and losses; it is not a feasibility study
+    main = _text(f"report.verdict.{kind}", lang, npv=npv_text, rate=rate,
                  irr=metric_texts["irr"], payback=metric_texts["discounted_payback"])
     failures, warnings = len(evaluation.failures), len(evaluation.warnings)
     if failures or warnings:

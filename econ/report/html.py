@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from econ.api import Evaluation
 
 TEMPLATE = "report.html.j2"
-_SECTIONS = ("summary", "scheme", "inputs", "energy", "opex", "revenue", "cashflow", "metrics", "alternatives",
+_SECTIONS = ("summary", "scheme", "inputs", "energy", "opex", "revenue", "chain", "cashflow", "metrics", "alternatives",
              "break_even", "checks", "assumptions", "appendix")
 
 
@@ -77,9 +77,12 @@ def chart_inputs(evaluation: Evaluation, lang: str) -> dict[str, object]:
                 "line": i18n.text("chart.break_even_line", lang),
             },
         })
+    from econ.report.chain_tables import chain_flows
+
     return {
         "lang": lang,
         "maps": maps,
+        "chain_flows": chain_flows(evaluation, lang),
         "costs": [(i18n.figure_label(key, lang), results.scalar(key)) for key in
                   ("opex_energy", "opex_labour", "opex_depreciation", "opex_maintenance", "loss_cost_per_month")],
         "costs_title": i18n.text("report.chart_costs", lang),
@@ -112,7 +115,15 @@ def render_charts(inputs: dict) -> dict[str, str]:  # type: ignore[type-arg]
     maps = {f"map_{index}": charts.break_even_map_svg(chart["xs"], chart["ys"], chart["values"], title=chart["title"],
                                                       labels=chart["labels"])
             for index, chart in enumerate(inputs.get("maps", []))}
-    return maps | {
+    flows = {
+        f"chain_{index}": charts.chain_flow_svg(
+            charts.ChainFlow(flow["component"], flow["feed"], tuple(
+                charts.ChainStage(name, carried, tuple(charts.ChainOutput(*output) for output in outputs), imbalance)
+                for name, carried, outputs, imbalance in flow["stages"])),
+            title=flow["title"], labels=flow["labels"], decimal_comma=lang == "ru")
+        for index, flow in enumerate(inputs.get("chain_flows", []))
+    }
+    return maps | flows | {
         "costs": charts.cost_structure_svg(
             inputs["costs"], title=inputs["costs_title"], value_label=inputs["costs_unit"],
             number_format=lambda value: format_number(value, 0, lang)),
@@ -140,14 +151,16 @@ def render_html(evaluation: Evaluation, lang: str | None = None,
     # the SVG comes from matplotlib, which escapes every text it draws
     document.charts = {name: Markup(svg) for name, svg in charts.items()}
     maps = [document.charts[name] for name in sorted(document.charts) if name.startswith("map_")]
+    chain_charts = [document.charts[name] for name in sorted(document.charts) if name.startswith("chain_")]
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir())), autoescape=True,
         undefined=jinja2.StrictUndefined, trim_blocks=False,
     )
     sections = [(section, document.texts[section]) for section in _SECTIONS
-                if section not in ("alternatives", "break_even") or section in document.tables]
+                if section not in ("alternatives", "break_even", "chain") or section in document.tables]
     try:
-        return environment.get_template(TEMPLATE).render(doc=document, sections=sections, maps=maps)
+        return environment.get_template(TEMPLATE).render(doc=document, sections=sections, maps=maps,
+                                                              chain_charts=chain_charts)
     except jinja2.TemplateError as error:
         where = f" line {error.lineno}" if getattr(error, "lineno", None) else ""
         raise ReportError(f"{templates_dir() / TEMPLATE}{where}: {error}") from None
