@@ -281,6 +281,41 @@ TEXTS: dict[str, tuple[str, str]] = {
                                  "(разница {gap} процентных пунктов): при заявленном выходе по току расход "
                                  "энергии постоянного тока в ячейках {computed} {unit}, больше приведённого, так "
                                  "что напряжение или заявленный выход по току с ним не согласуются"),
+    "audit.closure.title": ("{stage}: balance of {component}", "{stage}: баланс {component}"),
+    "audit.closure.ok": ("loaded {loaded} {unit}, obtained {obtained} {unit}: closes within {tolerance} "
+                         "(imbalance {relative})",
+                         "загружено {loaded} {unit}, получено {obtained} {unit}: баланс сходится в пределах "
+                         "{tolerance} (невязка {relative})"),
+    "audit.closure.excess": ("loaded {loaded} {unit}, obtained {obtained} {unit}: the balance does not close, the "
+                             "products hold {excess} {unit} ({share}) more than was loaded",
+                             "загружено {loaded} {unit}, получено {obtained} {unit}: баланс не сходится, в "
+                             "продуктах на {excess} {unit} ({share}) больше, чем загружено"),
+    "audit.closure.deficit": ("loaded {loaded} {unit}, obtained {obtained} {unit}: the balance does not close, "
+                              "{excess} {unit} ({share}) of what was loaded is missing from the products",
+                              "загружено {loaded} {unit}, получено {obtained} {unit}: баланс не сходится, "
+                              "{excess} {unit} ({share}) загруженного не найдено в продуктах"),
+    "audit.closure.undefined": ("the balance is undefined: the amount of {component} is not given for {streams}",
+                                "баланс не определён: не задано количество {component} для: {streams}"),
+    "audit.link.title": ("{stage}: {stream} as loaded against {product}",
+                         "{stage}: {stream} при загрузке и {product}"),
+    "audit.link.same": ("the stage loads exactly what the earlier stage obtained",
+                        "передел загружает ровно то, что получено на предыдущем"),
+    "audit.link.ok": ("loaded / obtained before: {differences}; the largest difference, {worst}, is within "
+                      "{tolerance}",
+                      "загружено / получено ранее: {differences}; наибольшее расхождение {worst} в пределах "
+                      "{tolerance}"),
+    "audit.link.warning": ("loaded / obtained before: {differences}; the largest difference, {worst}, exceeds "
+                           "{tolerance}: the stage's batch is not the earlier product",
+                           "загружено / получено ранее: {differences}; наибольшее расхождение {worst} больше "
+                           "{tolerance}: навеска передела не совпадает с продуктом предыдущего"),
+    "audit.unpriced.title": ("{stage}: price of {stream}", "{stage}: цена {stream}"),
+    "audit.unpriced.warning": ("the stream is purchased but has no price: it is not costed",
+                               "поток закупается, но цена не задана: затраты на него не учтены"),
+    "audit.remainder.title": ("{stage}: {stream} as the remainder", "{stage}: {stream} как остаток"),
+    "audit.remainder.ok": ("what the other products leave: {mass} {unit}", "остаток после других продуктов: "
+                           "{mass} {unit}"),
+    "audit.remainder.warning": ("the other products take more than the stage loads: {mass} {unit}",
+                                "другие продукты превышают загрузку передела: {mass} {unit}"),
     "audit.byproducts.title": ("Dependence on by-product revenue", "Зависимость от выручки за продукты"),
     "audit.byproducts.warning": ("the net effect of {net} {cur}/month is positive only because of by-product "
                                  "revenue of {revenue} {cur}/month; without it the scheme costs {cost} {cur}/month, "

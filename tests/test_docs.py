@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 
 from econ import cli
-from econ.inputs import schema
+from econ.inputs import chain_reader, schema
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -140,6 +140,17 @@ def test_the_inputs_doc_has_no_field_the_schema_does_not_know():
     for sheet in SHEETS:
         documented |= _table_cells(SECTIONS[sheet])
     assert documented <= known, f"docs/inputs.md documents unknown fields {sorted(documented - known)}"
+
+
+CHAIN_COLUMNS = [(sheet, column) for sheet, columns in (
+    ("Streams", chain_reader.STREAM_COLUMNS), ("Payables", chain_reader.PAYABLE_COLUMNS),
+    ("StageEnergy", chain_reader.ENERGY_COLUMNS)) for column in columns]
+
+
+@pytest.mark.parametrize(("sheet", "column"), CHAIN_COLUMNS, ids=lambda value: value)
+def test_every_process_chain_column_is_in_the_inputs_doc(sheet, column):
+    assert column in _table_cells(SECTIONS.get(sheet, "")), \
+        f"docs/inputs.md '### {sheet}' has no table row for {column!r}"
 
 
 @pytest.mark.parametrize("sheet", list(schema.PARAMETER_SHEETS))

@@ -281,7 +281,7 @@ def test_reference_to_an_unknown_quantity_names_the_quantity_cell(tmp_path):
     error = input_error(path, evaluate_workbook)
     assert str(error) == (
         'cr_scheme.xlsx!References!E5 "quantity": reference T3-energy: unknown model quantity: '
-        "expected a figure key (econ check --list-quantities), got 'no_such_quantity'"
+        "expected a figure key (econ check --list-quantities), or + - * / over figure keys, got 'no_such_quantity'"
     )
 
 

@@ -13,6 +13,8 @@
   Above 100 % is impossible; more than 5 percentage points from the stated
   efficiency means the quoted figure and the cell data do not go together.
 - **Claims.** Does each claim of the text (a ``>`` or ``<`` reference) hold?
+- **Process chains** (econ.checks.chain_audits): closure of each component in
+  each stage, links between stages, unpriced purchases, remainders.
 
 The numbers behind the audits are model figures (sheet Checks), so they are
 written to the results workbook as live formulas like every other figure.
@@ -187,6 +189,9 @@ def run_audits(plant: Plant, results: Results, comparisons: list[Comparison]) ->
                             {"implied": implied, "unit": energy_unit, "low": low, "high": high},
                             "audit.train.specific_energy"))
     audits += _electrolysis_audits(plant, results)
+    from econ.checks.chain_audits import chain_audits  # it builds on this module's Audit
+
+    audits += chain_audits(plant, results)
     if "audit.net_effect_without_byproducts" in results.values:
         without = results.scalar("audit.net_effect_without_byproducts")
         net = results.scalar("net_effect_per_month")

@@ -102,7 +102,10 @@ def parse_quantity(text: str, model: Model) -> Quantity:
     if not tokens:
         raise ValueError("empty")
     if len(tokens) == 1 and tokens[0][0] == "key":
-        figure = _figure(tokens[0][1], model)
+        try:
+            figure = _figure(tokens[0][1], model)
+        except ValueError as problem:  # the cell holds the key alone: no need to repeat it
+            raise ValueError(str(problem).replace(f" {tokens[0][1]!r}", "")) from None
         return Quantity(Ref(figure.key), figure.unit, figure.expr.text())
     cursor = [0]
 

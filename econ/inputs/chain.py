@@ -25,7 +25,10 @@ from dataclasses import dataclass, field
 from econ.inputs.plant import Location
 
 IN, OUT = "in", "out"
-FEED, PURCHASED = "feed", "purchased"  # where a loaded stream comes from (or "Stage/stream")
+# Where a loaded stream comes from: the chain feed, bought (costed at its price), from outside the plant at no
+# cost (waste rock mined with the ore, air, water), or "Stage/stream" of an earlier stage.
+FEED, PURCHASED, EXTERNAL = "feed", "purchased", "external"
+ORIGINS = (FEED, PURCHASED, EXTERNAL)
 NEXT, SOLD, RETURNED, WASTE = "next", "sold", "returned", "waste"  # where an obtained stream goes
 DESTINATIONS = (NEXT, SOLD, RETURNED, WASTE)
 REMAINDER = "remainder"  # an obtained stream given as what the others leave of the stage's input
@@ -47,7 +50,7 @@ class Stream:
     """One row of the Streams sheet.
 
     ``index`` is the row's position in the sheet (0-based) and keys its figures:
-    ``balance.{index}.mass``. ``origin`` is ``feed``, ``purchased`` or the index
+    ``balance.{index}.mass``. ``origin`` is ``feed``, ``purchased``, ``external`` or the index
     of the obtained stream it is linked to; ``destination`` one of DESTINATIONS.
     ``amounts`` maps a component index to its entered amount; a component
     missing from it is not given (unknown), unless the stream is linked or a

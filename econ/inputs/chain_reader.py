@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from econ import units
 from econ.inputs import schema
 from econ.inputs.chain import (
-    BY_REMAINDER, DESTINATIONS, EXPLICIT, FEED, IN, LINKED, NEXT, OUT, PURCHASED, RATE, RECOVERY, REMAINDER,
+    BY_REMAINDER, DESTINATIONS, EXPLICIT, FEED, IN, LINKED, NEXT, ORIGINS, OUT, PURCHASED, RATE, RECOVERY, REMAINDER,
     RETURNED, SOLD, Amount, Chain, EnergyUse, Payable, Stage, Stream,
 )
 from econ.inputs.plant import Row
@@ -155,12 +155,12 @@ class ChainReader:
         origin: str | int = ""
         destination = ""
         if direction == IN:
-            origin = text("from").lower() if text("from").lower() in (FEED, PURCHASED) else text("from")
+            origin = text("from").lower() if text("from").lower() in ORIGINS else text("from")
             if not origin:
                 raise self.error(sheet, cell("from"), "from",
-                                 "feed (the chain's raw material), purchased, or Stage/stream of an earlier stage",
-                                 "an empty cell")
-            if origin not in (FEED, PURCHASED):
+                                 "feed (the chain's raw material), purchased, external, or Stage/stream of an "
+                                 "earlier stage", "an empty cell")
+            if origin not in ORIGINS:
                 pending_links.append((index, origin, cell("from")))
         else:
             destination = text("to").lower()
@@ -179,7 +179,7 @@ class ChainReader:
         elif mass_value is None:
             if direction == IN and text("rate"):
                 how = RATE
-            elif direction == IN and origin not in (FEED, PURCHASED):
+            elif direction == IN and origin not in ORIGINS:
                 how = LINKED
             elif direction == OUT and text("recovery"):
                 how = RECOVERY
@@ -203,7 +203,7 @@ class ChainReader:
             recovery_of = (self.component(text("recovery_of"), sheet, cell("recovery_of"), "recovery_of")
                            if text("recovery_of") else 0)
         price_key = ""
-        if direction == IN and origin == PURCHASED and "price" in columns:
+        if direction == IN and origin in (PURCHASED, FEED) and "price" in columns:
             price = number("price", schema.FieldSpec("price", f"{reader.currency}/t", required=False))
             price_key = price.key if price is not None else ""
 

@@ -266,7 +266,7 @@ class _Builder:
             self.add(stream_key(stream.index, "rate"), "t/month", ref(stream_key(stream.index, "yield"))
                      * inp("throughput"), PROCESS_CHAIN, self.stream_name(stream),
                      section="Streams at plant scale")
-        purchased = [s for s in chain.streams if s.origin == PURCHASED and s.price_key]
+        purchased = [s for s in chain.streams if s.origin in (PURCHASED, FEED) and s.price_key]
         for stream in purchased:
             self.add(stream_key(stream.index, "cost_per_month"), f"{cur}/month",
                      ref(stream_key(stream.index, "rate")) * inp(stream.price_key), OPEX, self.stream_name(stream),

@@ -1,0 +1,79 @@
+"""The process chain in the reports: stage tables as live formulas, and the chain section of the PDF."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from econ.api import evaluate_workbook, write_reports
+from econ.model.figures import MASS_BALANCE, PROCESS_CHAIN
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKBOOKS = {"bi_oxides": ROOT / "inputs" / "bi_oxides.xlsx", "copper_chain": ROOT / "inputs" / "copper_chain.xlsx"}
+
+
+@pytest.fixture(scope="module", params=sorted(WORKBOOKS))
+def written(request, tmp_path_factory):
+    evaluation = evaluate_workbook(WORKBOOKS[request.param])
+    (path,) = write_reports(evaluation, tmp_path_factory.mktemp(request.param), ("xlsx",))
+    return evaluation, path
+
+
+def test_stage_tables_are_formulas_with_cached_values(written):
+    evaluation, path = written
+    formulas = openpyxl.load_workbook(path)
+    values = openpyxl.load_workbook(path, data_only=True)
+    assert MASS_BALANCE in formulas.sheetnames and PROCESS_CHAIN in formulas.sheetnames
+    sheet, cached = formulas[MASS_BALANCE], values[MASS_BALANCE]
+    totals = [row for row in range(1, sheet.max_row + 1) if sheet.cell(row, 1).value == "Loaded"]
+    assert len(totals) == len(evaluation.plant.chain.stages)
+    first = totals[0]
+    assert str(sheet.cell(first, 4).value).startswith("=SUM(")  # total mass loaded
+    assert cached.cell(first, 4).value == pytest.approx(evaluation.results.scalar("stage.0.mass_loaded"))
+    feed_row = first - len(evaluation.plant.chain.loaded(0))
+    assert sheet.cell(feed_row, 4).value.startswith("=Inputs!")  # the feed's mass, echoed from the inputs
+
+
+def test_libreoffice_recalculates_the_chain_workbook(written):
+    from tests.support.libreoffice import compare, office_or_skip, recalculate
+
+    _, path = written
+    with office_or_skip() as office:
+        result = recalculate(path, office)
+    assert compare(result) == []
+    assert not any(cell.error for cell in result.formulas)
+    assert sum(1 for cell in result.formulas if cell.sheet == MASS_BALANCE) > 50
+
+
+def _pdf_text(evaluation, folder: Path, lang: str) -> str:
+    (pdf,) = write_reports(evaluation, folder, ("pdf",), lang=lang)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " "))
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_pdf_has_the_chain_section(tmp_path, lang):
+    evaluation = evaluate_workbook(WORKBOOKS["bi_oxides"])
+    text = _pdf_text(evaluation, tmp_path, lang)
+    expected = {
+        "en": ["Process chain and mass balances", "Stage 1: Reducing smelting", "Imbalance (obtained",
+               "Through recovery and separation, stage by stage", "Bi through the chain", "-21.5",
+               "What leaves the chain at each stage"],
+        "ru": ["Технологическая цепь и балансы масс", "Передел 1: Reducing smelting", "Невязка (получено",
+               "Сквозное извлечение и разделение по переделам", "Bi по технологической цепи", "\u221221,5"],
+    }[lang]
+    for phrase in expected:
+        assert phrase in text, phrase
+
+
+def test_copper_pdf_names_the_costliest_loss_and_the_entropy(tmp_path):
+    evaluation = evaluate_workbook(WORKBOOKS["copper_chain"])
+    text = _pdf_text(evaluation, tmp_path, "en")
+    assert "Cu through the chain" in text
+    assert "2. Enrichment (flotation) Cu waste" in text
+    assert "0.469" in text  # flotation: H(0.9, 0.1) = 0.469 bit
+    assert "not a feasibility result" in text
