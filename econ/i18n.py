@@ -531,6 +531,21 @@ TEXTS: dict[str, tuple[str, str]] = {
                                   "β содержание, ε распределение в переделе (доля загруженного компонента); навеска "
                                   "учитывается с коэффициентом {scale} к единице исходного сырья; невязка по массе "
                                   "{relative}."),
+    "report.chain.energy_caption": ("Process energy of the stages (StageEnergy sheet), side by side",
+                                    "Технологическая электроэнергия переделов (лист StageEnergy), сопоставление"),
+    "report.chain.energy_note": ("Only the rows marked counted are in the plant's electricity; the others show the "
+                                 "same energy quoted on another basis or computed from the cell voltage and current "
+                                 "efficiency by Faraday's law.",
+                                 "В электропотребление включены только строки с отметкой «да»; остальные показывают "
+                                 "ту же энергию на другой базе или рассчитанную по закону Фарадея из напряжения и "
+                                 "выхода по току."),
+    "report.col.energy_use": ("Energy row", "Статья"),
+    "report.col.energy_basis": ("Counted on", "База"),
+    "report.col.specific_energy": ("kWh/t", "кВт·ч/т"),
+    "report.col.basis_per_month": ("Basis, t/month", "База, т/мес"),
+    "report.col.counted": ("Counted", "Учтено"),
+    "report.yes": ("yes", "да"),
+    "report.no": ("no", "нет"),
     "report.chain.to.next": ("next stage", "в следующий передел"),
     "report.chain.to.sold": ("sold", "товарный"),
     "report.chain.to.returned": ("returned", "в оборот"),

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from econ.inputs.reader import _Reader
 
 STREAM_COLUMNS = ("stage", "stream", "direction", "from", "to", "mass", "rate", "rate_of", "recovery", "recovery_of",
-                  "price", "source", "note")
+                  "price", "price_source", "source", "note")
 ENERGY_COLUMNS = ("name", "stage", "basis", "component", "specific_energy", "cell_voltage", "valence",
                   "current_efficiency", "counted", "source", "note")
 PAYABLE_COLUMNS = ("stream", "component", "payable", "source", "note")
@@ -205,6 +205,9 @@ class ChainReader:
         price_key = ""
         if direction == IN and origin in (PURCHASED, FEED) and "price" in columns:
             price = number("price", schema.FieldSpec("price", f"{reader.currency}/t", required=False))
+            if price is not None and text("price_source"):  # a price has its own source (an assumption, say)
+                price = replace(price, source=text("price_source"))
+                reader.parameters[price.key] = price
             price_key = price.key if price is not None else ""
 
         # component amounts: a mass in the batch unit, or a content

@@ -143,6 +143,32 @@ def chain_tables(evaluation: Evaluation, fmt: _Formatter, lang: str) -> dict[str
     return tables
 
 
+def process_energy_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table | None:
+    """The StageEnergy rows side by side: quoted and Faraday figures, and which ones the electricity counts."""
+    from econ.report.document import Table
+
+    chain = evaluation.plant.chain
+    if chain is None or not chain.energy:
+        return None
+    results = evaluation.results
+    headers = [i18n.text(f"report.col.{name}", lang) for name in
+               ("energy_use", "energy_basis", "specific_energy", "basis_per_month", "energy", "counted")]
+    table = Table("process-energy", i18n.text("report.chain.energy_caption", lang), headers,
+                  ["l", "l", "r", "r", "r", "l"], [30.0, 22.0, 12.0, 12.0, 14.0, 10.0])
+    for use in chain.energy:
+        prefix = f"energy_use.{use.index}"
+        basis = chain.qualified_name(use.basis)
+        if use.component is not None:
+            basis = f"{basis} ({chain.components[use.component]})"
+        table.add([use.name, basis, fmt.number(results.scalar(f"{prefix}.specific_energy"), 0),
+                   fmt.auto(results.scalar(f"{prefix}.basis_per_month"), 4),
+                   fmt.number(results.scalar(f"{prefix}.energy_per_month"), 0),
+                   i18n.text("report.yes" if use.counted else "report.no", lang)],
+                  "" if use.counted else "muted")
+    table.note = i18n.text("report.chain.energy_note", lang)
+    return table
+
+
 def chain_flows(evaluation: Evaluation, lang: str) -> list[dict[str, object]]:
     """Plain data for one waterfall chart per component (picklable, for the chart worker)."""
     chain = evaluation.plant.chain

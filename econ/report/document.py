@@ -173,8 +173,17 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
     if plant.chain is not None:
         from econ.report.chain_tables import chain_tables
 
+        from econ.report.chain_tables import process_energy_table
+
         chain = list(chain_tables(evaluation, fmt, lang).values())
         tables["chain"] = chain[-1]
+        energy_uses = process_energy_table(evaluation, fmt, lang)
+        if energy_uses is not None:
+            tables["process_energy"] = energy_uses
+        key_figures += [(i18n.figure_label(f"chain.{j}.recovery_sold", lang, component),
+                         fmt.percent(results.scalar(f"chain.{j}.recovery_sold")))
+                        for j, component in enumerate(plant.chain.components)
+                        if f"chain.{j}.recovery_sold" in results.values]
     if evaluation.plant.break_even:
         tables["break_even"] = _break_even_table(evaluation, fmt, lang)
     if evaluation.cases:
