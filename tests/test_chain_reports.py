@@ -77,3 +77,24 @@ def test_copper_pdf_names_the_costliest_loss_and_the_entropy(tmp_path):
     assert "2. Enrichment (flotation) Cu waste" in text
     assert "0.469" in text  # flotation: H(0.9, 0.1) = 0.469 bit
     assert "not a feasibility result" in text
+
+
+def test_alternatives_of_a_chain_get_their_own_stage_tables(tmp_path):
+    from openpyxl import load_workbook
+
+    from tests.support.chain_book import chain_workbook
+    from tests.support.libreoffice import compare, office_or_skip, recalculate
+
+    path = chain_workbook(tmp_path / "alt.xlsx", payables=[("Refining/Product", "A", 0.9)])
+    book = load_workbook(path)
+    sheet = book.create_sheet("Alternatives")
+    for row in (("field", "unit", "Dearer A"), ("Components:A:price", "RUB/t", 200000)):
+        sheet.append(row)
+    book.save(path)
+    evaluation = evaluate_workbook(path)
+    base, dearer = evaluation.cases
+    assert dearer.value("product_revenue_per_month") == pytest.approx(2 * base.value("product_revenue_per_month"))
+    (written,) = write_reports(evaluation, tmp_path / "out", ("xlsx",))
+    assert "A1 Mass balance" in load_workbook(written).sheetnames
+    with office_or_skip() as office:
+        assert compare(recalculate(written, office)) == []

@@ -290,6 +290,10 @@ class _Builder:
             paid = [i for i in values if chain.streams[i].destination == destination]
             self.add(total_key, f"{cur}/month", total(*(v for i in paid for v in values[i])) if paid else Const(0),
                      REVENUE, style="money", section=section)
+        for key in ("reagent_cost_per_month", "product_revenue_per_month", "credit_per_month"):
+            per_tonne = key.replace("_per_month", "_per_tonne_feed")
+            self.add(per_tonne, f"{cur}/t", ref(key) / inp("throughput"), PROCESS_CHAIN, style="money",
+                     section="Per tonne of chain feed")
         self.energy_uses()
         self.losses(feed)
 

@@ -408,9 +408,10 @@ class _Writer:
         echoes = ("opex_per_month", "specific_cost", "byproduct_revenue_per_month", "loss_cost_per_month",
                   "net_effect_per_month", "net_effect_per_year", "net_effect_over_life")
         if self.plant.chain is not None:  # the chain's own lines, right after the OPEX
+            defined = set(self.model.keys())
             chain_lines = [key for key in ("reagent_cost_per_month", "product_revenue_per_month", "credit_per_month")
                            + tuple(f"chain.{j}.recovery_sold" for j in range(len(self.plant.chain.components)))
-                           if key in self.results.values]
+                           if key in defined]
             echoes = echoes[:2] + tuple(chain_lines) + echoes[2:]
         own = [figure.key for figure in self.model.on_sheet(SUMMARY)]
         for key in echoes:
