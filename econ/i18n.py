@@ -81,8 +81,8 @@ FIGURES: dict[str, tuple[str, str]] = {
     "stage.*.*.imbalance": ("{name}: imbalance (obtained - loaded)", "{name}: невязка (получено - загружено)"),
     "stage.*.*.relative_imbalance": ("{name}: relative imbalance", "{name}: относительная невязка"),
     "stage.*.scale": ("{name}: batch scale to the chain feed", "{name}: масштаб навески к исходному сырью"),
-    "stage.*.*.from_feed": ("{name}: share of the loaded amount that comes from the chain feed",
-                            "{name}: доля загруженного, поступившая из исходного сырья"),
+    "stage.*.*.carried_in": ("{name}: share of the feed's amount loaded with the chain streams",
+                             "{name}: доля исходного количества, загруженная с потоками цепи"),
     "stage.*.*.entropy": ("{name}: Shannon entropy of the distribution among products",
                           "{name}: энтропия Шеннона распределения по продуктам"),
     "stage.*.*.max_entropy": ("{name}: maximum entropy, log2(number of products)",
@@ -96,6 +96,8 @@ FIGURES: dict[str, tuple[str, str]] = {
     "stage.*.*.final_diverted_per_month": ("{name}: final product diverted", "{name}: конечный продукт, выведенный в оборот"),
     "stage.*.*.final_diverted_value": ("{name}: value of the final product diverted",
                                        "{name}: стоимость конечного продукта, выведенного в оборот"),
+    "balance.*.*.downstream": ("{name}: share that reaches products sold in the stages after",
+                               "{name}: доля, доходящая до товарной продукции последующих переделов"),
     "stage.*.*.downstream_recovery": ("{name}: recovery of the stages after this one",
                                       "{name}: извлечение последующих переделов"),
     "stage.*.*.final_lost_per_month": ("{name}: final product lost", "{name}: потеря конечного продукта"),
@@ -304,24 +306,44 @@ TEXTS: dict[str, tuple[str, str]] = {
                                 "баланс не определён: не задано количество {component} для: {streams}"),
     "audit.link.title": ("{stage}: {stream} as loaded against {product}",
                          "{stage}: {stream} при загрузке и {product}"),
-    "audit.link.same": ("the stage loads exactly what the earlier stage obtained",
-                        "передел загружает ровно то, что получено на предыдущем"),
-    "audit.link.ok": ("loaded / obtained before: {differences}; the largest difference, {worst}, is within "
-                      "{tolerance}",
-                      "загружено / получено ранее: {differences}; наибольшее расхождение {worst} в пределах "
-                      "{tolerance}"),
-    "audit.link.warning": ("loaded / obtained before: {differences}; the largest difference, {worst}, exceeds "
-                           "{tolerance}: the stage's batch is not the earlier product",
-                           "загружено / получено ранее: {differences}; наибольшее расхождение {worst} больше "
-                           "{tolerance}: навеска передела не совпадает с продуктом предыдущего"),
+    "audit.link.same": ("the stage's batch ({mass} {unit}, {product_mass} {unit} obtained before) has the earlier "
+                        "product's contents",
+                        "навеска передела ({mass} {unit}, получено ранее {product_mass} {unit}) имеет содержания "
+                        "предыдущего продукта"),
+    "audit.link.ok": ("contents as loaded / as obtained before: {differences}; the largest difference, {worst}, is "
+                      "within {tolerance}",
+                      "содержания при загрузке / в полученном ранее продукте: {differences}; наибольшее "
+                      "расхождение {worst} в пределах {tolerance}"),
+    "audit.link.warning": ("contents as loaded / as obtained before: {differences}; the largest difference, {worst}, "
+                           "exceeds {tolerance}: the stage's batch is not the earlier product",
+                           "содержания при загрузке / в полученном ранее продукте: {differences}; наибольшее "
+                           "расхождение {worst} больше {tolerance}: навеска передела не совпадает с продуктом "
+                           "предыдущего"),
+    "audit.closure.none": ("nothing loaded and nothing obtained", "не загружается и не получается"),
+    "audit.closure.from_nothing": ("nothing loaded, yet the products hold {obtained} {unit}",
+                                   "не загружается, но в продуктах {obtained} {unit}"),
+    "audit.mass_closure.title": ("{stage}: mass balance", "{stage}: баланс масс"),
+    "audit.mass_closure.ok": ("loaded {loaded} {unit}, obtained {obtained} {unit}: closes within {tolerance} "
+                              "(imbalance {relative})",
+                              "загружено {loaded} {unit}, получено {obtained} {unit}: сходится в пределах "
+                              "{tolerance} (невязка {relative})"),
+    "audit.mass_closure.warning": ("loaded {loaded} {unit}, obtained {obtained} {unit}: imbalance {relative}; the "
+                                   "streams do not account for the whole mass (fluxes, gases or moisture left out, "
+                                   "or a slip in the masses)",
+                                   "загружено {loaded} {unit}, получено {obtained} {unit}: невязка {relative}; "
+                                   "потоки не охватывают всю массу (флюсы, газы или влага не учтены либо ошибка в "
+                                   "массах)"),
+    "audit.contents.title": ("{stage}: contents of {stream}", "{stage}: содержания в {stream}"),
+    "audit.contents.warning": ("a content is outside 0-100 % or the contents sum to {total}",
+                               "содержание вне 0-100 % или сумма содержаний {total}"),
     "audit.unpriced.title": ("{stage}: price of {stream}", "{stage}: цена {stream}"),
     "audit.unpriced.warning": ("the stream is purchased but has no price: it is not costed",
                                "поток закупается, но цена не задана: затраты на него не учтены"),
     "audit.remainder.title": ("{stage}: {stream} as the remainder", "{stage}: {stream} как остаток"),
     "audit.remainder.ok": ("what the other products leave: {mass} {unit}", "остаток после других продуктов: "
                            "{mass} {unit}"),
-    "audit.remainder.warning": ("the other products take more than the stage loads: {mass} {unit}",
-                                "другие продукты превышают загрузку передела: {mass} {unit}"),
+    "audit.remainder.warning": ("the other products take more than the stage loads: {amounts} {unit}",
+                                "другие продукты превышают загрузку передела: {amounts} {unit}"),
     "audit.byproducts.title": ("Dependence on by-product revenue", "Зависимость от выручки за продукты"),
     "audit.byproducts.warning": ("the net effect of {net} {cur}/month is positive only because of by-product "
                                  "revenue of {revenue} {cur}/month; without it the scheme costs {cost} {cur}/month, "

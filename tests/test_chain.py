@@ -99,6 +99,63 @@ def test_final_product_lost_at_each_stage(small):
     assert r.scalar("stage.1.0.final_diverted_per_month") == pytest.approx(0.1 * 100)
 
 
+def _evaluate(tmp_path, name, streams, **sheets):
+    return evaluate_workbook(chain_workbook(tmp_path / name, streams, **sheets))
+
+
+def test_a_reagent_carrying_the_component_does_not_hide_the_feeds_share(tmp_path):
+    """The flux brings 5 kg of A; the stage closes, so the outputs hold all of the feed's A between them."""
+    streams = _row(1, A=5)
+    r = _evaluate(tmp_path, "flux.xlsx", [*streams[:2], _replace(streams[2], A=14), *streams[3:]]).results
+    assert r.scalar("stage.0.0.imbalance") == pytest.approx(0.0, abs=1e-12)
+    outputs = [r.scalar(f"balance.{i}.0.recovery") for i in (2, 3, 4)]
+    assert sum(outputs) == pytest.approx(1.0)
+    assert outputs[0] == pytest.approx(14 / 15)
+
+
+def test_a_component_a_stage_does_not_load_is_undefined_not_a_division_by_zero(tmp_path):
+    streams = _row(2, B=0)
+    streams = [*streams[:3], _replace(streams[3], B=20), *streams[4:6], _replace(streams[6], B=0),
+               _replace(streams[7], B=0)]
+    evaluation = _evaluate(tmp_path, "zero.xlsx", streams)
+    r = evaluation.results
+    assert r.scalar("stage.1.1.loaded") == 0.0
+    assert "stage.1.1.relative_imbalance" not in r.values
+    assert "balance.6.1.recovery" not in r.values
+    assert not any(np.isnan(value) for key, value in r.values.items() if key.startswith(("balance.", "stage.")))
+    audit = next(a for a in evaluation.audits if a.id == "closure:Refining:B")
+    assert audit.status == "ok" and "nothing" in audit.message()
+
+
+def test_a_linked_batch_weighed_again_takes_the_products_contents(tmp_path):
+    streams = _row(5, mass=20)  # half of the 40 kg concentrate, components blank
+    r = _evaluate(tmp_path, "half.xlsx", streams).results
+    assert r.scalar("balance.5.0.mass") == pytest.approx(20 * 9 / 40)
+    assert r.scalar("stage.1.scale") == pytest.approx(2.0)
+
+
+def test_a_branching_chain_follows_each_product_to_its_sold_products(tmp_path):
+    streams = [
+        ("Smelting", "Ore", "in", "feed", None, 100, None, None, None, None, None, 10, 20),
+        ("Smelting", "Metal", "out", None, "next", 40, None, None, None, None, None, 6, 12),
+        ("Smelting", "Matte", "out", None, "next", 30, None, None, None, None, None, 3, 6),
+        ("Smelting", "Slag", "out", None, "waste", 30, None, None, None, None, None, 1, 2),
+        ("Refining", "Metal", "in", "Smelting/Metal", None, None, None, None, None, None, None, None, None),
+        ("Refining", "Product", "out", None, "sold", 30, None, None, None, None, None, 6, 6),
+        ("Refining", "Dross", "out", None, "waste", 10, None, None, None, None, None, 0, 6),
+        ("Leaching", "Matte", "in", "Smelting/Matte", None, None, None, None, None, None, None, None, None),
+        ("Leaching", "Cement", "out", None, "sold", 5, None, None, None, None, None, 1.5, 3),
+        ("Leaching", "Residue", "out", None, "waste", 25, None, None, None, None, None, 1.5, 3),
+    ]
+    r = _evaluate(tmp_path, "branch.xlsx", streams).results
+    assert r.scalar("balance.1.0.downstream") == pytest.approx(1.0)  # all of the metal's A is sold
+    assert r.scalar("balance.2.0.downstream") == pytest.approx(0.5)
+    # smelting's slag would have followed metal and matte: (0.6 x 1 + 0.3 x 0.5) / 0.9 of it reaches a product
+    assert r.scalar("stage.0.0.downstream_recovery") == pytest.approx(0.75 / 0.9)
+    assert r.scalar("stage.0.0.final_lost_per_month") == pytest.approx(0.1 * 0.75 / 0.9 * 100)
+    assert r.scalar("stage.2.0.final_lost_per_month") == pytest.approx(0.15 * 100)  # a dead end: would be sold
+
+
 def test_no_input_shares_a_key_with_a_figure(small):
     for path in (BI_OXIDES, COPPER, ROOT / "inputs" / "cr_scheme.xlsx", ROOT / "inputs" / "pb_electrorefining.xlsx"):
         plant = read_plant(path)
@@ -131,8 +188,9 @@ def test_lead_added_with_salts_is_not_recovered_from_the_oxides(bi):
     r = bi.results
     # cathode product-1: the paper's 16.3 % is 102.2 g over the oxides' 627 g, counting the salts' and granules' lead
     assert r.scalar("balance.23.1.feed_ratio") == pytest.approx(102.2 / 627)
-    from_oxides = 129.5 * (129.5 / 372 * 372 / 610 * 610 / 627) / 197.1
-    assert r.scalar("balance.23.1.recovery") == pytest.approx(102.2 / 197.1 * from_oxides * 610 / 610)
+    # the alloy carries 129.5/627 of the oxides' lead into a stage that loads 197.1 g; the cathode takes 102.2 g
+    # of it, the same share (51.9 %) of the oxides' lead as of the salts' and the granules'
+    assert r.scalar("balance.23.1.recovery") == pytest.approx(102.2 / 197.1 * 129.5 / 627)
 
 
 @pytest.mark.parametrize(("reference", "verdict"), [
@@ -143,7 +201,7 @@ def test_lead_added_with_salts_is_not_recovered_from_the_oxides(bi):
     ("T4-Tot-out-Pb", "differs"),  # the obtained lead sums to 175.6 g, not 197.1
     ("T4-SaltMelt1-Pb-dist", "differs"),  # 31.9 % is 100 - 16.3 - 51.8, not 41.3/197.1
     ("ABS-NaOH-cons", "differs"),  # the abstract swaps NaOH and NaNO3
-    ("TXT4-Cathode1-Pb-rec", "differs"),  # from the oxides, attributed: 7.0 %
+    ("TXT4-Cathode1-Pb-rec", "differs"),  # from the oxides, attributed: 10.7 %
     ("TXT4-Cathode1-Pb-fr", "agrees"),  # 102.2 / 627 = 16.3 %
     ("T5-Cathode2-Bi-content", "differs"),  # 0.7 g of Bi in 58.1 g is 1.2 %, not 0.03 %
 ])
@@ -225,6 +283,10 @@ def test_a_reference_may_compare_a_ratio_of_figures(small):
     quantity = parse_quantity("balance.1.mass / balance.0.mass", small.model)
     assert quantity.key is None
     assert float(quantity.expr.evaluate(small.results.values)) == pytest.approx(0.05)
+    losses = parse_quantity("1 - balance.6.0.recovery", small.model)  # a number and a fraction add
+    assert float(losses.expr.evaluate(small.results.values)) == pytest.approx(0.2)
+    scaled = parse_quantity("balance.0.mass * 1e-3", small.model)
+    assert float(scaled.expr.evaluate(small.results.values)) == pytest.approx(0.1)
 
 
 @pytest.mark.parametrize(("text", "problem"), [
@@ -239,6 +301,13 @@ def test_bad_reference_arithmetic_is_refused(small, text, problem):
 
 
 # -- bad workbooks: one line naming the cell ------------------------------------------------------------------
+def _replace(row: tuple, **changes: object) -> tuple:
+    cells = list(row)
+    for column, value in changes.items():
+        cells[STREAM_HEADER.index(column)] = value
+    return tuple(cells)
+
+
 def _row(index: int, **changes: object) -> list[tuple]:
     rows = [list(row) for row in TWO_STAGES]
     for column, value in changes.items():
@@ -290,3 +359,61 @@ def test_bad_stage_energy_rows_are_named_by_cell(tmp_path, row, expected):
     with pytest.raises(InputError) as error:
         read_plant(path)
     assert "energy.xlsx!StageEnergy!" in str(error.value) and expected in str(error.value)
+
+
+def test_a_payable_needs_a_priced_component(tmp_path):
+    path = chain_workbook(tmp_path / "unpriced.xlsx", payables=[("Refining/Product", "A", 0.9)])
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    book["Components"]["B3"].value = None  # A without a price
+    book.save(path)
+    with pytest.raises(InputError, match=r"unpriced.xlsx!Payables!B3 \"component\": expected a component with a price"):
+        read_plant(path)
+
+
+def test_a_rate_is_a_share_of_a_stream_of_the_same_stage(tmp_path):
+    streams = [*TWO_STAGES[:6], ("Refining", "Acid", "in", "purchased", None, None, 10, "Smelting/Ore", None, None,
+                                 100, 0, 0), *TWO_STAGES[6:]]
+    with pytest.raises(InputError, match="a loaded stream of the same stage"):
+        read_plant(chain_workbook(tmp_path / "rate.xlsx", streams))
+
+
+def test_contents_in_grams_per_tonne(tmp_path):
+    units = STREAM_UNITS[:-1] + ("g/t",)
+    streams = [_replace(row, B=None if row[1] in ("Gas", "Concentrate") and row[2] == "in" or row[1] == "Gas" else
+                        {"Ore": 2.0, "Flux": 0.0, "Concentrate": 4.0, "Slag": 0.4, "Product": 16, "Residue": 0.8}
+                        [row[1]]) for row in TWO_STAGES]
+    r = _evaluate(tmp_path, "gpt.xlsx", streams, units=units).results
+    assert r.scalar("balance.0.1.content") == pytest.approx(2e-6)
+    assert r.scalar("balance.0.1.mass") == pytest.approx(100 * 2e-6)
+
+
+def test_a_stream_named_like_another_is_told_apart_by_its_direction(tmp_path):
+    streams = [*TWO_STAGES[:5], ("Refining", "Concentrate", "in", "Smelting/Concentrate", None, None, None, None,
+                                 None, None, None, None, None),
+               ("Refining", "Concentrate", "out", None, "sold", 10, None, None, None, None, None, 8, 1),
+               TWO_STAGES[7]]
+    energy = [("Cells", "Refining", "Concentrate (out)", "A", 100, None, None, None, "yes")]
+    r = _evaluate(tmp_path, "names.xlsx", streams, energy=energy).results
+    assert r.scalar("energy_use.0.basis_per_month") == pytest.approx(100 * 0.8)
+
+
+def test_a_negative_remainder_is_reported_and_the_report_is_still_written(tmp_path):
+    from econ.api import write_reports
+
+    streams = [*TWO_STAGES[:3], _replace(TWO_STAGES[3], A=1.5), *TWO_STAGES[4:]]
+    evaluation = _evaluate(tmp_path, "negative.xlsx", streams)
+    audit = next(a for a in evaluation.audits if a.id == "remainder:Smelting:Gas")
+    assert audit.status == "warning" and "A -0.5" in audit.message()
+    written = write_reports(evaluation, tmp_path / "out", ("html",))
+    assert "A through the chain" not in written[0].read_text(encoding="utf-8")
+
+
+def test_chain_rows_are_named_in_the_report(small):
+    from econ.report.document import build_document
+
+    revenue = build_document(small, "en").tables["revenue"]
+    names = [row[0] for row in revenue.rows]
+    assert "Refining/Product (A): payable value" in names
+    assert not any(name.startswith(":") for name in names)

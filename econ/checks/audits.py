@@ -48,6 +48,13 @@ class Share:
 
 
 @dataclass(frozen=True)
+class Pairs:
+    """Named values shown as ``name a / b; name c / d``, each number formatted for the reader's language."""
+
+    items: tuple[tuple[object, ...], ...]
+
+
+@dataclass(frozen=True)
 class Unit:
     """A unit written the way a reader of the report's language writes it."""
 
@@ -72,7 +79,10 @@ class Audit:
     def _formatted(self, lang: str) -> dict[str, str]:
         formatted = {}
         for name, value in self.values.items():
-            if isinstance(value, Share):
+            if isinstance(value, Pairs):
+                formatted[name] = "; ".join(
+                    f"{item[0]} " + " / ".join(_format_one(part, lang, 2) for part in item[1:]) for item in value.items)
+            elif isinstance(value, Share):
                 formatted[name] = format_percent(value.value, lang=lang)
             elif isinstance(value, _Where):
                 formatted[name] = i18n.text(f"audit.specific_energy.where.{value.kind}", lang)
@@ -89,6 +99,14 @@ class Audit:
 
     def message(self, lang: str = "en") -> str:
         return i18n.text(self.finding_text, lang, **self._formatted(lang))
+
+
+def _format_one(value: object, lang: str, decimals: int = 1) -> str:
+    if isinstance(value, Share):
+        return format_percent(value.value, decimals, lang=lang)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return format_auto(float(value), lang=lang)
+    return str(value)
 
 
 def figures(plant: Plant) -> list[Figure]:

@@ -81,7 +81,7 @@ class Quantity:
         return self.expr.key if isinstance(self.expr, Ref) else None
 
 
-_TOKEN = re.compile(r"\s*(?:(?P<number>\d+(?:\.\d+)?)|(?P<key>[A-Za-z_][A-Za-z0-9_.]*)|(?P<op>[-+*/()]))")
+_TOKEN = re.compile(r"\s*(?:(?P<number>(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)|(?P<key>[A-Za-z_][A-Za-z0-9_.]*)|(?P<op>[-+*/()]))")
 
 
 def parse_quantity(text: str, model: Model) -> Quantity:
@@ -149,8 +149,11 @@ def parse_quantity(text: str, model: Model) -> Quantity:
         while peek() in ("+", "-"):
             op = take()[1]
             right, right_unit = product()
-            if units.parse(unit) != units.parse(right_unit):
-                raise ValueError(f"cannot add {unit} and {right_unit}")
+            try:  # like units add after conversion (a fraction and a number, g and kg)
+                factor = units.factor(right_unit, unit)
+            except units.UnitError:
+                raise ValueError(f"cannot add {unit} and {right_unit}") from None
+            right = right if factor == 1 else right * factor
             left = left + right if op == "+" else left - right
         return left, unit
 

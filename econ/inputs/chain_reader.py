@@ -57,12 +57,17 @@ class ChainReader:
                     what: str) -> Stream:
         """A stream named as ``Stage/stream`` or, where unambiguous, by its name alone."""
         wanted = text.strip().lower()
+        for direction in (IN, OUT):  # "Stage/stream (in)" tells apart a loaded and an obtained stream of one name
+            if wanted.endswith(f"({direction})"):
+                wanted = wanted[: -len(direction) - 2].strip()
+                candidates = [s for s in candidates if s.direction == direction]
         matches = [s for s in candidates if f"{self.stage_names[s.stage]}/{s.name}".lower() == wanted]
         if not matches:
             matches = [s for s in candidates if s.name.lower() == wanted]
         if len(matches) != 1:
             names = [f"{self.stage_names[s.stage]}/{s.name}" for s in candidates]
-            problem = "ambiguous: name it as Stage/stream" if matches else "no such stream"
+            problem = "ambiguous: name it as Stage/stream, with (in) or (out) if both have the name" if matches \
+                else "no such stream"
             raise self.error(sheet, cell, field, f"{what} ({'; '.join(names) or 'none'})", text, problem)
         return matches[0]
 
@@ -222,8 +227,13 @@ class ChainReader:
                                  book.resolve(sheet, address))
             unit_text = book.text(sheet, f"{column}2")
             is_content = unit_text.strip().lower() in ("%", "percent", "fraction", "-")
-            spec = (schema.FieldSpec(self.components[component].name, "fraction", kind="fraction") if is_content
-                    else schema.FieldSpec(self.components[component].name, mass_unit))
+            if is_content:
+                spec = schema.FieldSpec(self.components[component].name, "fraction", kind="fraction")
+            elif unit_text and units.same_dimension(unit_text, "fraction"):  # g/t, kg/t: a content too
+                is_content = True
+                spec = schema.FieldSpec(self.components[component].name, "fraction", maximum=1.0)
+            else:
+                spec = schema.FieldSpec(self.components[component].name, mass_unit)
             key = f"{prefix}.{component}.amount"
             parameter = reader.number(sheet, address, spec, unit_text,
                                       f"{label}: {self.components[component].name} "
@@ -258,11 +268,10 @@ class ChainReader:
     def resolve_rates(self, sheet: str, pending: list[tuple[int, str, str]]) -> None:
         for index, text, cell in pending:
             stream = self.streams[index]
-            candidates = [s for s in self.streams if s.stage < stream.stage
-                          or (s.stage == stream.stage and s.direction == IN and s.how != RATE)]
+            candidates = [s for s in self.streams
+                          if s.stage == stream.stage and s.direction == IN and s.how != RATE]
             basis = self.find_stream(text, sheet, cell, "rate_of", candidates,
-                                     "a loaded stream of the same stage not itself given by a rate, or a stream of "
-                                     "an earlier stage")
+                                     "a loaded stream of the same stage not itself given by a rate")
             self.streams[index] = replace(stream, rate_of=basis.index)
 
     def check_structure(self, sheet: str, columns: dict[str, str], stages: tuple[Stage, ...]) -> int:
@@ -314,6 +323,10 @@ class ChainReader:
                                       "a sold or returned stream")
             component = self.component(book.text(sheet, f"{columns['component']}{row}"), sheet,
                                        f"{columns['component']}{row}", "component")
+            if not self.components[component].has("price"):
+                raise self.error(sheet, f"{columns['component']}{row}", "component",
+                                 "a component with a price on the Components sheet (a payable pays a share of it)",
+                                 self.components[component].name)
             if any(p.stream == stream.index and p.component == component for p in payables):
                 raise self.error(sheet, f"{columns['component']}{row}", "component",
                                  "one payable per stream and component", "a second one")

@@ -25,10 +25,11 @@ Through the chain:
   the same quantity of chain feed;
 - yield = m x scale_k / m(chain feed): the stream's mass per unit mass of feed;
 - stage yield = m / m(the stage's own chain stream);
-- through recovery R_pj = eps_pj x sum_f(m_fj x R_fj) / loaded_j, with R = 1
-  for the chain feed, 0 for purchased feeds and R of the product a linked feed
-  comes from: what a stage obtains is attributed to what it loaded in
-  proportion, so a component added with a reagent is not counted as recovered
+- through recovery R_pj = eps_pj x sum_f R_fj over the chain streams f the
+  stage loads (the chain feed, R = 1, or a linked product, R of that product):
+  what a stage obtains is shared among what it loaded in proportion, so each
+  product takes eps_pj of the feed's amount carried in as of every other
+  amount, and a component added with a reagent is not counted as recovered
   from the feed;
 - feed ratio = m_j x scale_k / m_j(chain feed): the component in the stream per
   unit of it in the feed, whatever feed it came with (what a paper's "recovery
@@ -39,14 +40,19 @@ stream's rate [t/month] = yield x throughput; purchased feeds cost rate x
 price; a sold or returned stream is worth rate x content x payable x component
 price for each payable component; process energy is kWh per tonne of a stream
 or of a component in it, quoted or from Faraday's law (U z F / (CE M)). A
-stream that leaves the chain before the end (returned or waste) costs the final
-product it would have become: its through recovery x the recovery of the
-stages after it, in tonnes per month and at the component's price.
+stream that leaves the chain before the end (waste; returned streams are shown
+apart, as diverted) costs the final product it would have become: its through
+recovery x the share the stage's products passed on carry to products sold
+later (each later stage passes on its sold products' eps, and its products
+passed on their eps times their own share), in tonnes per month and at the
+component's price.
 """
 
 from __future__ import annotations
 
 import math
+
+import numpy as np
 
 from econ.inputs.chain import (
     BY_REMAINDER, EXPLICIT, FEED, LINKED, NEXT, PURCHASED, RATE, RECOVERY, RETURNED, SOLD, WASTE, Chain, Stream,
@@ -75,11 +81,15 @@ def stage_key(stage: int, name: str, component: int | None = None) -> str:
 class _Builder:
     """Builds the figures of one chain in evaluation order, tracking which component masses are known."""
 
-    def __init__(self, plant: Plant, chain: Chain) -> None:
+    def __init__(self, plant: Plant, chain: Chain, base: dict[str, float] | None = None) -> None:
         self.plant, self.chain = plant, chain
+        # values of a first build at the workbook's inputs: a ratio whose denominator is zero there (a
+        # component a stage does not load at all) is left undefined instead of dividing by zero
+        self.base = base or {}
         self.cur = plant.currency
         self.unit = chain.mass_unit
         self.items: list[Figure] = []
+        self.keys: set[str] = set()
         self.known: set[tuple[int, int]] = set()  # (stream, component) with a mass figure
         self.stage_known: set[tuple[int, int]] = set()  # (stage, component) with loaded and obtained totals
         self.loaded_known: set[tuple[int, int]] = set()
@@ -87,6 +97,12 @@ class _Builder:
     def add(self, key: str, unit: str, expr: Expr, sheet: str, name: str = "", style: str = "number",
             section: str = "") -> None:
         self.items.append(Figure(key, label(key, name), unit, expr, sheet, style, section))
+        self.keys.add(key)
+
+    def zero(self, key: str) -> bool:
+        """True when the figure is zero (or not finite) at the workbook's inputs: not a denominator."""
+        value = self.base.get(key)
+        return value is not None and not (math.isfinite(value) and value != 0)
 
     def stream_name(self, stream: Stream, component: int | None = None) -> str:
         qualified = self.chain.qualified_name(stream.index)
@@ -118,10 +134,12 @@ class _Builder:
             expr: Expr | None = inp(stream.recovery_key) * ref(stage_key(stream.stage, "loaded", j))
         elif amount is not None:
             expr = inp(amount.key) * mass if amount.is_content else inp(amount.key)
-        elif stream.how == LINKED and (int(stream.origin), j) in self.known:
-            product = int(stream.origin)
+        elif isinstance(stream.origin, int) and (stream.origin, j) in self.known:
+            product = stream.origin
             expr = ref(stream_key(product, "mass", j))
             if stream.mass_key:  # a batch of its own: the product's content times this mass
+                if stream_key(product, "content", j) not in self.keys:
+                    return
                 expr = ref(stream_key(product, "content", j)) * mass
         elif stream.how == BY_REMAINDER:
             others = [s for s in self.chain.obtained(stream.stage) if s.index != stream.index]
@@ -164,8 +182,9 @@ class _Builder:
                  MASS_BALANCE, name)
         self.add(stage_key(k, "mass_imbalance"), unit, ref(stage_key(k, "mass_obtained"))
                  - ref(stage_key(k, "mass_loaded")), MASS_BALANCE, name)
-        self.add(stage_key(k, "mass_relative_imbalance"), "fraction", ref(stage_key(k, "mass_imbalance"))
-                 / ref(stage_key(k, "mass_loaded")), MASS_BALANCE, name, "fraction")
+        if not self.zero(stage_key(k, "mass_loaded")):
+            self.add(stage_key(k, "mass_relative_imbalance"), "fraction", ref(stage_key(k, "mass_imbalance"))
+                     / ref(stage_key(k, "mass_loaded")), MASS_BALANCE, name, "fraction")
         for j, component in enumerate(chain.components):
             named = f"{name} ({component})"
             if (k, j) not in self.loaded_known or any((s.index, j) not in self.known for s in obtained):
@@ -175,17 +194,19 @@ class _Builder:
                      total(*(ref(stream_key(s.index, "mass", j)) for s in obtained)), MASS_BALANCE, named)
             self.add(stage_key(k, "imbalance", j), unit,
                      ref(stage_key(k, "obtained", j)) - ref(stage_key(k, "loaded", j)), MASS_BALANCE, named)
-            self.add(stage_key(k, "relative_imbalance", j), "fraction",
-                     ref(stage_key(k, "imbalance", j)) / ref(stage_key(k, "loaded", j)), MASS_BALANCE, named,
-                     "fraction")
+            if not self.zero(stage_key(k, "loaded", j)):  # nothing loaded: no relative imbalance
+                self.add(stage_key(k, "relative_imbalance", j), "fraction",
+                         ref(stage_key(k, "imbalance", j)) / ref(stage_key(k, "loaded", j)), MASS_BALANCE, named,
+                         "fraction")
         for stream in loaded + obtained:
             for j in range(len(chain.components)):
                 if (stream.index, j) not in self.known:
                     continue
-                self.add(stream_key(stream.index, "content", j), "fraction",
-                         ref(stream_key(stream.index, "mass", j)) / ref(stream_key(stream.index, "mass")),
-                         MASS_BALANCE, self.stream_name(stream, j), "fraction")
-                if (k, j) in self.loaded_known:
+                if not self.zero(stream_key(stream.index, "mass")):
+                    self.add(stream_key(stream.index, "content", j), "fraction",
+                             ref(stream_key(stream.index, "mass", j)) / ref(stream_key(stream.index, "mass")),
+                             MASS_BALANCE, self.stream_name(stream, j), "fraction")
+                if (k, j) in self.loaded_known and not self.zero(stage_key(k, "loaded", j)):
                     self.add(stream_key(stream.index, "distribution", j), "fraction",
                              ref(stream_key(stream.index, "mass", j)) / ref(stage_key(k, "loaded", j)),
                              MASS_BALANCE, self.stream_name(stream, j), "fraction")
@@ -211,32 +232,34 @@ class _Builder:
             self.add(stream_key(stream.index, "stage_yield"), "fraction", ref(stream_key(stream.index, "mass"))
                      / ref(stream_key(main.index, "mass")), MASS_BALANCE, self.stream_name(stream), "fraction")
         for j, _component in enumerate(chain.components):
-            if (k, j) not in self.loaded_known:
+            if (k, j) not in self.loaded_known or self.zero(stage_key(k, "loaded", j)):
                 continue
             carried = [s for s in chain.loaded(k) if s.origin == FEED or isinstance(s.origin, int)]
             for stream in carried:
-                origin = Const(1) if stream.origin == FEED else ref(stream_key(int(stream.origin), "recovery", j))
                 if stream.origin != FEED and (int(stream.origin), j) not in self.recovered:
                     continue
+                origin = Const(1) if stream.origin == FEED else ref(stream_key(int(stream.origin), "recovery", j))
                 self.add(stream_key(stream.index, "recovery", j), "fraction", origin, MASS_BALANCE,
                          self.stream_name(stream, j), "fraction")
                 self.recovered.add((stream.index, j))
             if not all((s.index, j) in self.recovered for s in carried):
                 continue
-            self.add(stage_key(k, "from_feed", j), "fraction",
-                     total(*(ref(stream_key(s.index, "mass", j)) * ref(stream_key(s.index, "recovery", j))
-                             for s in carried)) / ref(stage_key(k, "loaded", j)), MASS_BALANCE,
+            # what the stage obtains is shared among what it loaded in proportion: each product takes eps of
+            # every loaded stream's amount, so of the feed's amount carried in (sum of R) it takes eps as well
+            self.add(stage_key(k, "carried_in", j), "fraction",
+                     total(*(ref(stream_key(s.index, "recovery", j)) for s in carried)), MASS_BALANCE,
                      f"{name} ({chain.components[j]})", "fraction")
             for stream in chain.obtained(k):
-                if (stream.index, j) not in self.known:
+                if stream_key(stream.index, "distribution", j) not in self.keys:
                     continue
                 self.add(stream_key(stream.index, "recovery", j), "fraction",
-                         ref(stream_key(stream.index, "distribution", j)) * ref(stage_key(k, "from_feed", j)),
+                         ref(stream_key(stream.index, "distribution", j)) * ref(stage_key(k, "carried_in", j)),
                          MASS_BALANCE, self.stream_name(stream, j), "fraction")
                 self.recovered.add((stream.index, j))
         for stream in streams:
             for j in range(len(chain.components)):
-                if (stream.index, j) in self.known and (feed.index, j) in self.known:
+                if ((stream.index, j) in self.known and (feed.index, j) in self.known
+                        and not self.zero(stream_key(feed.index, "mass", j))):
                     self.add(stream_key(stream.index, "feed_ratio", j), "fraction",
                              ref(stream_key(stream.index, "mass", j)) * ref(stage_key(k, "scale"))
                              / ref(stream_key(feed.index, "mass", j)), MASS_BALANCE, self.stream_name(stream, j),
@@ -246,7 +269,7 @@ class _Builder:
         chain = self.chain
         obtained = chain.obtained(k)
         for j, component in enumerate(chain.components):
-            if (k, j) not in self.stage_known:
+            if (k, j) not in self.stage_known or self.zero(stage_key(k, "obtained", j)):
                 continue
             named = f"{chain.stages[k].name} ({component})"
             share = [ref(stream_key(s.index, "mass", j)) / ref(stage_key(k, "obtained", j)) for s in obtained]
@@ -331,44 +354,82 @@ class _Builder:
     def losses(self, feed: Stream) -> None:
         """Per stage and component: the feed's component that leaves before the end, and the final product lost."""
         chain = self.chain
-        last = len(chain.stages) - 1
         for j, component in enumerate(chain.components):
-            if (feed.index, j) not in self.known:
+            if stream_key(feed.index, "content", j) not in self.keys:
                 continue
             self.add(f"chain.{j}.feed_per_month", "t/month", ref(stream_key(feed.index, "rate"))
                      * ref(stream_key(feed.index, "content", j)), PROCESS_CHAIN, component, section="Through the chain")
-            sold = [s for s in chain.streams if s.destination == SOLD and (s.index, j) in self.recovered]
-            self.add(f"chain.{j}.recovery_sold", "fraction",
-                     total(*(ref(stream_key(s.index, "recovery", j)) for s in sold)) if sold else Const(0),
-                     PROCESS_CHAIN, component, "fraction", "Through the chain")
+            sold = [s for s in chain.streams if s.destination == SOLD]
+            if sold and all((s.index, j) in self.recovered for s in sold):
+                self.add(f"chain.{j}.recovery_sold", "fraction",
+                         total(*(ref(stream_key(s.index, "recovery", j)) for s in sold)),
+                         PROCESS_CHAIN, component, "fraction", "Through the chain")
+            self.downstream(j)
             for destinations, names in (((WASTE,), ("leaving", "final_lost_per_month", "final_lost_value")),
                                         ((RETURNED,), ("diverted", "final_diverted_per_month",
                                                        "final_diverted_value"))):
-                for k, stage in enumerate(chain.stages):
-                    self.side_streams(k, j, component, destinations, names, sold, last)
+                for k in range(len(chain.stages)):
+                    self.side_streams(k, j, component, destinations, names)
 
-    def side_streams(self, k: int, j: int, component: str, destinations: tuple[str, ...], names: tuple[str, str, str],
-                     sold: list[Stream], last: int) -> None:
-        """What the streams of ``destinations`` take out of the chain at stage k, and the final product it costs."""
+    def downstream(self, j: int) -> None:
+        """For every product passed on: the share of its amount of component j that reaches products sold later.
+
+        The stage that loads product p shares what it obtains among what it loaded in proportion, so of p's
+        amount its sold products take their distribution, and its products passed on their distribution times
+        their own downstream share. Stages are visited from the last, so each share reads later ones only.
+        """
+        chain = self.chain
+        for k in reversed(range(len(chain.stages))):
+            for product in chain.obtained(k):
+                link = chain.link_into(product.index) if product.destination == NEXT else None
+                if link is None:
+                    continue
+                terms: list[Expr] = []
+                for out in chain.obtained(link.stage):
+                    distribution = stream_key(out.index, "distribution", j)
+                    onward = stream_key(out.index, "downstream", j)
+                    if out.destination == SOLD:
+                        terms.append(ref(distribution) if distribution in self.keys else None)
+                    elif out.destination == NEXT:
+                        terms.append(ref(distribution) * ref(onward)
+                                     if distribution in self.keys and onward in self.keys else None)
+                if any(term is None for term in terms):
+                    continue  # some share is undefined, so this one is too
+                self.add(stream_key(product.index, "downstream", j), "fraction",
+                         total(*terms) if terms else Const(0), PROCESS_CHAIN, self.stream_name(product, j),
+                         "fraction", "Losses through the chain")
+
+    def side_streams(self, k: int, j: int, component: str, destinations: tuple[str, ...],
+                     names: tuple[str, str, str]) -> None:
+        """What the streams of ``destinations`` take out of the chain at stage k, and the final product it costs.
+
+        Had it stayed, the amount would have followed the stage's products passed on (their downstream
+        shares, weighted by their recoveries) or, in a stage that passes nothing on, its own products.
+        """
         chain, cur = self.chain, self.cur
         share_name, mass_name, value_name = names
-        leaving = [s for s in chain.obtained(k) if s.destination in destinations and (s.index, j) in self.recovered]
-        nexts = [s for s in chain.obtained(k) if s.destination == NEXT and (s.index, j) in self.recovered]
-        if not leaving or (k < last and not nexts):
+        outs = chain.obtained(k)
+        leaving = [s for s in outs if s.destination in destinations]
+        nexts = [s for s in outs if s.destination == NEXT]
+        if not leaving or not all((s.index, j) in self.recovered for s in leaving + nexts):
+            return
+        if any(stream_key(s.index, "downstream", j) not in self.keys for s in nexts):
+            return
+        if nexts and self.zero_sum([stream_key(s.index, "recovery", j) for s in nexts]):
             return
         named = f"{chain.stages[k].name} ({component})"
         section = "Losses through the chain" if WASTE in destinations else "Streams returned to other circuits"
-        downstream_sold = [s for s in sold if s.stage > k]
         self.add(stage_key(k, share_name, j), "fraction",
                  total(*(ref(stream_key(s.index, "recovery", j)) for s in leaving)), PROCESS_CHAIN, named,
                  "fraction", section)
         downstream_key = stage_key(k, "downstream_recovery", j)
-        if downstream_key not in {item.key for item in self.items}:
-            if k == last:
+        if downstream_key not in self.keys:
+            if not nexts:
                 downstream: Expr = Const(1)
             else:
-                downstream = (total(*(ref(stream_key(s.index, "recovery", j)) for s in downstream_sold))
-                              if downstream_sold else Const(0)) / ref(stream_key(nexts[0].index, "recovery", j))
+                downstream = (total(*(ref(stream_key(s.index, "recovery", j)) * ref(stream_key(s.index, "downstream", j))
+                                      for s in nexts))
+                              / total(*(ref(stream_key(s.index, "recovery", j)) for s in nexts)))
             self.add(downstream_key, "fraction", downstream, PROCESS_CHAIN, named, "fraction", section)
         self.add(stage_key(k, mass_name, j), "t/month",
                  ref(stage_key(k, share_name, j)) * ref(downstream_key) * ref(f"chain.{j}.feed_per_month"),
@@ -377,6 +438,12 @@ class _Builder:
             self.add(stage_key(k, value_name, j), f"{cur}/month",
                      ref(stage_key(k, mass_name, j)) * inp(f"components.{j}.price"), PROCESS_CHAIN, named, "money",
                      section)
+
+    def zero_sum(self, keys: list[str]) -> bool:
+        """True when the figures sum to zero at the workbook's inputs (not a denominator)."""
+        if not self.base or any(key not in self.base for key in keys):
+            return False
+        return sum(self.base[key] for key in keys) == 0
 
     def build(self) -> list[Figure]:
         self.recovered: set[tuple[int, int]] = set()
@@ -401,10 +468,25 @@ def _undefined(stream: Stream, reason: str) -> Exception:
 
 
 def figures(plant: Plant) -> list[Figure]:
-    """The chain's figures in evaluation order; none without a Streams sheet."""
+    """The chain's figures in evaluation order; none without a Streams sheet.
+
+    A first build is evaluated at the workbook's inputs, leniently; the second leaves out every ratio whose
+    denominator is zero there (a component a stage does not load at all, a feed without it): undefined, not a
+    division by zero. The closure audit says where a component was not loaded.
+    """
     if plant.chain is None:
         return []
-    return _Builder(plant, plant.chain).build()
+    first = _Builder(plant, plant.chain).build()
+    env: dict[str, np.ndarray] = {key: np.asarray(value) for key, value in plant.inputs().items()}
+    base: dict[str, float] = {}
+    with np.errstate(all="ignore"):
+        for figure in first:
+            try:
+                env[figure.key] = np.asarray(figure.expr.evaluate(env), dtype=float)
+            except KeyError:  # reads a figure of another module: not a chain denominator
+                continue
+            base[figure.key] = float(env[figure.key])
+    return _Builder(plant, plant.chain, base).build()
 
 
 def revenue_terms(plant: Plant) -> list[Expr]:

@@ -10,12 +10,39 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from econ import i18n
+from econ.checks.chain_audits import CLOSURE_TOLERANCE
 from econ.inputs.chain import NEXT, SOLD
 from econ.model.chain import stage_key, stream_key
 
 if TYPE_CHECKING:
     from econ.api import Evaluation
+    from econ.inputs.chain import Chain
     from econ.report.document import Table, _Formatter
+
+
+def chain_row_name(chain: Chain, key: str) -> str | None:
+    """The name a chain key's label shows: "Stage/stream", "Stage/stream (Bi)", "Stage (Bi)", a component or an
+    energy row; None for a key that is not the chain's."""
+    parts = key.split(".")
+    if len(parts) < 3 or not parts[1].isdigit():
+        return None
+    index = int(parts[1])
+    component = chain.components[int(parts[2])] if parts[2].isdigit() and int(parts[2]) < len(chain.components) \
+        else None
+    if parts[0] in ("streams", "balance") and index < len(chain.streams):
+        name = chain.qualified_name(index)
+    elif parts[0] == "stage" and index < len(chain.stages):
+        name = chain.stages[index].name
+    elif parts[0] == "payables" and index < len(chain.payables):
+        payable = chain.payables[index]
+        return f"{chain.qualified_name(payable.stream)} ({chain.components[payable.component]})"
+    elif parts[0] in ("stage_energy", "energy_use") and index < len(chain.energy):
+        return chain.energy[index].name
+    elif parts[0] == "chain" and index < len(chain.components):
+        return chain.components[index]
+    else:
+        return None
+    return f"{name} ({component})" if component else name
 
 
 def chain_tables(evaluation: Evaluation, fmt: _Formatter, lang: str) -> dict[str, Table]:
@@ -78,8 +105,8 @@ def chain_tables(evaluation: Evaluation, fmt: _Formatter, lang: str) -> dict[str
             imbalance += [difference(stage_key(stage.index, "imbalance", j), stage_key(stage.index, "loaded", j)),
                           share(stage_key(stage.index, "relative_imbalance", j)), "", ""]
         relative = get(stage_key(stage.index, "mass_relative_imbalance"))
-        table.add(imbalance, "warning" if any(abs(get(stage_key(stage.index, "relative_imbalance", j)) or 0) > 0.005
-                                              for j in range(n)) else "total")
+        table.add(imbalance, "warning" if any(abs(get(stage_key(stage.index, "relative_imbalance", j)) or 0)
+                                              > CLOSURE_TOLERANCE for j in range(n)) else "total")
         table.note = i18n.text("report.chain.balance_note", lang, scale=fmt.auto(get(stage_key(stage.index, "scale")), 5),
                                relative=fmt.percent(relative, 2) if relative is not None else "—")
         tables[f"balance-{stage.index}"] = table
@@ -187,7 +214,11 @@ def chain_flows(evaluation: Evaluation, lang: str) -> list[dict[str, object]]:
                 if key not in values:
                     complete = False
                     break
-                outputs.append((stream.name, stream.destination, float(values[key])))
+                share = float(values[key])
+                if not 0 <= share < float("inf"):  # a negative remainder: the audits say so; no chart
+                    complete = False
+                    break
+                outputs.append((stream.name, stream.destination, share))
             if not complete:
                 break
             main = chain.main_feed(stage.index)

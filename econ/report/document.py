@@ -228,6 +228,12 @@ def _parameter_label(key: str, label: str, plant, lang: str) -> str:  # noqa: AN
 
 
 def _row_name(plant, key: str) -> str:  # noqa: ANN001
+    if plant.chain is not None:
+        from econ.report.chain_tables import chain_row_name
+
+        name = chain_row_name(plant.chain, key)
+        if name is not None:
+            return name
     parts = key.split(".")
     for index, part in enumerate(parts):
         if part.isdigit() and index > 0:

@@ -222,7 +222,7 @@ class _Writer:
                 for j in range(n):
                     put(row, first_component + 3 * j, f"stage.{stage.index}.{j}.{total.lower()}")
                     if direction == "in":
-                        put(row, recovery_col + 2 * j, f"stage.{stage.index}.{j}.from_feed")
+                        put(row, recovery_col + 2 * j, f"stage.{stage.index}.{j}.carried_in")
                 row += 1
             for text, mass_key, key in (("Imbalance (obtained - loaded)", "mass_imbalance", "imbalance"),
                                         ("Relative imbalance", "mass_relative_imbalance", "relative_imbalance")):
