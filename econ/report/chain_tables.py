@@ -143,7 +143,7 @@ def chain_tables(evaluation: Evaluation, fmt: _Formatter, lang: str) -> dict[str
                i18n.text("report.col.final_product", lang), i18n.text("report.col.value_money", lang, cur=fmt.unit(
                    f"{evaluation.plant.currency}/month"))]
     table = Table("chain-losses", i18n.text("report.chain.losses_caption", lang), headers,
-                  ["l", "l", "l", "r", "r", "r"], [28.0, 10.0, 16.0, 14.0, 16.0, 16.0])
+                  ["l", "l", "l", "r", "r", "r"], [24.0, 14.0, 16.0, 14.0, 16.0, 16.0])
     worst: dict[tuple[str, int], tuple[float, int]] = {}
     rows = []
     for kind, share_name, mass_name, value_name in (("waste", "leaving", "final_lost_per_month", "final_lost_value"),
