@@ -74,10 +74,6 @@ class Stream:
     amounts: dict[int, Amount] = field(default_factory=dict)
     source: str = ""
 
-    @property
-    def label(self) -> str:
-        return self.name
-
 
 @dataclass(frozen=True)
 class Stage:

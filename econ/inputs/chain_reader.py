@@ -28,10 +28,6 @@ PAYABLE_COLUMNS = ("stream", "component", "payable", "source", "note")
 _YES, _NO = ("yes", "y", "true", "1", "да"), ("no", "n", "false", "0", "нет", "")
 
 
-def _last_row(reader: _Reader, sheet: str) -> int:
-    return max((int(a[len(a.rstrip("0123456789")):]) for a in reader.book.sheets[sheet]), default=0)
-
-
 class ChainReader:
     """Reads the chain sheets with the helpers (number parsing, errors) of the workbook reader."""
 
@@ -90,7 +86,7 @@ class ChainReader:
             raise self.error(sheet, "1", "column", "one column per component of the Components sheet",
                              sorted(columns))
         mass_unit = self.mass_unit(sheet, columns["mass"])
-        rows = [row for row in range(3, _last_row(reader, sheet) + 1)
+        rows = [row for row in range(3, reader.book.last_row(sheet) + 1)
                 if reader.book.text(sheet, f"{columns['stream']}{row}")
                 or reader.book.text(sheet, f"{columns['stage']}{row}")]
         pending_links: list[tuple[int, str, str]] = []
@@ -105,8 +101,7 @@ class ChainReader:
                        for k, name in enumerate(self.stage_names))
         feed = self.check_structure(sheet, columns, stages)
         chain = Chain(tuple(row.name for row in self.components), stages, tuple(self.streams), mass_unit, feed)
-        return Chain(chain.components, chain.stages, chain.streams, mass_unit, feed,
-                     self.read_payables(chain), self.read_energy(chain))
+        return replace(chain, payables=self.read_payables(chain), energy=self.read_energy(chain))
 
     def mass_unit(self, sheet: str, column: str) -> str:
         text = self.reader.book.text(sheet, f"{column}2")
@@ -305,17 +300,25 @@ class ChainReader:
         return feeds[0].index
 
     # -- Payables --------------------------------------------------------------------------
+    def optional_sheet(self, name: str, required: tuple[str, ...]) -> tuple[str, dict[str, str]] | None:
+        """An optional table sheet and its header columns (the required ones checked), or None when absent."""
+        sheet = self.reader.book.sheet(name)
+        if sheet is None:
+            return None
+        columns = self.reader.header(sheet)
+        for column in required:
+            self.reader.column(sheet, columns, column)
+        return sheet, columns
+
     def read_payables(self, chain: Chain) -> tuple[Payable, ...]:
         reader, book = self.reader, self.reader.book
-        sheet = book.sheet("Payables")
-        if sheet is None:
+        found = self.optional_sheet("Payables", ("stream", "component", "payable"))
+        if found is None:
             return ()
-        columns = reader.header(sheet)
-        for name in ("stream", "component", "payable"):
-            reader.column(sheet, columns, name)
+        sheet, columns = found
         paid = [s for s in chain.streams if s.destination in (SOLD, RETURNED)]
         payables: list[Payable] = []
-        for row in range(3, _last_row(reader, sheet) + 1):
+        for row in range(3, book.last_row(sheet) + 1):
             stream_text = book.text(sheet, f"{columns['stream']}{row}")
             if not stream_text:
                 continue
@@ -344,14 +347,12 @@ class ChainReader:
     # -- StageEnergy -------------------------------------------------------------------------
     def read_energy(self, chain: Chain) -> tuple[EnergyUse, ...]:
         reader, book = self.reader, self.reader.book
-        sheet = book.sheet("StageEnergy")
-        if sheet is None:
+        found = self.optional_sheet("StageEnergy", ("name", "stage", "basis"))
+        if found is None:
             return ()
-        columns = reader.header(sheet)
-        for name in ("name", "stage", "basis"):
-            reader.column(sheet, columns, name)
+        sheet, columns = found
         uses: list[EnergyUse] = []
-        for row in range(3, _last_row(reader, sheet) + 1):
+        for row in range(3, book.last_row(sheet) + 1):
             def text(name: str) -> str:
                 return book.text(sheet, f"{columns[name]}{row}") if name in columns else ""
 

@@ -72,6 +72,10 @@ class _Workbook:
     def cell(self, sheet: str, address: str) -> _Cell | None:
         return self.sheets.get(sheet, {}).get(address)
 
+    def last_row(self, sheet: str) -> int:
+        """The number of the last row of ``sheet`` that holds a value (0 for an empty sheet)."""
+        return max((int(address.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) for address in self.sheets[sheet]), default=0)
+
     def location(self, sheet: str, address: str) -> Location:
         return Location(self.file, sheet, address)
 
@@ -321,7 +325,7 @@ class _Reader:
                 self.column(sheet, columns, field.name)
         rows: list[Row] = []
         row = 3
-        last_row = max((int(a[len(a.rstrip("0123456789")):]) for a in self.book.sheets[sheet]), default=0)
+        last_row = self.book.last_row(sheet)
         while row <= last_row:
             name = self.book.text(sheet, f"{name_column}{row}")
             values = [self.book.cell(sheet, f"{column}{row}") for column in field_columns.values()]
@@ -362,7 +366,7 @@ class _Reader:
             self.column(sheet, columns, name)
         references = []
         row = 2
-        last_row = max((int(a[len(a.rstrip("0123456789")):]) for a in self.book.sheets[sheet]), default=0)
+        last_row = self.book.last_row(sheet)
         seen: dict[str, str] = {}
         while row <= last_row:
             identifier = self.book.text(sheet, f"{columns['id']}{row}")
@@ -451,7 +455,7 @@ class _Reader:
         if not names:
             raise self.error("", sheet, "C1", "alternative", expected="one column per alternative after 'unit'",
                              found="none")
-        last_row = max((int(a[len(a.rstrip("0123456789")):]) for a in self.book.sheets[sheet]), default=0)
+        last_row = self.book.last_row(sheet)
         overrides: dict[str, dict[str, float]] = {column: {} for _, column in names}
         descriptions: dict[str, str] = {column: "" for _, column in names}
         for row in range(2, last_row + 1):
@@ -497,7 +501,7 @@ class _Reader:
         for name in ("alternative", "input", "unit", "low", "high"):
             self.column(sheet, columns, name)
         names = {alternative.name for alternative in alternatives}
-        last_row = max((int(a[len(a.rstrip("0123456789")):]) for a in self.book.sheets[sheet]), default=0)
+        last_row = self.book.last_row(sheet)
         studies = []
         for row in range(2, last_row + 1):
             def text(name: str) -> str:

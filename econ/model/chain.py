@@ -52,15 +52,14 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
-
 from econ.inputs.chain import (
     BY_REMAINDER, EXPLICIT, FEED, LINKED, NEXT, PURCHASED, RATE, RECOVERY, RETURNED, SOLD, WASTE, Chain, Stream,
 )
+from econ.errors import InputError
 from econ.inputs.plant import Plant
 from econ.model.electrochemistry import FARADAY_C_PER_MOL, GRAMS_PER_TONNE, JOULES_PER_KWH
 from econ.model.expr import Const, Expr, entropy_term, inp, ref, total
-from econ.model.figures import ENERGY, MASS_BALANCE, OPEX, PROCESS_CHAIN, REVENUE, Figure, label
+from econ.model.figures import ENERGY, MASS_BALANCE, OPEX, PROCESS_CHAIN, REVENUE, Figure, Model, evaluate, label
 
 REAGENTS = "Reagents and purchased feeds"
 PRODUCTS = "Products sold"
@@ -93,6 +92,7 @@ class _Builder:
         self.known: set[tuple[int, int]] = set()  # (stream, component) with a mass figure
         self.stage_known: set[tuple[int, int]] = set()  # (stage, component) with loaded and obtained totals
         self.loaded_known: set[tuple[int, int]] = set()
+        self.recovered: set[tuple[int, int]] = set()  # (stream, component) with a through recovery
 
     def add(self, key: str, unit: str, expr: Expr, sheet: str, name: str = "", style: str = "number",
             section: str = "") -> None:
@@ -446,7 +446,6 @@ class _Builder:
         return sum(self.base[key] for key in keys) == 0
 
     def build(self) -> list[Figure]:
-        self.recovered: set[tuple[int, int]] = set()
         for k in range(len(self.chain.stages)):
             self.stage_balance(k)
         for k in range(len(self.chain.stages)):
@@ -460,9 +459,7 @@ def _entropy_section(chain: Chain, k: int) -> str:
     return f"Separation: {chain.stages[k].name}"
 
 
-def _undefined(stream: Stream, reason: str) -> Exception:
-    from econ.errors import InputError
-
+def _undefined(stream: Stream, reason: str) -> InputError:
     location = stream.location
     return InputError(reason, file=location.file, sheet=location.sheet, cell=location.cell, field="stream")
 
@@ -477,15 +474,8 @@ def figures(plant: Plant) -> list[Figure]:
     if plant.chain is None:
         return []
     first = _Builder(plant, plant.chain).build()
-    env: dict[str, np.ndarray] = {key: np.asarray(value) for key, value in plant.inputs().items()}
-    base: dict[str, float] = {}
-    with np.errstate(all="ignore"):
-        for figure in first:
-            try:
-                env[figure.key] = np.asarray(figure.expr.evaluate(env), dtype=float)
-            except KeyError:  # reads a figure of another module: not a chain denominator
-                continue
-            base[figure.key] = float(env[figure.key])
+    results = evaluate(Model(figures=first), plant.inputs(), strict=False)
+    base = {figure.key: float(results[figure.key]) for figure in first}
     return _Builder(plant, plant.chain, base).build()
 
 

@@ -167,17 +167,19 @@ class _YearsSoFar(list):
         return list.__getitem__(self, index)
 
 
-def evaluate(model: Model, inputs: Mapping[str, Array | float]) -> Results:
+def evaluate(model: Model, inputs: Mapping[str, Array | float], strict: bool = True) -> Results:
     """Evaluate every figure of ``model`` over ``inputs`` (arrays broadcast together).
 
     Raises ModelError naming the figure when an expression divides by zero or
-    overflows, instead of letting NaN or inf through.
+    overflows, instead of letting NaN or inf through. ``strict=False`` lets them
+    through instead, for a caller that looks for the zeros itself (econ.model.chain).
     """
+    errors = "raise" if strict else "ignore"
     env: dict[str, Array] = {key: np.asarray(value, dtype=float) for key, value in inputs.items()}
     metrics: dict[str, MetricValues] = {}
     for figure in model.figures:
         try:
-            with np.errstate(divide="raise", invalid="raise", over="raise"):
+            with np.errstate(divide=errors, invalid=errors, over=errors):
                 if isinstance(figure, Figure):
                     env[figure.key] = np.asarray(figure.expr.evaluate(env), dtype=float)
                 elif isinstance(figure, YearlyFigure):

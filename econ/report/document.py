@@ -171,12 +171,9 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
     }
     chain = []
     if plant.chain is not None:
-        from econ.report.chain_tables import chain_tables
-
-        from econ.report.chain_tables import process_energy_table
+        from econ.report.chain_tables import chain_tables, process_energy_table
 
         chain = list(chain_tables(evaluation, fmt, lang).values())
-        tables["chain"] = chain[-1]
         energy_uses = process_energy_table(evaluation, fmt, lang)
         if energy_uses is not None:
             tables["process_energy"] = energy_uses

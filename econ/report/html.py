@@ -157,8 +157,9 @@ def render_html(evaluation: Evaluation, lang: str | None = None,
         loader=jinja2.FileSystemLoader(str(templates_dir())), autoescape=True,
         undefined=jinja2.StrictUndefined, trim_blocks=False,
     )
-    sections = [(section, document.texts[section]) for section in _SECTIONS
-                if section not in ("alternatives", "break_even", "chain") or section in document.tables]
+    present = {"alternatives": "alternatives" in document.tables, "break_even": "break_even" in document.tables,
+               "chain": bool(document.chain_tables)}
+    sections = [(section, document.texts[section]) for section in _SECTIONS if present.get(section, True)]
     try:
         return environment.get_template(TEMPLATE).render(doc=document, sections=sections, maps=maps,
                                                               chain_charts=chain_charts)
