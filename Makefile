@@ -31,6 +31,7 @@ bench: setup
 	$(BIN)/python benchmarks/bench_check.py
 	$(BIN)/python benchmarks/bench_model.py
 	$(BIN)/python benchmarks/bench_metrics.py
+	$(BIN)/python benchmarks/bench_pdf_stages.py
 
 clean:
 	rm -rf $(VENV) reports/*.xlsx reports/*.pdf reports/*.html tests/artifacts .pytest_cache
