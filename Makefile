@@ -32,6 +32,7 @@ bench: setup
 	$(BIN)/python benchmarks/bench_model.py
 	$(BIN)/python benchmarks/bench_metrics.py
 	$(BIN)/python benchmarks/bench_pdf_stages.py
+	$(BIN)/python benchmarks/bench_run.py
 
 clean:
 	rm -rf $(VENV) reports/*.xlsx reports/*.pdf reports/*.html tests/artifacts .pytest_cache

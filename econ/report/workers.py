@@ -9,6 +9,7 @@ The library works without it: write_reports() draws in-process by default.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from concurrent.futures import Future, ProcessPoolExecutor
 
@@ -18,11 +19,17 @@ def _warm() -> None:
     import matplotlib.backends.backend_svg  # noqa: F401
     import matplotlib.figure  # noqa: F401
 
+    gc.freeze()  # what is loaded now lives until the worker exits: see _draw
+
 
 def _draw(inputs: dict) -> dict[str, str]:  # type: ignore[type-arg]
     from econ.report.html import render_charts
 
-    return render_charts(inputs)
+    svgs = render_charts(inputs)
+    # The worker's last task. Frozen objects are not searched for cycles when
+    # the interpreter shuts down, so close() waits ~0.02 s instead of ~0.25 s.
+    gc.freeze()
+    return svgs
 
 
 class ChartWorker:
