@@ -8,7 +8,6 @@ these strings and do no arithmetic.
 
 from __future__ import annotations
 
-import datetime as _dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -17,6 +16,7 @@ from econ.inputs import schema
 from econ.model import metrics
 from econ.model.figures import Figure, MetricValues
 from econ.report.numbers import format_auto, format_number, format_percent
+from econ.report.timestamp import report_time
 
 if TYPE_CHECKING:
     from econ.api import Evaluation
@@ -133,7 +133,7 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
 
     title_fields = [
         (_text("report.field.project", lang), plant.name),
-        (_text("report.field.date", lang), _dt.date.today().isoformat()),
+        (_text("report.field.date", lang), report_time().date().isoformat()),
         (_text("report.field.currency", lang), plant.currency),
         (_text("report.field.base_year", lang), str(plant.base_year) if plant.base_year else "—"),
         (_text("report.field.version", lang), f"econ {__version__}"),

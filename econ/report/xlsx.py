@@ -29,6 +29,7 @@ from econ.model.figures import (
 )
 from econ.report.comparison import write_comparison
 from econ.report.atomic import write_atomically
+from econ.report.timestamp import report_time
 
 if TYPE_CHECKING:
     from econ.api import Evaluation
@@ -576,10 +577,13 @@ def write_results_workbook(evaluation: Evaluation, target: Path) -> Path:
     and a Comparison sheet puts the cases side by side with the incremental ones.
     """
 
+    created = report_time()
+
     def write(temporary: Path) -> None:
         book = xlsxwriter.Workbook(str(temporary), {"strings_to_numbers": False, "strings_to_formulas": False,
                                                     "strings_to_urls": False})
-        book.set_properties({"title": f"econ results: {evaluation.plant.name}", "comments": f"econ {__version__}"})
+        book.set_properties({"title": f"econ results: {evaluation.plant.name}", "comments": f"econ {__version__}",
+                             "created": created})
         try:
             comparison = book.add_worksheet(COMPARISON) if evaluation.alternatives else None
             base = _Writer(evaluation, book)
