@@ -9,6 +9,8 @@ filled with already formatted values.
 from __future__ import annotations
 
 import re
+import string
+from collections.abc import Sequence
 
 LANGUAGES = ("en", "ru")
 
@@ -201,7 +203,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "metric.no_root": ("undefined: no rate above -100 % makes NPV zero",
                        "не определена: ни одна ставка выше −100 % не обнуляет NPV"),
     "metric.multiple": ("several IRRs: {roots}", "несколько значений IRR: {roots}"),
-    "metric.not_reached": ("not reached within {years} years", "не достигается за {years} лет"),
+    "metric.not_reached": ("not reached within {years} {years:~year|years}",
+                           "не достигается за {years} {years:~год|года|лет}"),
     "metric.pi_undefined": ("undefined: the year-0 flow is not an investment",
                             "не определён: поток года 0 не является инвестицией"),
     "unit.years": ("years", "года"),  # paybacks are shown with decimals: "3,15 года"
@@ -520,10 +523,24 @@ TEXTS: dict[str, tuple[str, str]] = {
                                 "discounted payback {payback}",
                                 "При заявленных исходных данных схема нерентабельна: NPV {npv} при ставке {rate}, "
                                 "IRR {irr}, дисконтированный срок окупаемости {payback}"),
-    "report.verdict.caveat": ("; {failed} of {total} published figures do not follow from their inputs and "
-                              "{warnings} plausibility warnings qualify this result.",
-                              "; однако {failed} из {total} опубликованных значений не следуют из исходных данных "
-                              "и {warnings} предупреждений о правдоподобии ограничивают этот вывод."),
+    # the verdict's qualification: figures that do not follow, plausibility warnings, or both
+    "report.verdict.caveat.both": (
+        "; {failed} of {total} published {total:~figure|figures} {failed:~does|do} not follow from "
+        "{failed:~its|their} inputs, and {warnings} plausibility {warnings:~warning qualifies|warnings qualify} "
+        "this result.",
+        "; однако {failed} из {total} {total:~опубликованного значения|опубликованных значений|опубликованных "
+        "значений} не {failed:~следует|следуют|следуют} из исходных данных, и {warnings} "
+        "{warnings:~предупреждение|предупреждения|предупреждений} о правдоподобии "
+        "{warnings:~ограничивает|ограничивают|ограничивают} этот вывод."),
+    "report.verdict.caveat.failed": (
+        "; {failed} of {total} published {total:~figure|figures} {failed:~does|do} not follow from "
+        "{failed:~its|their} inputs, which qualifies this result.",
+        "; однако {failed} из {total} {total:~опубликованного значения|опубликованных значений|опубликованных "
+        "значений} не {failed:~следует|следуют|следуют} из исходных данных, что ограничивает этот вывод."),
+    "report.verdict.caveat.warnings": (
+        "; {warnings} plausibility {warnings:~warning qualifies|warnings qualify} this result.",
+        "; однако {warnings} {warnings:~предупреждение|предупреждения|предупреждений} о правдоподобии "
+        "{warnings:~ограничивает|ограничивают|ограничивают} этот вывод."),
     "report.verdict.no_capital": ("The workbook enters no capital: it values the chain's products and losses "
                                   "(NPV {npv} at {rate}), which is not a feasibility result",
                                   "В книге нет капитальных вложений: она оценивает продукты и потери цепи "
@@ -659,10 +676,55 @@ def figure_label(key: str, lang: str = "en", name: str = "") -> str:
     return (russian if lang == "ru" else english).format(name=name)
 
 
+def plural_form(count: object, forms: Sequence[str], lang: str = "en") -> str:
+    """The word form that goes with ``count``: English (one, other), Russian (one, few, many).
+
+    Russian: 1, 21, 101 год; 2-4, 22-24 года; 5-20, 25-30 лет. A count that is
+    not a whole number takes the "few" form (2,5 года) in Russian and "other"
+    in English.
+
+    >>> plural_form(21, ("год", "года", "лет"), "ru"), plural_form(12, ("год", "года", "лет"), "ru")
+    ('год', 'лет')
+    >>> plural_form(1, ("year", "years")), plural_form(0, ("year", "years"))
+    ('year', 'years')
+    """
+    whole = isinstance(count, int) or (isinstance(count, float) and count.is_integer())
+    if lang == "ru":
+        if len(forms) != 3:
+            raise ValueError(f"Russian plural: expected 3 forms (one, few, many), got {list(forms)}")
+        if not whole:
+            return forms[1]
+        number = abs(int(count))  # type: ignore[call-overload]
+        if number % 10 == 1 and number % 100 != 11:
+            return forms[0]
+        if 2 <= number % 10 <= 4 and not 12 <= number % 100 <= 14:
+            return forms[1]
+        return forms[2]
+    if len(forms) != 2:
+        raise ValueError(f"English plural: expected 2 forms (one, other), got {list(forms)}")
+    return forms[0] if whole and abs(int(count)) == 1 else forms[1]  # type: ignore[call-overload]
+
+
+class _TextFormatter(string.Formatter):
+    """str.format with one addition: ``{count:~one|other}`` picks the word form for the count."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if format_spec.startswith("~"):
+            return plural_form(value, format_spec[1:].split("|"), self.lang)
+        return super().format_field(value, format_spec)
+
+
 def text(text_id: str, lang: str = "en", **values: object) -> str:
-    """A report text in ``lang`` with ``values`` (already formatted) filled in."""
+    """A report text in ``lang`` with ``values`` (already formatted; counts as int) filled in.
+
+    ``{years:~year|years}`` in a text is the word form for the count ``years``
+    (:func:`plural_form`).
+    """
     english, russian = TEXTS[text_id]
-    return (russian if lang == "ru" else english).format(**values)
+    return _TextFormatter(lang).format(russian if lang == "ru" else english, **values)
 
 
 def unit(unit_text: str, lang: str = "en") -> str:

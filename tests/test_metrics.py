@@ -29,12 +29,13 @@ from hypothesis.extra import numpy as hnp
 
 from econ.errors import EconError, ModelError
 from econ.model import metrics
+from econ.model.cashflow import irr_values, payback_values, profitability_values
+from econ.model.figures import MetricValues
 from econ.model.metrics import (
     IRR_MULTIPLE,
     IRR_NO_ROOT,
     IRR_NO_SIGN_CHANGE,
     IRR_OK,
-    Metric,
     discount_factors,
     discounted_cash_flows,
     discounted_payback,
@@ -44,6 +45,7 @@ from econ.model.metrics import (
     payback,
     profitability_index,
 )
+from econ.report.document import metric_text
 
 # ---------------------------------------------------------------------------
 # Helpers and strategies
@@ -498,9 +500,8 @@ def test_payback_not_reached():
     assert not bool(result.reached)
     assert np.isnan(result.value)
     assert result.reason() == "not reached within 2 years"
-    # the same words for every N, as the workbook's formula writes them
-    assert payback([-1000, 100]).reason() == "not reached within 1 years"
-    assert str(Metric.from_payback(result)) == "not reached within 2 years"
+    # the same words as the workbook's formula writes them, in the singular for one year
+    assert payback([-1000, 100]).reason() == "not reached within 1 year"
 
 
 def test_payback_first_recovery_counts_even_if_lost_again():
@@ -568,7 +569,7 @@ def test_profitability_index_undefined_without_investment():
     assert result.defined.tolist() == [False, False, True]
     assert np.isnan(result.value[:2]).all()
     assert result.reason(0) == "undefined: the year-0 flow is not an investment (CF_0 >= 0)"
-    assert str(Metric.from_profitability_index(result, 1)).startswith("undefined")
+    assert result.reason(1).startswith("undefined")
 
 
 @given(rate=st.floats(min_value=0.0, max_value=1.0), flows=conventional_flows())
@@ -578,51 +579,61 @@ def test_profitability_index_is_one_plus_npv_per_investment(rate, flows):
 
 
 # ---------------------------------------------------------------------------
-# Metric (one case, for reports)
+# A metric as the reports write it (econ.report.document.metric_text)
 # ---------------------------------------------------------------------------
 
 
+def metric_texts(flows, rate: float, lang: str) -> dict[str, str]:
+    """IRR, paybacks and profitability index of ``flows`` as the reports write them in ``lang``."""
+    flows = np.asarray(flows, dtype=float)
+    years = flows.shape[-1] - 1
+    values = {
+        "irr": irr_values(flows),
+        "payback": payback_values(payback(flows)),
+        "discounted_payback": payback_values(discounted_payback(rate, flows)),
+        "profitability_index": profitability_values(profitability_index(rate, flows)),
+    }
+    return {key: metric_text(value, key, lang, years) for key, value in values.items()}
+
+
 def test_metric_text():
-    assert str(Metric.from_irr(irr([-100, 39, 59, 55, 20]))) == "28.09 %"
-    assert str(Metric.from_irr(irr([100, 10]))) == "undefined: cash flow never changes sign"
-    multiple = Metric.from_irr(irr([-100, 230, -132]))
-    assert multiple.status == "undefined" and multiple.value is None
-    assert multiple.roots == pytest.approx((0.1, 0.2))
-    assert str(multiple) == "several IRRs: see roots (10.00 %, 20.00 %)"
-    assert str(Metric.from_payback(payback([-1000, 300, 400, 500, 200]))) == "2.60 years"
-    assert str(Metric.from_value(npv(0.08, [-40_000, 5_000, 8_000, 12_000, 30_000]), "RUB")) == (
-        "3065.22 RUB"
-    )
+    assert metric_texts([-100, 39, 59, 55, 20], 0.1, "en")["irr"] == "28.1\u00a0%"  # IRR 28.09 %, docstring above
+    assert metric_texts([-100, 39, 59, 55, 20], 0.1, "ru")["irr"] == "28,1\u00a0%"
+    assert metric_texts([100, 10], 0.1, "en")["irr"] == "undefined: cash flow never changes sign"
+    assert metric_texts([-100, 230, -132], 0.1, "en")["irr"] == "several IRRs: 10.0\u00a0%, 20.0\u00a0%"
+    assert metric_texts([-1000, 300, 400, 500, 200], 0.0, "en")["payback"] == "2.60 years"
+    assert metric_texts([-1000, 300, 400, 500, 200], 0.0, "ru")["payback"] == "2,60 года"
+    assert metric_texts([100, 300, 400], 0.1, "en")["profitability_index"] == (
+        "undefined: the year-0 flow is not an investment")
 
 
-def test_metric_picks_one_case_of_a_vectorized_result():
-    result = irr([[-100, 230, -132], [-100, 110, 0]])
-    assert Metric.from_irr(result, 1).value == pytest.approx(0.1)
-    assert Metric.from_irr(result, 0).status == "undefined"
+@pytest.mark.parametrize(("years", "english", "russian"), [
+    (1, "not reached within 1 year", "не достигается за 1 год"),
+    (2, "not reached within 2 years", "не достигается за 2 года"),
+    (5, "not reached within 5 years", "не достигается за 5 лет"),
+    (11, "not reached within 11 years", "не достигается за 11 лет"),
+    (21, "not reached within 21 years", "не достигается за 21 год"),
+    (24, "not reached within 24 years", "не достигается за 24 года"),
+])
+def test_payback_not_reached_reads_right_for_every_service_life(years, english, russian):
+    flows = [-1000.0] + [1.0] * years
+    assert metric_texts(flows, 0.1, "en")["payback"] == english
+    assert metric_texts(flows, 0.1, "ru")["discounted_payback"] == russian
+    assert payback(flows).reason() == english  # the model's reason, shown in the results workbook
 
 
-def test_metric_refuses_nan_and_inconsistent_status():
-    with pytest.raises(ModelError):
-        Metric(float("nan"), "fraction")
-    with pytest.raises(ModelError):
-        Metric(None, "fraction")
-    with pytest.raises(ModelError):
-        Metric(0.1, "fraction", status="undefined")
-    with pytest.raises(ModelError):
-        Metric(None, "year", status="unknown")
+def test_metric_text_picks_one_case_of_a_vectorized_result():
+    result = irr_values(np.array([[-100, 230, -132], [-100, 110, 0]], dtype=float))
+    picked = MetricValues(result.value[1], result.status[1], result.reasons)
+    assert metric_text(picked, "irr", "en", 2) == "10.0\u00a0%"
 
 
 @settings(max_examples=200)
-@given(st.lists(money, min_size=1, max_size=12), st.floats(min_value=0.0, max_value=1.0))
-def test_metric_text_never_shows_nan(flows, rate):
-    for metric in (
-        Metric.from_irr(irr(flows)),
-        Metric.from_payback(payback(flows)),
-        Metric.from_payback(discounted_payback(rate, flows)),
-        Metric.from_profitability_index(profitability_index(rate, flows)),
-        Metric.from_value(npv(rate, flows), "RUB"),
-    ):
-        assert "nan" not in str(metric).lower()
+@given(st.lists(money, min_size=1, max_size=12), st.floats(min_value=0.0, max_value=1.0),
+       st.sampled_from(["en", "ru"]))
+def test_metric_text_never_shows_nan(flows, rate, lang):
+    for text in metric_texts(flows, rate, lang).values():
+        assert text and "nan" not in text.lower()
 
 
 # ---------------------------------------------------------------------------

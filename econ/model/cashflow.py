@@ -25,6 +25,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from econ import i18n
 from econ.inputs.plant import Plant
 from econ.model import metrics
 from econ.model.chain import revenue_terms
@@ -55,7 +56,7 @@ def crossing(cumulative: str, flows: str, t: int, year_key: str = "cf.year") -> 
 
 
 def payback_formula(cumulative: str, crossing: str, years: int) -> Expr:
-    reason = f"not reached within {years} years"
+    reason = i18n.text("metric.not_reached", "en", years=years)
     crossings = YearRange(crossing, 1, years)
     return when(compare(ref(cumulative, 0), ">=", 0), 0,
                 when(compare(call("COUNT", crossings), "=", 0), Text(reason), call("MIN", crossings)))
@@ -75,7 +76,7 @@ def _irr_values(env: Mapping[str, np.ndarray]) -> MetricValues:
 def payback_values(result: metrics.PaybackResult) -> MetricValues:
     """A payback result as MetricValues: status 1 where it is not reached."""
     return MetricValues(result.value, np.where(result.reached, 0, 1),
-                        {1: f"not reached within {result.n_years} years"})
+                        {1: i18n.text("metric.not_reached", "en", years=result.n_years)})
 
 
 def figures(plant: Plant) -> list[Figure | YearlyFigure | MetricFigure]:
@@ -156,7 +157,7 @@ def figures(plant: Plant) -> list[Figure | YearlyFigure | MetricFigure]:
             payback_formula(CUMULATIVE_DISCOUNTED, "cf.discounted_payback_crossing", years), style="years"),
         MetricFigure(
             "profitability_index", label("profitability_index"), "-",
-            lambda env: _profitability(metrics.profitability_index(env["discount_rate"], env[NET_CASH_FLOW])),
+            lambda env: profitability_values(metrics.profitability_index(env["discount_rate"], env[NET_CASH_FLOW])),
             when(compare(ref(NET_CASH_FLOW, 0), "<", 0), (ref("npv") - ref(NET_CASH_FLOW, 0)) / -ref(NET_CASH_FLOW, 0),
                  Text(metrics.PI_UNDEFINED_REASON)),
             style="ratio"),
@@ -164,5 +165,6 @@ def figures(plant: Plant) -> list[Figure | YearlyFigure | MetricFigure]:
     return table
 
 
-def _profitability(result: metrics.ProfitabilityIndexResult) -> MetricValues:
+def profitability_values(result: metrics.ProfitabilityIndexResult) -> MetricValues:
+    """A profitability index result as MetricValues: status 1 where it is undefined (no investment)."""
     return MetricValues(result.value, np.where(result.defined, 0, 1), {1: metrics.PI_UNDEFINED_REASON})

@@ -20,7 +20,8 @@ Conventions
   defined here.
 - **Undefined is never a silent NaN.** A vectorized result carries a status
   (or a ``reached``/``defined`` flag) next to its values; a value is NaN only
-  where that status says why, and :class:`Metric` never shows a NaN.
+  where that status says why, and the reports' text of a metric
+  (``econ.report.document.metric_text``) never shows a NaN.
   Non-finite input flows or rates raise :class:`~econ.errors.ModelError`
   naming the case and year.
 
@@ -54,6 +55,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
+from econ import i18n
 from econ.errors import ModelError
 from econ.model.irr import (
     all_irrs,
@@ -69,7 +71,6 @@ __all__ = [
     "IRR_OK",
     "IRR_REASONS",
     "IrrResult",
-    "Metric",
     "PaybackResult",
     "ProfitabilityIndexResult",
     "discount_factors",
@@ -357,8 +358,8 @@ def irr(cash_flows: ArrayLike) -> IrrResult:
 
 
 def _not_reached_reason(n_years: int) -> str:
-    # the same text as the workbook's payback formula, for every N (even 1)
-    return f"not reached within {n_years} years"
+    # the same text as the workbook's payback formula (econ.model.cashflow)
+    return i18n.text("metric.not_reached", "en", years=n_years)
 
 
 @dataclass(frozen=True, eq=False)
@@ -461,95 +462,3 @@ def profitability_index(rate: ArrayLike, cash_flows: ArrayLike) -> Profitability
     with np.errstate(divide="ignore", invalid="ignore"):
         value = np.where(defined, later / investment, np.nan)
     return ProfitabilityIndexResult(value=value, defined=defined)
-
-
-# ---------------------------------------------------------------------------
-# One case, for reports
-# ---------------------------------------------------------------------------
-
-_STATUSES = ("ok", "undefined", "not reached")
-
-
-def _format_amount(value: float, unit: str) -> str:
-    if unit == "fraction":
-        return f"{value * 100:.2f} %"
-    if unit == "year":
-        return f"{value:.2f} years"
-    return f"{value:.6g} {unit}".rstrip()
-
-
-@dataclass(frozen=True)
-class Metric:
-    """One metric of one case, for reports: a number, "undefined" or "not reached".
-
-    ``value`` is a finite float when ``status == "ok"`` and None otherwise;
-    ``unit`` is "fraction" for rates (shown as %), "year" for payback, a
-    currency for NPV, "" for a ratio; ``reason`` says why there is no value;
-    ``roots`` lists every IRR. ``str()`` never shows "nan".
-
-    >>> print(Metric.from_irr(irr([-100, 230, -132])))
-    several IRRs: see roots (10.00 %, 20.00 %)
-    >>> print(Metric.from_payback(payback([-1000, 300, 400, 500, 200])))
-    2.60 years
-    """
-
-    value: float | None
-    unit: str
-    status: str = "ok"
-    reason: str = ""
-    roots: tuple[float, ...] = ()
-
-    def __post_init__(self) -> None:
-        if self.status not in _STATUSES:
-            raise ModelError(f"Metric status: expected one of {_STATUSES}, got {self.status!r}")
-        if self.status == "ok":
-            if self.value is None or not np.isfinite(self.value):
-                raise ModelError(
-                    f"Metric with status 'ok' needs a finite value, got {self.value!r}"
-                )
-            object.__setattr__(self, "value", float(self.value))
-        elif self.value is not None:
-            raise ModelError(f"Metric with status {self.status!r} must have value None")
-        roots = tuple(float(root) for root in self.roots)
-        if not all(np.isfinite(roots)):
-            raise ModelError(f"Metric roots must be finite, got {roots}")
-        object.__setattr__(self, "roots", roots)
-
-    def __str__(self) -> str:
-        if self.value is not None:
-            return _format_amount(self.value, self.unit)
-        text = self.reason or self.status
-        if self.roots:
-            text += " (" + ", ".join(_format_amount(r, self.unit) for r in self.roots) + ")"
-        return text
-
-    @classmethod
-    def from_value(cls, value: ArrayLike, unit: str, index: Any = ()) -> Metric:
-        """An always-defined metric (such as NPV) from an array of values."""
-        return cls(value=float(np.asarray(value)[index]), unit=unit)
-
-    @classmethod
-    def from_irr(cls, result: IrrResult, index: Any = ()) -> Metric:
-        """The IRR of one case (unit "fraction"), "undefined" with the reason and roots."""
-        status = int(result.status[index])
-        if status == IRR_OK:
-            return cls(float(result.value[index]), "fraction", roots=result.roots(index))
-        return cls(
-            None, "fraction", "undefined", IRR_REASONS[status], roots=result.roots(index)
-        )
-
-    @classmethod
-    def from_payback(cls, result: PaybackResult, index: Any = ()) -> Metric:
-        """The (discounted) payback of one case in years, or "not reached"."""
-        if bool(result.reached[index]):
-            return cls(float(result.value[index]), "year")
-        return cls(None, "year", "not reached", result.reason(index))
-
-    @classmethod
-    def from_profitability_index(
-        cls, result: ProfitabilityIndexResult, index: Any = ()
-    ) -> Metric:
-        """The profitability index of one case, or "undefined" without investment."""
-        if bool(result.defined[index]):
-            return cls(float(result.value[index]), "")
-        return cls(None, "", "undefined", result.reason(index))

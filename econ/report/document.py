@@ -273,10 +273,11 @@ def _verdict(evaluation: Evaluation, fmt: _Formatter, lang: str, metric_texts: d
     main = _text(f"report.verdict.{kind}", lang, npv=npv_text, rate=rate,
                  irr=metric_texts["irr"], payback=metric_texts["discounted_payback"])
     failures, warnings = len(evaluation.failures), len(evaluation.warnings)
-    if failures or warnings:
-        return main + _text("report.verdict.caveat", lang, failed=failures, total=len(evaluation.comparisons),
-                            warnings=warnings)
-    return main + "."
+    if not failures and not warnings:
+        return main + "."
+    caveat = "both" if failures and warnings else "failed" if failures else "warnings"
+    return main + _text(f"report.verdict.caveat.{caveat}", lang, failed=failures,
+                        total=len(evaluation.comparisons), warnings=warnings)
 
 
 def _parameters_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:

@@ -1,0 +1,92 @@
+"""The translation table: word forms that agree with counts, and the verdict sentence built from them.
+
+Russian nouns after a number take one of three forms (1, 21 год; 2-4, 22 года;
+5-20, 25 лет; 11-14 always лет), English two (1 year, 0 or 2 years).
+"""
+
+from __future__ import annotations
+
+import doctest
+import re
+from pathlib import Path
+
+import pytest
+
+from econ import i18n
+from econ.api import evaluate_workbook
+from econ.report.document import build_document
+
+CR_SCHEME = Path(__file__).resolve().parent.parent / "inputs" / "cr_scheme.xlsx"
+YEARS = ("год", "года", "лет")
+
+
+@pytest.mark.parametrize(("count", "form"), [
+    (0, "лет"), (1, "год"), (2, "года"), (4, "года"), (5, "лет"), (11, "лет"), (12, "лет"), (14, "лет"),
+    (20, "лет"), (21, "год"), (22, "года"), (25, "лет"), (101, "год"), (111, "лет"), (112, "лет"),
+    (1.0, "год"), (2.5, "года"), (0.5, "года"),
+])
+def test_russian_forms(count: float, form: str) -> None:
+    assert i18n.plural_form(count, YEARS, "ru") == form
+
+
+@pytest.mark.parametrize(("count", "form"), [(0, "years"), (1, "year"), (1.0, "year"), (1.5, "years"), (2, "years"),
+                                             (21, "years")])
+def test_english_forms(count: float, form: str) -> None:
+    assert i18n.plural_form(count, ("year", "years"), "en") == form
+
+
+def test_a_wrong_number_of_forms_is_an_error() -> None:
+    with pytest.raises(ValueError, match="expected 3 forms"):
+        i18n.plural_form(2, ("year", "years"), "ru")
+    with pytest.raises(ValueError, match="expected 2 forms"):
+        i18n.plural_form(2, YEARS, "en")
+
+
+def test_every_text_gives_each_language_its_number_of_forms() -> None:
+    """A text's ``{count:~...}`` has two forms in English and three in Russian."""
+    for text_id, (english, russian) in i18n.TEXTS.items():
+        for lang, template, forms in (("en", english, 2), ("ru", russian, 3)):
+            for spec in re.findall(r"\{\w+:~([^}]*)\}", template):
+                assert len(spec.split("|")) == forms, (text_id, lang, spec)
+
+
+def test_docstring_examples_pass() -> None:
+    failures, tried = doctest.testmod(i18n)
+    assert tried > 0 and failures == 0
+
+
+@pytest.mark.parametrize(("failed", "total", "warnings", "english", "russian"), [
+    (1, 1, 1,
+     "; 1 of 1 published figure does not follow from its inputs, and 1 plausibility warning qualifies this result.",
+     "; однако 1 из 1 опубликованного значения не следует из исходных данных, и 1 предупреждение о правдоподобии "
+     "ограничивает этот вывод."),
+    (3, 22, 2,
+     "; 3 of 22 published figures do not follow from their inputs, and 2 plausibility warnings qualify this result.",
+     "; однако 3 из 22 опубликованных значений не следуют из исходных данных, и 2 предупреждения о правдоподобии "
+     "ограничивают этот вывод."),
+    (0, 20, 5, "; 5 plausibility warnings qualify this result.",
+     "; однако 5 предупреждений о правдоподобии ограничивают этот вывод."),
+    (21, 40, 0, "; 21 of 40 published figures do not follow from their inputs, which qualifies this result.",
+     "; однако 21 из 40 опубликованных значений не следует из исходных данных, что ограничивает этот вывод."),
+])
+def test_the_verdict_caveat_agrees_with_its_counts(failed: int, total: int, warnings: int, english: str,
+                                                   russian: str) -> None:
+    caveat = "both" if failed and warnings else "failed" if failed else "warnings"
+    values = {"failed": failed, "total": total, "warnings": warnings}
+    assert i18n.text(f"report.verdict.caveat.{caveat}", "en", **values) == english
+    assert i18n.text(f"report.verdict.caveat.{caveat}", "ru", **values) == russian
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_chromium_verdict_counts_its_failures_and_warnings(lang: str) -> None:
+    evaluation = evaluate_workbook(CR_SCHEME)
+    failed, total, warnings = len(evaluation.failures), len(evaluation.comparisons), len(evaluation.warnings)
+    assert (failed, total, warnings) == (4, 20, 7)  # econ check inputs/cr_scheme.xlsx: 4 of 20 differ or do not hold; 7 warnings
+    verdict = build_document(evaluation, lang).verdict
+    expected = {
+        "en": "; 4 of 20 published figures do not follow from their inputs, and 7 plausibility warnings "
+              "qualify this result.",
+        "ru": "; однако 4 из 20 опубликованных значений не следуют из исходных данных, и 7 предупреждений о "
+              "правдоподобии ограничивают этот вывод.",
+    }[lang]
+    assert verdict.endswith(expected)
