@@ -13,7 +13,9 @@ month or per year.
 
 from __future__ import annotations
 
+import math
 import re
+import tokenize
 from functools import lru_cache
 from importlib import resources
 
@@ -90,11 +92,17 @@ def parse(unit_text: str) -> pint.Unit:
     if normal == "dimensionless":
         return registry().dimensionless
     try:
-        return registry().parse_units(normal)
+        unit = registry().parse_units(normal)
     except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError) as error:
         raise UnitError(f"unknown unit {unit_text!r} ({error})") from None
-    except (SyntaxError, TypeError, ValueError, AttributeError, KeyError) as error:
+    # pint's parser lets Python's tokenizer and arithmetic fail as they will:
+    # '(((' is a TokenError, 'kg/0' a ZeroDivisionError
+    except (SyntaxError, TypeError, ValueError, AttributeError, KeyError, ArithmeticError,
+            tokenize.TokenError) as error:
         raise UnitError(f"cannot read unit {unit_text!r} ({type(error).__name__})") from None
+    if not all(math.isfinite(power) for power in _exponents(unit).values()):
+        raise UnitError(f"cannot read unit {unit_text!r} (a power is not a finite number)")
+    return unit
 
 
 def _exponents(unit: pint.Unit) -> dict[str, float]:

@@ -132,6 +132,15 @@ def test_unknown_unit_text_is_named(tmp_path):
     assert "furlongs/kWh" in text and "expected RUB/kWh" in text
 
 
+@pytest.mark.parametrize("unit_text", ["=1/0", "kg/0", "=SUM(", "(((", "m^3/month)", "kWh**1e400"])
+def test_unit_text_that_breaks_the_unit_parser_is_named(tmp_path, unit_text):
+    """pint's parser fails on these with Python's own errors (TokenError, ZeroDivisionError): still one line."""
+    error = input_error(workbook(tmp_path, ("Tariffs", "D2", unit_text)))
+    text = str(error)
+    assert text.startswith('cr_scheme.xlsx!Tariffs!C2 "electricity_price":')
+    assert f"cannot read unit {unit_text!r}" in text and "expected RUB/kWh" in text
+
+
 def test_missing_unit_is_named(tmp_path):
     error = input_error(workbook(tmp_path, ("Tariffs", "D2", None)))
     assert str(error) == (
