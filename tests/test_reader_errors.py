@@ -373,3 +373,17 @@ def test_reading_evaluating_and_running_never_modify_the_workbook(tmp_path):
     assert (sha256(path), path.stat().st_mtime_ns, path.stat().st_size) == before
     assert plant.sha256 == before[0]
     assert sorted(p.name for p in path.parent.iterdir()) == ["cr_scheme.xlsx"]
+
+
+def test_a_text_for_one_language_is_used_in_that_language_only(tmp_path):
+    """name_en is the English report's name; the Russian report falls back to name (no name_ru)."""
+    def add_rows(book: openpyxl.Workbook) -> None:
+        sheet = book["Project"]
+        for field, value in (("name_en", "Chromium scheme, English title"), ("name_ru", None)):
+            row = sheet.max_row + 1
+            sheet[f"A{row}"], sheet[f"C{row}"] = field, value
+
+    plant = read_plant(workbook(tmp_path, add_rows))
+    assert plant.text("name", "en") == "Chromium scheme, English title"
+    assert plant.text("name", "ru") == "Очистка хромсодержащих сточных вод электродиализом и электродеионизацией"
+    assert plant.text("description", "en") == plant.description

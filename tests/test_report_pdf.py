@@ -41,7 +41,9 @@ from econ.api import write_reports
 ROOT = Path(__file__).resolve().parent.parent
 CR_SCHEME = ROOT / "inputs" / "cr_scheme.xlsx"
 ARTIFACTS = ROOT / "tests" / "artifacts"
-PROJECT_NAME = "Chromium wastewater treatment by electrodialysis and electrodeionization"
+# Project!name, and Project!name_ru for the Russian report
+PROJECT_NAME = {"en": "Chromium wastewater treatment by electrodialysis and electrodeionization",
+                "ru": "Очистка хромсодержащих сточных вод электродиализом и электродеионизацией"}
 
 HEADINGS = {
     "en": ["Executive summary", "Description of the scheme", "Inputs", "Energy", "Operating costs",
@@ -279,7 +281,7 @@ def test_pages_after_the_first_carry_the_project_header_and_page_x_of_y(pdfs, la
     pages = len(pdf.pages)
     for number in range(2, pages + 1):
         page = normalized(pdf.pages[number - 1])
-        assert PROJECT_NAME in page, f"page {number}: no running header"
+        assert PROJECT_NAME[lang] in page, f"page {number}: no running header"
         assert normalized(REPORT_KIND[lang]) in page, f"page {number}: no report title in the header"
         assert FOOTER[lang].format(page=number, pages=pages) in page, f"page {number}: no footer"
     first = normalized(pdf.pages[0])
@@ -345,6 +347,19 @@ def test_russian_pdf_embeds_dejavu_and_its_text_extracts_as_cyrillic(pdfs):
     assert "\ufffd" not in text, "a glyph without a Unicode mapping"
 
 
+@pytest.mark.parametrize(("lang", "words"), [
+    ("en", "An electrodialyser separates the prepared stream into a desalted diluate"),
+    ("ru", "Электродиализатор разделяет подготовленный сток на обессоленный раствор"),
+])
+def test_the_scheme_is_described_in_the_report_language(pdfs, lang, words):
+    """Project!description in English, Project!description_ru in Russian: one language per report."""
+    text = pdfs[lang].text
+    section = text[text.index(f"2. {HEADINGS[lang][1]} ", text.index(f"2. {HEADINGS[lang][1]} ") + 1):]
+    assert normalized(words) in section[:2000]
+    other = "ru" if lang == "en" else "en"
+    assert PROJECT_NAME[other] not in text
+
+
 # -- title page ------------------------------------------------------------------------------------------
 
 
@@ -354,7 +369,7 @@ def test_title_page_identifies_the_input_the_version_the_currency_and_the_base_y
     fields = TITLE_FIELDS[lang]
     plant = cr_evaluation.plant
     assert normalized(REPORT_KIND[lang]).upper() in page.upper()
-    assert PROJECT_NAME.split()[0] in page
+    assert PROJECT_NAME[lang] in page
     assert f"{fields['input']} {plant.file_name}" in page
     assert f"{fields['version']} econ {econ.__version__}" in page
     assert f"{fields['currency']} {plant.currency}" in page and plant.currency == "RUB"

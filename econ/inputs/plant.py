@@ -139,10 +139,16 @@ class Plant:
     base_name: str = "Base case"
     break_even: list[BreakEvenStudy] = field(default_factory=list)
     chain: Chain | None = None
+    translations: dict[str, str] = field(default_factory=dict)  # "name_ru" -> the Russian name
 
     @property
     def file_name(self) -> str:
         return self.path.name
+
+    def text(self, name: str, lang: str) -> str:
+        """A project text (``name``, ``description``) for a report in ``lang``: its ``NAME_LANG`` version if
+        the workbook gives one, else the text as entered."""
+        return self.translations.get(f"{name}_{lang}") or getattr(self, name)
 
     def value(self, key: str) -> float:
         return self.parameters[key].value

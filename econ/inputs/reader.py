@@ -20,6 +20,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from econ import units
 from econ.errors import InputError
+from econ.i18n import LANGUAGES
 from econ.inputs import cell_formula, schema
 from econ.inputs.chain_reader import read_chain
 from econ.inputs.plant import Alternative, BreakEvenStudy, Location, Parameter, Plant, Reference, Row, row_key
@@ -579,6 +580,8 @@ class _Reader:
             break_even=self.read_break_even(tables, alternatives),
             base_name=text["base_case"] or "Base case",
             chain=chain,
+            translations={f"{name}_{lang}": text[f"{name}_{lang}"] for name in schema.TRANSLATED_TEXT
+                          for lang in LANGUAGES if text[f"{name}_{lang}"]},
         )
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from econ.i18n import LANGUAGES
+
 
 @dataclass(frozen=True)
 class FieldSpec:
@@ -51,9 +53,14 @@ class TextSpec:
 
 BASIS_UNITS = ("m^3", "t")
 
+# Project texts a report shows; each may also be given per language (name_ru, description_en), and a
+# report in that language shows that version
+TRANSLATED_TEXT = ("name", "description")
+
 PROJECT_TEXT = (
     TextSpec("name"),
     TextSpec("description", required=False),
+    *(TextSpec(f"{name}_{lang}", required=False) for name in TRANSLATED_TEXT for lang in LANGUAGES),
     TextSpec("currency"),
     TextSpec("language", required=False, default="en", choices=("ru", "en")),
     TextSpec("base_case", required=False, default="Base case"),

@@ -132,7 +132,7 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
         return f"{fmt.figure(results.scalar(key), figure)} {fmt.unit(figure.unit)}".strip()
 
     title_fields = [
-        (_text("report.field.project", lang), plant.name),
+        (_text("report.field.project", lang), plant.text("name", lang)),
         (_text("report.field.date", lang), report_time().date().isoformat()),
         (_text("report.field.currency", lang), plant.currency),
         (_text("report.field.base_year", lang), str(plant.base_year) if plant.base_year else "—"),
@@ -198,8 +198,8 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
         for key, parameter in plant.parameters.items() if parameter.source.lower().startswith("assumption")
     ]
     return Document(
-        lang=lang, texts=texts, title_fields=title_fields, project=plant.name,
-        description=plant.description, key_figures=key_figures,
+        lang=lang, texts=texts, title_fields=title_fields, project=plant.text("name", lang),
+        description=plant.text("description", lang), key_figures=key_figures,
         verdict=_verdict(evaluation, fmt, lang, metric_texts), tables=tables, audits=audits,
         conventions=conventions, assumptions=assumptions, chain_tables=chain,
     )
