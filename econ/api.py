@@ -66,6 +66,11 @@ class Evaluation:
     def warnings(self) -> list[Audit]:
         return [audit for audit in self.audits if audit.status == audit_checks.WARNING]
 
+    @property
+    def plausibility_warnings(self) -> list[Audit]:
+        """The warnings other than claims that do not hold, which :attr:`failures` already counts."""
+        return [audit for audit in self.warnings if not audit_checks.is_claim(audit)]
+
 
 def model_with_audits(plant: Plant) -> Model:
     """The plant's model plus the figures its plausibility audits read."""

@@ -159,12 +159,12 @@ def _write_map(plant, args: argparse.Namespace, target: str):  # noqa: ANN001, A
     xs = np.linspace(args.range[0], args.range[1], 121)
     ys = np.linspace(low_y, high_y, 121)
     values = npv_map(plant, args.input, xs, key_y, ys, args.alternative)
-    who = args.alternative or plant.base_name
+    who = args.alternative or plant.base_case_name()
     svg = break_even_map_svg(xs, ys, values, title=f"Break-even map: {target} = 0", labels={
         "x_axis": f"{args.input} [{plant.parameters[args.input].unit}]",
         "y_axis": f"{key_y} [{plant.parameters[key_y].unit}]",
         "positive": f"{who} wins" if args.alternative else "NPV > 0",
-        "negative": f"{plant.base_name} wins" if args.alternative else "NPV < 0",
+        "negative": f"{plant.base_case_name()} wins" if args.alternative else "NPV < 0",
         "line": "break-even"})
     path = Path(args.svg) if args.svg else Path("reports") / f"{plant.path.stem}-map.svg"
     document = '<?xml version="1.0" encoding="utf-8"?>\n' + svg.replace(
@@ -214,9 +214,10 @@ def _run(args: argparse.Namespace, formats: tuple[str, ...], worker) -> int:  # 
     _print_summary(evaluation)
     for path in written:
         print(f"wrote {path}")
-    failures, warnings = evaluation.failures, evaluation.warnings
+    failures, warnings = evaluation.failures, evaluation.plausibility_warnings
     if failures or warnings:
-        print(f"{len(failures)} published figure(s) differ or claims fail, {len(warnings)} plausibility warning(s): "
+        print(f"{len(failures)} published figure(s) differ or claims fail, {len(warnings)} other plausibility "
+              f"warning(s): "
               f"see the Checks sheet or run 'econ check {args.workbook}'")
     return EXIT_OK
 

@@ -84,11 +84,10 @@ def zeroes_npv(rate: float, flows, rel: float = 1e-12) -> bool:
 
 
 def cumulative_first_recovery(flows) -> int | None:
-    """First year t with cumulative flow >= 0, or None."""
-    total = 0.0
-    for year, flow in enumerate(flows):
-        total += flow
-        if total >= 0:
+    """First year t >= 1 with cum_{t-1} < 0 <= cum_t, or None."""
+    cumulative = list(np.cumsum(np.asarray(flows, dtype=float)))
+    for year in range(1, len(cumulative)):
+        if cumulative[year - 1] < 0 <= cumulative[year]:
             return year
     return None
 
@@ -484,10 +483,17 @@ def test_discounted_payback_hand_checked_in_exact_arithmetic():
     assert float(expected) == pytest.approx(3.154, abs=5e-4)
 
 
-def test_payback_is_zero_when_year_zero_is_not_negative():
-    assert float(payback([0, 10, 20]).value) == 0.0
-    # exactly the definition: cum_0 >= 0 gives 0, whatever comes later
-    assert float(payback([5, -10, 20]).value) == 0.0
+def test_payback_is_undefined_when_nothing_is_ever_invested():
+    """Undefined is not zero: a cumulative flow that is never negative has nothing to pay back."""
+    for flows in ([0, 10, 20], [5, 0, 3], [0, 0]):
+        result = payback(flows)
+        assert not bool(result.reached) and not bool(result.invested) and np.isnan(result.value)
+        assert result.reason() == "undefined: the cumulative cash flow is never negative, so there is nothing to pay back"
+
+
+def test_payback_counts_from_the_first_time_the_cumulative_flow_is_negative():
+    # cum: 5, -5, 15: invested in year 1, recovered within year 2: 1 + 5/20
+    assert float(payback([5, -10, 20]).value) == pytest.approx(1.25)
 
 
 def test_payback_reached_exactly_at_the_end_of_a_year():
@@ -516,16 +522,18 @@ def test_payback_lies_within_the_year_of_first_recovery(flows):
     year = cumulative_first_recovery(flows)
     if year is None:
         assert not bool(result.reached) and np.isnan(result.value)
-    elif year == 0:
-        assert float(result.value) == 0.0
+        assert bool(result.invested) == bool((np.cumsum(flows) < 0).any())
     else:
         # (t - 1) + fraction in (0, 1]; the fraction may vanish in rounding
         assert year - 1 <= float(result.value) <= year * (1 + 1e-15)
 
 
 @settings(max_examples=300)
-@given(rate=st.floats(min_value=0.0, max_value=1.0), flows=st.lists(money, min_size=1, max_size=20))
-def test_discounted_payback_is_never_shorter_than_simple_payback(rate, flows):
+@given(rate=st.floats(min_value=0.0, max_value=1.0), investment=amount, returns=st.lists(inflow, max_size=19))
+def test_discounted_payback_is_never_shorter_than_simple_payback(rate, investment, returns):
+    """For a conventional project (an investment, then returns); with a later outlay discounting can
+    shrink that outlay more than the returns and advance the recovery."""
+    flows = [-investment, *returns]
     simple = payback(flows)
     discounted = discounted_payback(rate, flows)
     if bool(discounted.reached):
@@ -605,6 +613,10 @@ def test_metric_text():
     assert metric_texts([-1000, 300, 400, 500, 200], 0.0, "ru")["payback"] == "2,60 года"
     assert metric_texts([100, 300, 400], 0.1, "en")["profitability_index"] == (
         "undefined: the year-0 flow is not an investment")
+    assert metric_texts([100, 300, 400], 0.1, "en")["payback"] == (
+        "undefined: the cumulative cash flow is never negative, so there is nothing to pay back")
+    assert metric_texts([0, 300, 400], 0.1, "ru")["discounted_payback"] == (
+        "не определён: накопленный денежный поток не бывает отрицательным, окупать нечего")
 
 
 @pytest.mark.parametrize(("years", "english", "russian"), [

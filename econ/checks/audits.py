@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from econ import i18n
+from econ import i18n, units
 from econ.checks.regression import Comparison
 from econ.inputs.plant import Plant
 from econ.model.electrochemistry import FARADAY_C_PER_MOL, GRAMS_PER_TONNE, JOULES_PER_KWH
@@ -38,6 +38,9 @@ OK, WARNING = "ok", "warning"
 # A quoted specific energy "agrees" with the cell data when the current efficiency it implies is within
 # this of the stated one (a fraction: 0.05 is 5 percentage points).
 CURRENT_EFFICIENCY_TOLERANCE = 0.05
+
+
+CLAIM_PREFIX = "claim:"  # the id of an audit that restates a claim: claim:REFERENCE_ID
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,21 @@ class Unit:
     """A unit written the way a reader of the report's language writes it."""
 
     text: str
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A number with its unit (none shown for a dimensionless one), formatted for the reader's language."""
+
+    value: float
+    unit: str
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A phrase of the translation table (``econ.i18n.TEXTS``), in the reader's language."""
+
+    text_id: str
 
 
 @dataclass(frozen=True)
@@ -88,6 +106,11 @@ class Audit:
                 formatted[name] = i18n.text(f"audit.specific_energy.where.{value.kind}", lang)
             elif isinstance(value, Unit):
                 formatted[name] = i18n.unit(value.text, lang)
+            elif isinstance(value, Amount):
+                unit = "" if value.unit.strip() in units.DIMENSIONLESS_SPELLINGS else i18n.unit(value.unit, lang)
+                formatted[name] = f"{format_auto(value.value, lang=lang)} {unit}".rstrip()
+            elif isinstance(value, Phrase):
+                formatted[name] = i18n.text(value.text_id, lang)
             elif isinstance(value, (int, float)) and not isinstance(value, bool):
                 formatted[name] = format_auto(float(value), lang=lang)
             else:
@@ -225,11 +248,18 @@ def run_audits(plant: Plant, results: Results, comparisons: list[Comparison]) ->
         if reference.comparison == "=":
             continue
         audits.append(Audit(
-            f"claim:{reference.id}", OK if comparison.passed else WARNING, "audit.claim.title",
+            f"{CLAIM_PREFIX}{reference.id}", OK if comparison.passed else WARNING, "audit.claim.title",
             "audit.claim.holds" if comparison.passed else "audit.claim.fails",
-            {"figure": reference.figure, "quantity": reference.quantity, "comparison": reference.comparison,
-             "published": reference.published, "computed": comparison.computed}, reference.quantity))
+            {"figure": reference.figure,
+             "comparison": Phrase("audit.claim.more" if reference.comparison == ">" else "audit.claim.less"),
+             "published": Amount(reference.published, reference.unit),
+             "computed": Amount(comparison.computed, reference.unit)}, reference.quantity))
     return audits
+
+
+def is_claim(audit: Audit) -> bool:
+    """Whether ``audit`` restates a claim of the text (a ``>`` or ``<`` reference)."""
+    return audit.id.startswith(CLAIM_PREFIX)
 
 
 def _electrolysis_audits(plant: Plant, results: Results) -> list[Audit]:

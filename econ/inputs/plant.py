@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from econ import i18n
+
 if TYPE_CHECKING:
     from econ.inputs.chain import Chain
 
@@ -136,7 +138,7 @@ class Plant:
     tables: dict[str, list[Row]] = field(default_factory=dict)
     references: list[Reference] = field(default_factory=list)
     alternatives: list[Alternative] = field(default_factory=list)
-    base_name: str = "Base case"
+    base_name: str = ""  # Project!base_case; empty when the workbook names none (see base_case_name)
     break_even: list[BreakEvenStudy] = field(default_factory=list)
     chain: Chain | None = None
     translations: dict[str, str] = field(default_factory=dict)  # "name_ru" -> the Russian name
@@ -144,6 +146,10 @@ class Plant:
     @property
     def file_name(self) -> str:
         return self.path.name
+
+    def base_case_name(self, lang: str = "en") -> str:
+        """The base case's name: Project!base_case, else "Base case" in ``lang``."""
+        return self.base_name or i18n.text("case.base", lang)
 
     def text(self, name: str, lang: str) -> str:
         """A project text (``name``, ``description``) for a report in ``lang``: its ``NAME_LANG`` version if

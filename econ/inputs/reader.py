@@ -578,7 +578,7 @@ class _Reader:
             references=references,
             alternatives=alternatives,
             break_even=self.read_break_even(tables, alternatives),
-            base_name=text["base_case"] or "Base case",
+            base_name=text["base_case"],
             chain=chain,
             translations={f"{name}_{lang}": text[f"{name}_{lang}"] for name in schema.TRANSLATED_TEXT
                           for lang in LANGUAGES if text[f"{name}_{lang}"]},

@@ -63,7 +63,7 @@ PROJECT_TEXT = (
     *(TextSpec(f"{name}_{lang}", required=False) for name in TRANSLATED_TEXT for lang in LANGUAGES),
     TextSpec("currency"),
     TextSpec("language", required=False, default="en", choices=("ru", "en")),
-    TextSpec("base_case", required=False, default="Base case"),
+    TextSpec("base_case", required=False),
 )
 
 PARAMETER_SHEETS: dict[str, tuple[FieldSpec, ...]] = {

@@ -56,10 +56,13 @@ def crossing(cumulative: str, flows: str, t: int, year_key: str = "cf.year") -> 
 
 
 def payback_formula(cumulative: str, crossing: str, years: int) -> Expr:
-    reason = i18n.text("metric.not_reached", "en", years=years)
+    """The first recovery (the least crossing); else "undefined" where the cumulative flow is never
+    negative, "not reached" where it stays negative (econ.model.metrics.payback)."""
+    not_reached = i18n.text("metric.not_reached", "en", years=years)
     crossings = YearRange(crossing, 1, years)
-    return when(compare(ref(cumulative, 0), ">=", 0), 0,
-                when(compare(call("COUNT", crossings), "=", 0), Text(reason), call("MIN", crossings)))
+    never_negative = compare(call("MIN", YearRange(cumulative, 0, years)), ">=", 0)
+    return when(compare(call("COUNT", crossings), ">", 0), call("MIN", crossings),
+                when(never_negative, Text(metrics.PAYBACK_NO_INVESTMENT_REASON), Text(not_reached)))
 
 
 def irr_values(flows: np.ndarray) -> MetricValues:
@@ -73,10 +76,15 @@ def _irr_values(env: Mapping[str, np.ndarray]) -> MetricValues:
     return irr_values(env[NET_CASH_FLOW])
 
 
+PAYBACK_NOT_REACHED, PAYBACK_NO_INVESTMENT = 1, 2  # MetricValues statuses of a payback without a value
+
+
 def payback_values(result: metrics.PaybackResult) -> MetricValues:
-    """A payback result as MetricValues: status 1 where it is not reached."""
-    return MetricValues(result.value, np.where(result.reached, 0, 1),
-                        {1: i18n.text("metric.not_reached", "en", years=result.n_years)})
+    """A payback result as MetricValues: status 1 where it is not reached, 2 where nothing is to pay back."""
+    status = np.where(result.reached, 0, np.where(result.invested, PAYBACK_NOT_REACHED, PAYBACK_NO_INVESTMENT))
+    return MetricValues(result.value, status, {
+        PAYBACK_NOT_REACHED: i18n.text("metric.not_reached", "en", years=result.n_years),
+        PAYBACK_NO_INVESTMENT: metrics.PAYBACK_NO_INVESTMENT_REASON})
 
 
 def figures(plant: Plant) -> list[Figure | YearlyFigure | MetricFigure]:

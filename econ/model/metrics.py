@@ -97,6 +97,7 @@ IRR_REASONS: Mapping[int, str] = {
 """Reason text for each IRR status code."""
 
 PI_UNDEFINED_REASON = "undefined: the year-0 flow is not an investment (CF_0 >= 0)"
+PAYBACK_NO_INVESTMENT_REASON = i18n.text("metric.no_investment", "en")
 
 
 # ---------------------------------------------------------------------------
@@ -364,49 +365,59 @@ def _not_reached_reason(n_years: int) -> str:
 
 @dataclass(frozen=True, eq=False)
 class PaybackResult:
-    """Vectorized payback period: ``value`` in years (NaN where not reached) and
-    ``reached`` (bool), both of the shape of the cases; ``n_years`` is N."""
+    """Vectorized payback period: ``value`` in years (NaN where there is none), ``reached`` (bool),
+    ``invested`` (bool, False where the cumulative flow is never negative: nothing to pay back), all of
+    the shape of the cases; ``n_years`` is N."""
 
     value: np.ndarray
     reached: np.ndarray
     n_years: int
+    invested: np.ndarray
 
     def reason(self, index: Any = ()) -> str:
-        """"" when reached, else "not reached within N years"."""
-        return "" if bool(self.reached[index]) else _not_reached_reason(self.n_years)
+        """"" when reached, else why there is no payback: nothing to pay back, or not reached within N years."""
+        if bool(self.reached[index]):
+            return ""
+        return _not_reached_reason(self.n_years) if bool(self.invested[index]) else PAYBACK_NO_INVESTMENT_REASON
 
 
 def _payback_of(flows: np.ndarray) -> PaybackResult:
     cumulative = np.cumsum(flows, axis=-1)
-    recovered = cumulative >= 0
-    reached = recovered.any(axis=-1)
-    year = np.argmax(recovered, axis=-1)[..., np.newaxis]  # first t with cum_t >= 0
-    before = np.take_along_axis(cumulative, np.maximum(year - 1, 0), axis=-1)[..., 0]
+    invested = (cumulative < 0).any(axis=-1)
+    # a recovery in year t: cum_{t-1} < 0 <= cum_t, for t = 1..N (index t - 1)
+    recoveries = (cumulative[..., :-1] < 0) & (cumulative[..., 1:] >= 0)
+    reached = recoveries.any(axis=-1)
+    if recoveries.shape[-1] == 0:  # year 0 alone: nothing can be recovered
+        return PaybackResult(np.full(reached.shape, np.nan), reached, 0, invested)
+    year = np.argmax(recoveries, axis=-1)[..., np.newaxis] + 1  # the first recovery
+    before = np.take_along_axis(cumulative, year - 1, axis=-1)[..., 0]
     flow = np.take_along_axis(flows, year, axis=-1)[..., 0]
-    year = year[..., 0]
     with np.errstate(divide="ignore", invalid="ignore"):
         # cum_{t-1} < 0 <= cum_t implies CF_t > 0 wherever this is used
-        within_year = (year - 1) + (-before) / flow
-    value = np.where(reached, np.where(year == 0, 0.0, within_year), np.nan)
-    return PaybackResult(value=value, reached=reached, n_years=flows.shape[-1] - 1)
+        within_year = (year[..., 0] - 1) + (-before) / flow
+    value = np.where(reached, within_year, np.nan)
+    return PaybackResult(value=value, reached=reached, n_years=flows.shape[-1] - 1, invested=invested)
 
 
 def payback(cash_flows: ArrayLike) -> PaybackResult:
     """Simple payback period in years, linear within the year it is reached.
 
-    With ``cum_t = CF_0 + ... + CF_t``: if ``cum_0 >= 0`` the payback is 0;
-    otherwise t is the first year >= 1 with ``cum_{t-1} < 0`` and
-    ``cum_t >= 0``, and ``payback = (t - 1) + (-cum_{t-1}) / CF_t``. If
-    ``cum_t`` stays negative up to year N, ``reached`` is False and the value
-    NaN ("not reached within N years"). A later drop back below zero does not
-    undo a payback. The results workbook mirrors exactly this definition in a
-    helper column.
+    With ``cum_t = CF_0 + ... + CF_t``, t is the first year >= 1 with
+    ``cum_{t-1} < 0 <= cum_t`` and ``payback = (t - 1) + (-cum_{t-1}) / CF_t``.
+    If the cumulative flow is never negative there is nothing to pay back: no
+    value, ``invested`` is False ("undefined", like the profitability index
+    without an investment). If it goes negative and stays so up to year N,
+    ``reached`` is False ("not reached within N years"). A later drop back below
+    zero does not undo a payback. The results workbook mirrors exactly this
+    definition in a helper column.
 
     >>> result = payback([-1000, 300, 400, 500, 200])  # cum: -1000 -700 -300 200
     >>> round(float(result.value), 12), bool(result.reached)
     (2.6, True)
     >>> payback([-1000, 100, 100]).reason()
     'not reached within 2 years'
+    >>> payback([0, 10, 20]).reason()
+    'undefined: the cumulative cash flow is never negative, so there is nothing to pay back'
     """
     return _payback_of(_as_cash_flows(cash_flows))
 

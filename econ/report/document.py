@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from econ import __version__, i18n
 from econ.inputs import schema
 from econ.model import metrics
+from econ.model.cashflow import PAYBACK_NO_INVESTMENT
 from econ.model.figures import Figure, MetricValues
 from econ.report.numbers import format_auto, format_number, format_percent
 from econ.report.timestamp import report_time
@@ -255,6 +256,8 @@ def metric_text(values: MetricValues, key: str, lang: str, years: int) -> str:
         return format_number(float(values.value), 2, lang) if status == 0 else i18n.text("metric.pi_undefined", lang)
     if status == 0:
         return f"{format_number(float(values.value), 2, lang)} {i18n.text('unit.years', lang)}"
+    if status == PAYBACK_NO_INVESTMENT:
+        return i18n.text("metric.no_investment", lang)
     return i18n.text("metric.not_reached", lang, years=years)
 
 
@@ -272,7 +275,7 @@ def _verdict(evaluation: Evaluation, fmt: _Formatter, lang: str, metric_texts: d
         kind = "no_capital"  # a chain-only workbook values products and losses; it is not a feasibility study
     main = _text(f"report.verdict.{kind}", lang, npv=npv_text, rate=rate,
                  irr=metric_texts["irr"], payback=metric_texts["discounted_payback"])
-    failures, warnings = len(evaluation.failures), len(evaluation.warnings)
+    failures, warnings = len(evaluation.failures), len(evaluation.plausibility_warnings)
     if not failures and not warnings:
         return main + "."
     caveat = "both" if failures and warnings else "failed" if failures else "warnings"
@@ -475,7 +478,7 @@ def break_even_target(evaluation: Evaluation, alternative: str, lang: str) -> st
     """What a break-even makes zero: the base case's NPV or an alternative's incremental NPV."""
     if alternative:
         return i18n.text("report.break_even.incremental", lang, case=alternative)
-    return i18n.text("report.break_even.npv", lang, case=evaluation.plant.base_name)
+    return i18n.text("report.break_even.npv", lang, case=evaluation.plant.base_case_name(lang))
 
 
 def _break_even_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
@@ -492,7 +495,7 @@ def _break_even_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Tab
         else:
             sign = "positive" if "positive" in result.reason else "negative"
             answer = _text("report.break_even.none", lang, what=what, sign=_text(f"report.sign.{sign}", lang))
-        table.add([study.alternative or plant.base_name,
+        table.add([study.alternative or plant.base_case_name(lang),
                    _parameter_label(study.key, plant.parameters[study.key].label, plant, lang),
                    f"{fmt.auto(study.low, 6)} – {fmt.auto(study.high, 6)} {unit}".strip(), answer])
     return table

@@ -22,6 +22,7 @@ from urllib.parse import unquote, urlparse
 
 from econ import i18n
 from econ.errors import ReportError
+from econ.model.cashflow import PAYBACK_NO_INVESTMENT
 from econ.report.atomic import write_atomically
 from econ.report.document import break_even_target, build_document
 
@@ -61,7 +62,7 @@ def chart_inputs(evaluation: Evaluation, lang: str) -> dict[str, object]:
             continue
         study = outcome.study
         what = break_even_target(evaluation, study.alternative, lang)
-        base = plant.base_name
+        base = plant.base_case_name(lang)
         maps.append({
             "xs": [float(x) for x in outcome.xs], "ys": [float(y) for y in outcome.ys],
             "values": [[float(v) for v in row] for row in outcome.values],
@@ -85,7 +86,7 @@ def chart_inputs(evaluation: Evaluation, lang: str) -> dict[str, object]:
         "chain_flows": chain_flows(evaluation, lang),
         "costs": [(i18n.figure_label(key, lang), results.scalar(key)) for key in
                   ("opex_energy", "opex_labour", "opex_depreciation", "opex_maintenance",
-                   *(("opex_reagents",) if "opex_reagents" in results.values else ()), "loss_cost_per_month")],
+                   *(("opex_reagents",) if "opex_reagents" in results.values else ()))],
         "costs_title": i18n.text("report.chart_costs", lang),
         "costs_unit": i18n.unit(f"{plant.currency}/month", lang),
         "years": list(range(evaluation.model.years + 1)),
@@ -96,7 +97,9 @@ def chart_inputs(evaluation: Evaluation, lang: str) -> dict[str, object]:
         "cash_flow_labels": {
             "x_axis": i18n.text("chart.year", lang), "y_axis": i18n.text("chart.money", lang, cur=cur),
             "annual": i18n.text("chart.annual", lang), "cumulative_discounted": i18n.text("chart.cumulative", lang),
-            "payback": i18n.text("chart.payback", lang), "not_reached": i18n.text("chart.not_reached", lang),
+            "payback": i18n.text("chart.payback", lang),
+            "not_reached": i18n.text("chart.no_investment" if int(discounted.status) == PAYBACK_NO_INVESTMENT
+                                     else "chart.not_reached", lang),
         },
     }
 
@@ -114,7 +117,7 @@ def render_charts(inputs: dict) -> dict[str, str]:  # type: ignore[type-arg]
 
     lang = inputs["lang"]
     maps = {f"map_{index}": charts.break_even_map_svg(chart["xs"], chart["ys"], chart["values"], title=chart["title"],
-                                                      labels=chart["labels"])
+                                                      labels=chart["labels"], lang=lang)
             for index, chart in enumerate(inputs.get("maps", []))}
     flows = {
         f"chain_{index}": charts.chain_flow_svg(
@@ -127,11 +130,11 @@ def render_charts(inputs: dict) -> dict[str, str]:  # type: ignore[type-arg]
     return maps | flows | {
         "costs": charts.cost_structure_svg(
             inputs["costs"], title=inputs["costs_title"], value_label=inputs["costs_unit"],
-            number_format=lambda value: format_number(value, 0, lang)),
+            number_format=lambda value: format_number(value, 0, lang), lang=lang),
         "cash_flow": charts.cash_flow_svg(
             inputs["years"], inputs["annual"], inputs["cumulative_discounted"], payback_year=inputs["payback"],
             title=inputs["cash_flow_title"], labels=inputs["cash_flow_labels"],
-            number_format=lambda value: format_number(value, 1, lang)),
+            number_format=lambda value: format_number(value, 1, lang), lang=lang),
     }
 
 
