@@ -377,10 +377,14 @@ TEXTS: dict[str, tuple[str, str]] = {
                        "added outside it and is not discounted.",
                        "NPV = CF0 + NPV(ставка; CF1:CFN): функция NPV() Excel дисконтирует первый аргумент, поэтому "
                        "год 0 прибавляется отдельно и не дисконтируется."),
-    "convention.payback": ("Payback is the first year in which the cumulative flow is no longer negative, "
-                           "interpolated linearly within that year.",
-                           "Срок окупаемости — первый год, в котором накопленный поток перестаёт быть "
-                           "отрицательным, с линейной интерполяцией внутри года."),
+    "convention.payback": ("Payback is the first year in which the cumulative flow, having been negative, is "
+                           "no longer negative, interpolated linearly within that year; without a negative "
+                           "cumulative flow there is nothing to pay back and it is undefined.",
+                           "Срок окупаемости — первый год, в котором накопленный поток, бывший отрицательным, "
+                           "перестаёт быть отрицательным, с линейной интерполяцией внутри года; если накопленный "
+                           "поток никогда не отрицателен, окупать нечего и срок не определён."),
+    "report.cashflow_caption_mln": ("Annual cash flow, mln {cur}", "Годовой денежный поток, млн {cur}"),
+    "report.cashflow_years": ("{caption}: years {first}–{last}", "{caption}: годы {first}–{last}"),
     "convention.tax": ("Income tax applies to positive pre-tax profit only (no loss carry-forward); depreciation "
                        "is deducted for tax and added back as a non-cash cost.",
                        "Налог на прибыль начисляется только на положительную прибыль (без переноса убытков); "

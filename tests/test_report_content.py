@@ -36,3 +36,38 @@ def test_a_claim_is_stated_in_words_not_model_keys(cr_evaluation, lang: str) -> 
     assert "net_effect_over_life_to_capital" not in message
     assert message.startswith({"en": "the text claims more than 4; the inputs give 3.817",
                                "ru": "в тексте утверждается: больше 4; исходные данные дают 3,817"}[lang])
+
+
+def _cash_flow_tables(workbook: str, lang: str = "en"):
+    from econ.report.document import build_document
+
+    return build_document(evaluate_workbook(INPUTS / workbook), lang).cash_flow_tables
+
+
+def test_a_ten_year_cash_flow_is_one_table_in_thousands() -> None:
+    (table,) = _cash_flow_tables("cr_scheme.xlsx")
+    assert table.caption == "Annual cash flow, thousand RUB"
+    assert table.headers[1:] == [str(year) for year in range(11)]
+    assert sum(table.widths) == pytest.approx(100)
+
+
+def test_a_fifteen_year_cash_flow_is_split_into_runs_of_years_that_fit() -> None:
+    """pb_electrorefining: 16 columns of numbers up to '−1,334,248' do not fit one A4 width; two tables of
+    8 years each do, and together they hold every year once."""
+    tables = _cash_flow_tables("pb_electrorefining.xlsx")
+    assert [table.caption for table in tables] == ["Annual cash flow, thousand RUB: years 0–7",
+                                                   "Annual cash flow, thousand RUB: years 8–15"]
+    assert [header for table in tables for header in table.headers[1:]] == [str(year) for year in range(16)]
+    assert [table.part for table in tables] == [0, 2]
+    for table in tables:
+        widest = max(len(cell) for row in table.rows for cell in row[1:])
+        column_mm = table.widths[1] / 100 * 172
+        assert widest * 1.55 + 1.8 <= column_mm, (widest, column_mm)
+        assert all(len(row) == len(table.headers) for row in table.rows)
+
+
+def test_a_cash_flow_of_billions_is_shown_in_millions() -> None:
+    """copper_chain's revenue is about 4.4 bn RUB a year: thousands would take 8 digits."""
+    tables = _cash_flow_tables("copper_chain.xlsx", "ru")
+    assert [table.caption for table in tables] == ["Годовой денежный поток, млн руб."]
+    assert tables[0].rows[0][2] == "4\u00a0414"

@@ -41,6 +41,7 @@ class Table:
     rows: list[list[str]] = field(default_factory=list)
     row_classes: list[str] = field(default_factory=list)
     note: str = ""
+    part: int = 0  # 2, 3, ... for the continuations of a table split by columns
 
     def __post_init__(self) -> None:
         if not len(self.headers) == len(self.align) == len(self.widths):
@@ -69,6 +70,7 @@ class Document:
     assumptions: list[tuple[str, str, str]]  # (parameter, value, source)
     charts: dict[str, str] = field(default_factory=dict)  # chart id -> inline SVG
     chain_tables: list[Table] = field(default_factory=list)  # the process chain's tables, in order
+    cash_flow_tables: list[Table] = field(default_factory=list)  # the annual cash flow, by runs of years
 
 
 _TEXT_IDS = (
@@ -165,7 +167,6 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
         "revenue": _figure_table("revenue", _text("report.revenue_caption", lang), evaluation, fmt, lang,
                                  [f.key for f in model.figures if isinstance(f, Figure) and f.sheet == "Revenue and losses"],
                                  totals={"net_effect_per_month"}),
-        "cashflow": _cash_flow_table(evaluation, fmt, lang),
         "metrics": _metrics_table(evaluation, fmt, lang, metric_texts),
         "checks": _checks_table(evaluation, fmt, lang),
         "appendix": _appendix_table(evaluation, fmt, lang),
@@ -203,6 +204,7 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
         description=plant.text("description", lang), key_figures=key_figures,
         verdict=_verdict(evaluation, fmt, lang, metric_texts), tables=tables, audits=audits,
         conventions=conventions, assumptions=assumptions, chain_tables=chain,
+        cash_flow_tables=_cash_flow_tables(evaluation, fmt, lang),
     )
 
 
@@ -382,25 +384,51 @@ def _figure_table(table_id: str, caption: str, evaluation: Evaluation, fmt: _For
     return table
 
 
-def _cash_flow_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
+# The cash-flow table's geometry (templates/report.css): text width of A4 less the margins, the share of it
+# the year columns get, and a cell's width per character at 6.8 pt DejaVu Sans plus its padding, in mm
+_TEXT_WIDTH_MM, _YEAR_COLUMNS_SHARE = 172.0, 0.86
+_CASH_FLOW_MM_PER_CHARACTER, _CASH_FLOW_PADDING_MM = 1.55, 1.8
+
+
+def _cash_flow_tables(evaluation: Evaluation, fmt: _Formatter, lang: str) -> list[Table]:
+    """The annual cash flow, in thousands (millions when thousands would take more than 7 digits), split
+    into tables of consecutive years so that the longest number fits its column."""
     results, years = evaluation.results, evaluation.model.years
     cur = fmt.unit(evaluation.plant.currency)
-    headers = [_text("report.col.item", lang)] + [str(year) for year in range(years + 1)]
-    year_width = 86.0 / (years + 1)
-    table = Table("cashflow", _text("report.cashflow_caption", lang, cur=cur), headers, ["l"] + ["r"] * (years + 1),
-                  [14.0] + [year_width] * (years + 1))
     keys = ("cf.revenue", "cf.operating_costs", "cf.depreciation", "cf.pre_tax_profit", "cf.income_tax",
             "cf.depreciation_added_back", "cf.investment", "cf.salvage", "cf.net_cash_flow", "cf.cumulative",
             "cf.discount_factor", "cf.discounted", "cf.cumulative_discounted")
+    largest = max(abs(float(value)) for key in keys if key != "cf.discount_factor" for value in results[key])
+    millions = largest / 1000 >= 1e7
+    caption = _text("report.cashflow_caption_mln" if millions else "report.cashflow_caption", lang, cur=cur)
+    rows = []
     for key in keys:
-        row = results[key]
         if key == "cf.discount_factor":
-            cells = [fmt.number(float(v), 4) for v in row]
+            cells = [fmt.number(float(value), 4) for value in results[key]]
         else:
-            cells = [fmt.number(float(v) / 1000, 0) for v in row]
-        table.add([i18n.figure_label(key, lang)] + cells,
-                  "total" if key in ("cf.net_cash_flow", "cf.cumulative_discounted") else "")
-    return table
+            cells = [fmt.number(float(value) / (1e6 if millions else 1e3), 0) for value in results[key]]
+        rows.append((i18n.figure_label(key, lang), cells, "total" if key in ("cf.net_cash_flow",
+                                                                              "cf.cumulative_discounted") else ""))
+    widest = max(len(cell) for _, cells, _ in rows for cell in cells)
+    needed_mm = widest * _CASH_FLOW_MM_PER_CHARACTER + _CASH_FLOW_PADDING_MM
+    fits = int(_TEXT_WIDTH_MM * _YEAR_COLUMNS_SHARE // needed_mm)
+    parts = -(-(years + 1) // max(fits, 4))
+    per_part = -(-(years + 1) // parts)  # as even as the years allow
+    # the row labels take what the years leave, up to 30 % of the width
+    label_share = min(30.0, 100 - per_part * needed_mm / _TEXT_WIDTH_MM * 100)
+    tables = []
+    for first in range(0, years + 1, per_part):
+        shown = range(first, min(first + per_part, years + 1))
+        part_caption = caption if parts == 1 else _text("report.cashflow_years", lang, caption=caption,
+                                                        first=shown[0], last=shown[-1])
+        width = (100 - label_share) / per_part
+        table = Table("cashflow", part_caption, [_text("report.col.item", lang)] + [str(year) for year in shown],
+                      ["l"] + ["r"] * len(shown), [label_share] + [width] * len(shown),
+                      part=len(tables) + 1 if len(tables) else 0)
+        for label_text, cells, row_class in rows:
+            table.add([label_text] + cells[shown[0]:shown[-1] + 1], row_class)
+        tables.append(table)
+    return tables
 
 
 def _metrics_table(evaluation: Evaluation, fmt: _Formatter, lang: str, metric_texts: dict[str, str]) -> Table:
