@@ -71,3 +71,19 @@ def test_a_cash_flow_of_billions_is_shown_in_millions() -> None:
     tables = _cash_flow_tables("copper_chain.xlsx", "ru")
     assert [table.caption for table in tables] == ["Годовой денежный поток, млн руб."]
     assert tables[0].rows[0][2] == "4\u00a0414"
+
+
+@pytest.mark.parametrize("workbook", ["cr_scheme.xlsx", "pb_electrorefining.xlsx", "bi_oxides.xlsx"])
+def test_the_energy_total_is_the_sum_of_the_energies_above_it(workbook: str) -> None:
+    """The electrolysis cells' DC energy and the chain's process energy are rows of their own, so the total
+    row adds up what is shown (pb: 426.25 kW of equipment, plus 1,516,468 kWh/month of electrolysis)."""
+    from econ.report.document import build_document
+
+    evaluation = evaluate_workbook(INPUTS / workbook)
+    table = build_document(evaluation, "en").tables["energy"]
+    total_row = table.row_classes.index("total")
+    shown = [float(row[5].replace(",", "")) for row in table.rows[:total_row] if row[5]]
+    assert float(table.rows[total_row][5].replace(",", "")) == pytest.approx(sum(shown), abs=len(shown))
+    assert evaluation.results.scalar("energy_per_month") == pytest.approx(sum(shown), abs=len(shown))
+    installed = next(row for row in table.rows if row[0] == "Installed power")
+    assert installed[3] == f"{evaluation.results.scalar('installed_power'):,.2f}".rstrip("0").rstrip(".")

@@ -344,6 +344,8 @@ def _input_value(value: float, unit: str, fmt: _Formatter) -> str:
 
 
 def _energy_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
+    """The equipment's installed power and energy, then what else the plant's electricity counts (the
+    cells' DC power, the chain's process energy), and the total the rows add up to."""
     plant, results = evaluation.plant, evaluation.results
     headers = [_text(f"report.col.{name}", lang) for name in
                ("equipment", "quantity", "unit_power", "installed_power", "load_factor", "energy")]
@@ -354,14 +356,27 @@ def _energy_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
                    fmt.auto(results.scalar(f"equipment.{row.index}.power")),
                    fmt.percent(plant.value(row.key("load_factor")), 0),
                    fmt.number(results.scalar(f"equipment.{row.index}.energy_per_month"), 0)])
-    for row in plant.rows("electrolysis"):
-        # the cells, rounded up, as the quantity; their DC power is drawn, not installed (not in the total)
-        prefix = f"electrolysis.{row.index}"
-        table.add([i18n.figure_label(f"{prefix}.power", lang, row.name),
-                   fmt.auto(results.scalar(f"{prefix}.cells_whole")), "", fmt.auto(results.scalar(f"{prefix}.power")),
-                   "", fmt.number(results.scalar(f"{prefix}.energy_per_month"), 0)])
-    table.add([i18n.figure_label("installed_power", lang), "", "", fmt.auto(results.scalar("installed_power")), "",
-               fmt.number(results.scalar("energy_per_month"), 0)], "total")
+    # the total with as many decimals as the most precise power shown above it (426.25, not 426.2)
+    point = "," if lang == "ru" else "."
+    decimals = max((len(cells[3].partition(point)[2]) for cells in table.rows), default=0)
+    installed = fmt.number(results.scalar("installed_power"), decimals)
+    chain_energy = "chain_energy_per_month" in results.values
+    if not plant.rows("electrolysis") and not chain_energy:
+        table.add([i18n.figure_label("installed_power", lang), "", "", installed, "",
+                   fmt.number(results.scalar("energy_per_month"), 0)], "total")
+    else:
+        table.add([i18n.figure_label("installed_power", lang), "", "", installed, "", ""])
+        for row in plant.rows("electrolysis"):
+            # the cells, rounded up, as the quantity; their DC power is drawn, not installed (not in the total)
+            prefix = f"electrolysis.{row.index}"
+            table.add([i18n.figure_label(f"{prefix}.power", lang, row.name),
+                       fmt.auto(results.scalar(f"{prefix}.cells_whole")), "", fmt.auto(results.scalar(f"{prefix}.power")),
+                       "", fmt.number(results.scalar(f"{prefix}.energy_per_month"), 0)])
+        if chain_energy:  # the process energy of the chain's stages (their own table), counted in the electricity
+            table.add([i18n.figure_label("chain_energy_per_month", lang), "", "", "", "",
+                       fmt.number(results.scalar("chain_energy_per_month"), 0)])
+        table.add([i18n.figure_label("energy_per_month", lang), "", "", "", "",
+                   fmt.number(results.scalar("energy_per_month"), 0)], "total")
     for key in ("operating_hours_per_month", "energy_cost_per_month", "specific_energy"):
         figure = evaluation.model.get(key)
         assert isinstance(figure, Figure)
