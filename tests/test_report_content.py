@@ -87,3 +87,14 @@ def test_the_energy_total_is_the_sum_of_the_energies_above_it(workbook: str) -> 
     assert evaluation.results.scalar("energy_per_month") == pytest.approx(sum(shown), abs=len(shown))
     installed = next(row for row in table.rows if row[0] == "Installed power")
     assert installed[3] == f"{evaluation.results.scalar('installed_power'):,.2f}".rstrip("0").rstrip(".")
+
+
+def test_a_chain_without_by_product_rows_shows_no_zero_by_product_lines() -> None:
+    """copper_chain values its products through Payables; its ByProducts and Losses sheets have no rows."""
+    from econ.report.document import build_document
+
+    evaluation = evaluate_workbook(INPUTS / "copper_chain.xlsx")
+    assert not evaluation.plant.rows("byproducts") and not evaluation.plant.rows("losses")
+    labels = [row[0] for row in build_document(evaluation, "en").tables["revenue"].rows]
+    assert "By-product revenue" not in labels and "Cost of replacing losses" not in labels
+    assert "Revenue from products sold" in labels and "Net effect per month" in labels

@@ -165,8 +165,7 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
                                *(["opex_reagents"] if plant.chain is not None else []), "opex_per_month",
                                "specific_cost"], totals={"opex_per_month"}),
         "revenue": _figure_table("revenue", _text("report.revenue_caption", lang), evaluation, fmt, lang,
-                                 [f.key for f in model.figures if isinstance(f, Figure) and f.sheet == "Revenue and losses"],
-                                 totals={"net_effect_per_month"}),
+                                 _revenue_keys(evaluation), totals={"net_effect_per_month"}),
         "metrics": _metrics_table(evaluation, fmt, lang, metric_texts),
         "checks": _checks_table(evaluation, fmt, lang),
         "appendix": _appendix_table(evaluation, fmt, lang),
@@ -383,6 +382,20 @@ def _energy_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
         table.add([i18n.figure_label(key, lang), "", "", "", "",
                    f"{fmt.figure(results.scalar(key), figure)} {fmt.unit(figure.unit)}"])
     return table
+
+
+# Revenue-sheet figures that only an entered row of ByProducts or Losses gives a meaning; without one they are
+# left out rather than shown as zero (a process chain values its products through Payables instead)
+_ROW_FIGURES = {"byproducts": ("byproduct_mass_per_month", "byproduct_revenue_per_month"),
+                "losses": ("loss_amount_per_month", "loss_cost_per_month")}
+
+
+def _revenue_keys(evaluation: Evaluation) -> list[str]:
+    """The figures of the Revenue and losses table, in model order."""
+    plant = evaluation.plant
+    absent = {key for table, keys in _ROW_FIGURES.items() if not plant.rows(table) for key in keys}
+    return [figure.key for figure in evaluation.model.figures
+            if isinstance(figure, Figure) and figure.sheet == "Revenue and losses" and figure.key not in absent]
 
 
 def _figure_table(table_id: str, caption: str, evaluation: Evaluation, fmt: _Formatter, lang: str,
