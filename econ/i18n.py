@@ -437,6 +437,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "field.cell_voltage": ('cell voltage', 'напряжение на ячейке'),
     "field.current_efficiency": ('current efficiency', 'выход по току'),
     "field.electrode_area_per_cell": ('cathode area per cell', 'площадь катодов ячейки'),
+    # process-chain inputs (Streams, Payables, StageEnergy)
+    "field.mass": ("mass", "масса"),
+    "field.rate": ("rate", "расход"),
+    "field.amount": ("amount", "количество"),
+    "field.content": ("content", "содержание"),
+    "field.payable": ("payable share", "оплачиваемая доля"),
+    "field.specific_energy": ("specific energy", "удельный расход электроэнергии"),
+    # how an input that was not typed in was set
+    "input.default_source": ("default", "значение по умолчанию"),
+    "input.absent": ("(no row: default {value})", "(строки нет: по умолчанию {value})"),
+    "input.blank": ("(blank: default {value})", "(пусто: по умолчанию {value})"),
+    "input.no_row": ("{sheet}, no row", "{sheet}, строки нет"),
     "field.quoted_specific_energy": ('quoted specific energy', 'приведённый удельный расход энергии'),
     "sheet.Project": ('Project', 'Проект'),
     "sheet.Schedule": ('Schedule', 'Режим работы'),

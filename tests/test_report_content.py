@@ -98,3 +98,34 @@ def test_a_chain_without_by_product_rows_shows_no_zero_by_product_lines() -> Non
     labels = [row[0] for row in build_document(evaluation, "en").tables["revenue"].rows]
     assert "By-product revenue" not in labels and "Cost of replacing losses" not in labels
     assert "Revenue from products sold" in labels and "Net effect per month" in labels
+
+
+def _document(workbook: str, lang: str):
+    from econ.report.document import build_document
+
+    return build_document(evaluate_workbook(INPUTS / workbook), lang)
+
+
+def test_a_useful_life_agrees_with_its_number() -> None:
+    capital = next(row for row in _document("cr_scheme.xlsx", "ru").tables["plant_items"].rows
+                   if row[0] == "ED + EDI treatment plant equipment")
+    assert "срок полезного использования 10 лет" in capital[1]
+    capital = next(row for row in _document("cr_scheme.xlsx", "en").tables["plant_items"].rows
+                   if row[0] == "ED + EDI treatment plant equipment")
+    assert "useful life 10 years" in capital[1]
+
+
+def test_the_input_listing_shows_inputs_as_entered_in_the_reader_language() -> None:
+    """copper_chain (ru): a content of 0.5225 % keeps its digits; a fraction's unit is its % sign; an input the
+    workbook leaves out says so in Russian, and where it would have been."""
+    rows = {row[0]: row for row in _document("copper_chain.xlsx", "ru").tables["appendix"].rows}
+    assert rows["streams.2.0.amount"][1:3] == ["0,5225\u00a0%", ""]
+    assert rows["income_tax_rate"][3:] == ["(строки нет: по умолчанию 0)", "Project, строки нет"]
+    inputs = {row[0]: row for row in _document("copper_chain.xlsx", "ru").tables["inputs"].rows}
+    assert inputs["Ставка налога на прибыль"][3] == "значение по умолчанию"
+
+
+def test_a_chain_input_is_labelled_in_the_reader_language() -> None:
+    labels = [label for label, _, _ in _document("copper_chain.xlsx", "ru").assumptions]
+    assert "Fire refining/Anode-furnace slag (Cu): содержание" in labels
+    assert not any(label.endswith((": mass", " content", ": payable Cu")) for label in labels)

@@ -195,7 +195,8 @@ class _Reader:
             value = self.convert(value, entered_unit, target, sheet, address, spec)
         self.validate(value, spec, sheet, address)
         shown = raw.value if raw is not None else value
-        entered = f"{shown} {entered_unit}".strip() if not percent_format else f"{float(shown) * 100:g} %"
+        shown_unit = "" if entered_unit in units.DIMENSIONLESS_SPELLINGS else entered_unit
+        entered = f"{shown} {shown_unit}".strip() if not percent_format else f"{float(shown) * 100:g} %"
         return Parameter(key, label, value, target, source, self.book.location(sheet, address), entered)
 
     def fraction(self, value: float, unit_text: str, percent_format: bool, sheet: str, address: str,

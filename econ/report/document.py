@@ -8,6 +8,8 @@ these strings and do no arithmetic.
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -193,8 +195,7 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
     conventions = [_text(f"convention.{name}", lang)
                    for name in ("timing", "months", "net_effect", "npv", "payback", "tax", "prices")]
     assumptions = [
-        (_parameter_label(key, parameter.label, plant, lang),
-         f"{_input_value(parameter.value, parameter.unit, fmt)} {_shown_unit(parameter.unit, fmt)}".strip(),
+        (_parameter_label(key, parameter.label, plant, lang), _amount(parameter.value, parameter.unit, fmt),
          parameter.source)
         for key, parameter in plant.parameters.items() if parameter.source.lower().startswith("assumption")
     ]
@@ -212,9 +213,41 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _shown_unit(unit: str, fmt: _Formatter) -> str:
-    """A unit as printed after a number: nothing for dimensionless figures and fractions."""
-    return "" if unit in ("-", "dimensionless", "fraction", "") else fmt.unit(unit)
+def _shown_unit(unit: str, fmt: _Formatter, count: float | None = None) -> str:
+    """A unit as printed after a number: nothing for dimensionless figures and fractions (shown in %); a year
+    agrees with ``count`` when given ("10 years", "10 лет")."""
+    if unit in ("-", "dimensionless", "fraction", ""):
+        return ""
+    if unit == "year" and count is not None:
+        return i18n.plural_form(count, ("год", "года", "лет") if fmt.lang == "ru" else ("year", "years"), fmt.lang)
+    return fmt.unit(unit)
+
+
+def _amount(value: float, unit: str, fmt: _Formatter) -> str:
+    """An input as a reader writes it inline: "10 %", "15 years", "120 000 руб./мес"."""
+    return f"{_input_value(value, unit, fmt)} {_shown_unit(unit, fmt, value)}".strip()
+
+
+_DEFAULTED = re.compile(r"^\((absent|blank): default (.+)\)$")
+
+
+def _entered(parameter, lang: str) -> str:  # noqa: ANN001 - Parameter
+    """What the cell held, or how a default stood in for it, in ``lang``."""
+    defaulted = _DEFAULTED.match(parameter.entered)
+    if defaulted is None:
+        return parameter.entered
+    return i18n.text(f"input.{defaulted[1]}", lang, value=defaulted[2])
+
+
+def _source(parameter, lang: str) -> str:  # noqa: ANN001 - Parameter
+    return i18n.text("input.default_source", lang) if parameter.source == "default" else parameter.source
+
+
+def _cell(parameter, lang: str) -> str:  # noqa: ANN001 - Parameter
+    location = parameter.location
+    if location.cell == "-":
+        return i18n.text("input.no_row", lang, sheet=location.sheet)
+    return f"{location.sheet}!{location.cell}"
 
 
 def _parameter_label(key: str, label: str, plant, lang: str) -> str:  # noqa: ANN001
@@ -223,7 +256,11 @@ def _parameter_label(key: str, label: str, plant, lang: str) -> str:  # noqa: AN
     if len(parts) == 1:
         return i18n.text(f"field.{key}", lang) if f"field.{key}" in i18n.TEXTS else label
     name = _row_name(plant, key)
-    return f"{name}: {i18n.text(f'field.{parts[-1]}', lang)}" if f"field.{parts[-1]}" in i18n.TEXTS else label
+    field_name = parts[-1]
+    if field_name == "amount" and plant.parameters.get(key) is not None \
+            and plant.parameters[key].unit in ("fraction", "dimensionless"):
+        field_name = "content"  # a component's amount entered as a content (%, g/t)
+    return f"{name}: {i18n.text(f'field.{field_name}', lang)}" if f"field.{field_name}" in i18n.TEXTS else label
 
 
 def _row_name(plant, key: str) -> str:  # noqa: ANN001
@@ -299,7 +336,7 @@ def _parameters_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Tab
                 table.add([_text(f"sheet.{sheet}", lang), "", "", ""], "section")
                 current = sheet
             table.add([_text(f"field.{spec.name}", lang), _input_value(parameter.value, parameter.unit, fmt),
-                       fmt.unit(parameter.unit), parameter.source])
+                       _shown_unit(parameter.unit, fmt), _source(parameter, lang)])
     return table
 
 
@@ -319,9 +356,7 @@ def _items_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
                 parameter = row.fields.get(field_spec.name)
                 if parameter is None:
                     continue
-                unit = fmt.unit(parameter.unit) if parameter.unit not in ("dimensionless", "fraction") else ""
-                values.append(f"{_text(f'field.{field_spec.name}', lang)} "
-                              f"{_input_value(parameter.value, parameter.unit, fmt)} {unit}".strip())
+                values.append(f"{_text(f'field.{field_spec.name}', lang)} {_amount(parameter.value, parameter.unit, fmt)}")
             table.add([row.name, "; ".join(values), row.source])
     return table
 
@@ -333,13 +368,19 @@ def _appendix_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table
     table = Table("appendix", _text("report.appendix_caption", lang), headers, ["l", "r", "l", "l", "l"],
                   [34, 13, 13, 24, 16])
     for key, parameter in plant.parameters.items():
-        table.add([key, _input_value(parameter.value, parameter.unit, fmt), fmt.unit(parameter.unit), parameter.entered,
-                   f"{parameter.location.sheet}!{parameter.location.cell}"])
+        table.add([key, _input_value(parameter.value, parameter.unit, fmt), _shown_unit(parameter.unit, fmt),
+                   _entered(parameter, lang), _cell(parameter, lang)])
     return table
 
 
 def _input_value(value: float, unit: str, fmt: _Formatter) -> str:
-    return fmt.percent(value, 2).replace(",00", "").replace(".00", "") if unit == "fraction" else fmt.auto(value, 6)
+    """An input as entered: a fraction in percent with the decimals it has (0.5225 %), else 6 digits."""
+    if unit != "fraction":
+        return fmt.auto(value, 6)
+    percent = value * 100
+    decimals = next((places for places in range(5)
+                     if math.isclose(round(percent, places), percent, rel_tol=1e-9, abs_tol=1e-9)), 4)
+    return fmt.percent(value, decimals)
 
 
 def _energy_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
