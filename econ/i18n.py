@@ -257,10 +257,11 @@ TEXTS: dict[str, tuple[str, str]] = {
                                  "{name}: выход по току, следующий из приведённого удельного расхода энергии"),
     "audit.electrolysis.ok": ("at {voltage} V, {valence} electrons per atom and {molar_mass} g/mol, the quoted "
                               "{quoted} {unit} implies a current efficiency of {implied}, within {tolerance} "
-                              "percentage points of the stated {stated}",
+                              "{tolerance:~percentage point|percentage points} of the stated {stated}",
                               "при {voltage} В, {valence} электронах на атом и {molar_mass} г/моль приведённые "
                               "{quoted} {unit} означают выход по току {implied}, в пределах {tolerance} "
-                              "процентных пунктов от заявленного {stated}"),
+                              "{tolerance:~процентного пункта|процентных пунктов|процентных пунктов|процентного пункта} "
+                              "от заявленного {stated}"),
     "audit.electrolysis.impossible": ("at {voltage} V, {valence} electrons per atom and {molar_mass} g/mol, the "
                                       "quoted {quoted} {unit} implies a current efficiency of {implied}, above "
                                       "100 %, which is impossible: even at 100 % the cell needs {minimum} {unit} at "
@@ -274,24 +275,28 @@ TEXTS: dict[str, tuple[str, str]] = {
                                       "{stated}"),
     "audit.electrolysis.above": ("at {voltage} V, {valence} electrons per atom and {molar_mass} g/mol, the quoted "
                                  "{quoted} {unit} implies a current efficiency of {implied}, not the stated "
-                                 "{stated} ({gap} percentage points apart): at the stated efficiency the cells' DC "
+                                 "{stated} ({gap} {gap:~percentage point|percentage points} apart): at the stated efficiency the "
+                                 "cells' DC "
                                  "energy is {computed} {unit}, so the quoted figure likely includes more than the "
                                  "cells' DC energy (rectifier and auxiliaries, the whole plant, or another metal "
                                  "or process)",
                                  "при {voltage} В, {valence} электронах на атом и {molar_mass} г/моль приведённые "
                                  "{quoted} {unit} означают выход по току {implied}, а не заявленный {stated} "
-                                 "(разница {gap} процентных пунктов): при заявленном выходе по току расход "
+                                 "(разница {gap} {gap:~процентный пункт|процентных пункта|процентных пунктов|процентного пункта}): "
+                                 "при заявленном выходе по току расход "
                                  "энергии постоянного тока в ячейках {computed} {unit}, так что приведённое "
                                  "значение, вероятно, включает не только его (выпрямители и вспомогательное "
                                  "оборудование, всё производство, другой металл или процесс)"),
     "audit.electrolysis.below": ("at {voltage} V, {valence} electrons per atom and {molar_mass} g/mol, the quoted "
                                  "{quoted} {unit} implies a current efficiency of {implied}, not the stated "
-                                 "{stated} ({gap} percentage points apart): at the stated efficiency the cells' DC "
+                                 "{stated} ({gap} {gap:~percentage point|percentage points} apart): at the stated efficiency the "
+                                 "cells' DC "
                                  "energy is {computed} {unit}, more than the quoted figure, so the voltage or the "
                                  "stated efficiency does not go with it",
                                  "при {voltage} В, {valence} электронах на атом и {molar_mass} г/моль приведённые "
                                  "{quoted} {unit} означают выход по току {implied}, а не заявленный {stated} "
-                                 "(разница {gap} процентных пунктов): при заявленном выходе по току расход "
+                                 "(разница {gap} {gap:~процентный пункт|процентных пункта|процентных пунктов|процентного пункта}): "
+                                 "при заявленном выходе по току расход "
                                  "энергии постоянного тока в ячейках {computed} {unit}, больше приведённого, так "
                                  "что напряжение или заявленный выход по току с ним не согласуются"),
     "audit.closure.title": ("{stage}: balance of {component}", "{stage}: баланс {component}"),
@@ -593,7 +598,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.chain.total_obtained": ("Total obtained", "Итого получено"),
     "report.chain.imbalance": ("Imbalance (obtained - loaded)", "Невязка (получено - загружено)"),
     "report.chain.balance_note": ("β content, ε distribution in the stage (share of the component loaded); the batch "
-                                  "counts {scale} times towards a unit of chain feed; mass imbalance {relative}.",
+                                  "counts {scale} {scale:~time|times} towards a unit of chain feed; mass imbalance {relative}.",
                                   "β содержание, ε распределение в переделе (доля загруженного компонента); навеска "
                                   "учитывается с коэффициентом {scale} к единице исходного сырья; невязка по массе "
                                   "{relative}."),
@@ -702,20 +707,27 @@ def plural_form(count: object, forms: Sequence[str], lang: str = "en") -> str:
     """The word form that goes with ``count``: English (one, other), Russian (one, few, many).
 
     Russian: 1, 21, 101 год; 2-4, 22-24 года; 5-20, 25-30 лет. A count that is
-    not a whole number takes the "few" form (2,5 года) in Russian and "other"
-    in English.
+    not a whole number takes a fourth form when one is given (2,5 процентного
+    пункта against 2 процентных пункта), else the "few" one (2,5 года); in
+    English, "other". A count may be a number already formatted ("71,72").
 
     >>> plural_form(21, ("год", "года", "лет"), "ru"), plural_form(12, ("год", "года", "лет"), "ru")
     ('год', 'лет')
     >>> plural_form(1, ("year", "years")), plural_form(0, ("year", "years"))
     ('year', 'years')
     """
+    if isinstance(count, str):  # a number already formatted for the reader: "71,72", "1 334", "2.5"
+        try:
+            count = float(count.replace("\u00a0", "").replace(" ", "").replace(",", "." if lang == "ru" else ""))
+        except ValueError:
+            return forms[-1]
     whole = isinstance(count, int) or (isinstance(count, float) and count.is_integer())
     if lang == "ru":
-        if len(forms) != 3:
-            raise ValueError(f"Russian plural: expected 3 forms (one, few, many), got {list(forms)}")
+        if len(forms) not in (3, 4):
+            raise ValueError(f"Russian plural: expected 3 forms (one, few, many) and perhaps a fourth for fractions, "
+                             f"got {list(forms)}")
         if not whole:
-            return forms[1]
+            return forms[-1] if len(forms) == 4 else forms[1]
         number = abs(int(count))  # type: ignore[call-overload]
         if number % 10 == 1 and number % 100 != 11:
             return forms[0]

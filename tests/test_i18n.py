@@ -43,11 +43,22 @@ def test_a_wrong_number_of_forms_is_an_error() -> None:
 
 
 def test_every_text_gives_each_language_its_number_of_forms() -> None:
-    """A text's ``{count:~...}`` has two forms in English and three in Russian."""
+    """A text's ``{count:~...}`` has two forms in English and three (or four, with one for fractions) in
+    Russian."""
     for text_id, (english, russian) in i18n.TEXTS.items():
-        for lang, template, forms in (("en", english, 2), ("ru", russian, 3)):
+        for lang, template, forms in (("en", english, {2}), ("ru", russian, {3, 4})):
             for spec in re.findall(r"\{\w+:~([^}]*)\}", template):
-                assert len(spec.split("|")) == forms, (text_id, lang, spec)
+                assert len(spec.split("|")) in forms, (text_id, lang, spec)
+
+
+@pytest.mark.parametrize(("gap", "form"), [("1", "процентный пункт"), ("2", "процентных пункта"),
+                                           ("5", "процентных пунктов"), ("71,72", "процентного пункта"),
+                                           ("1\u00a0000", "процентных пунктов")])
+def test_a_formatted_count_takes_its_form(gap: str, form: str) -> None:
+    forms = ("процентный пункт", "процентных пункта", "процентных пунктов", "процентного пункта")
+    assert i18n.plural_form(gap, forms, "ru") == form
+    assert i18n.plural_form("1", ("point", "points"), "en") == "point"
+    assert i18n.plural_form("1,334", ("point", "points"), "en") == "points"
 
 
 def test_docstring_examples_pass() -> None:
