@@ -520,21 +520,30 @@ def _checks_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
                   [13, 16, 18, 12, 16, 9, 16])
     for comparison in evaluation.comparisons:
         reference = comparison.reference
-        digits = 8
+        unit = _shown_unit(reference.unit, fmt)
+        # the computed figure in the published unit, two decimals finer than the published one
+        decimals = min(_printed_decimals(reference.published) + 2, 8)
         relative = comparison.relative_deviation
         deviation = ""
         if reference.comparison == "=":
             deviation = fmt.auto(comparison.deviation, 4)
             if relative is not None and comparison.deviation != 0:
                 deviation += f" ({fmt.percent(relative, 3)})"
+        claim = "" if reference.comparison == "=" else f"{reference.comparison} "  # a claim: "< 110 kWh/t"
         table.add([
             reference.id, reference.figure,
-            f"{fmt.auto(reference.published, digits)} {_shown_unit(reference.unit, fmt)}".strip(),
-            fmt.auto(comparison.computed, digits), deviation,
-            f"±{fmt.auto(reference.tolerance)}" if reference.comparison == "=" else reference.comparison,
+            f"{claim}{fmt.auto(reference.published, 8)} {unit}".strip(),
+            f"{fmt.number(comparison.computed, decimals)} {unit}".strip(), deviation,
+            f"±{fmt.auto(reference.tolerance)}" if reference.comparison == "=" else "—",
             i18n.text(f"verdict.{comparison.verdict}", lang),
         ], "" if comparison.passed else "warning")
     return table
+
+
+def _printed_decimals(value: float) -> int:
+    """The decimals a published figure was printed with (38.2 -> 1, 381968 -> 0), as read from the workbook."""
+    text = f"{value:.10f}".rstrip("0")
+    return len(text.partition(".")[2])
 
 
 def _alternatives_table(evaluation: Evaluation, fmt: _Formatter, lang: str, metric_texts: dict[str, str]) -> Table:
