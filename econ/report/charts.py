@@ -31,10 +31,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from econ.report.numbers import format_number
+
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
     from matplotlib.text import Text
+    from matplotlib.ticker import Formatter
 
 #: Width of every figure: 16 cm, in inches.
 FIGURE_WIDTH_IN = 16 / 2.54
@@ -89,6 +92,8 @@ _LABEL_PAD_PT = 6.0
 _MAX_YEAR_TICKS = 16
 _NAME_WIDTH = 32  # characters of a cost line's name per line; longer names wrap
 _HEADROOM = 0.14  # of the y range, above the data of the cash-flow chart
+_TICK_GAP_PT = 6.0  # at least between two x tick labels; closer, the axis gets fewer ticks
+_TICK_DECIMALS = 12  # at most, for tick steps down to 1e-12
 
 
 def cost_structure_svg(
@@ -97,6 +102,7 @@ def cost_structure_svg(
     title: str,
     value_label: str,
     number_format: Callable[[float], str],
+    lang: str = "en",
 ) -> str:
     """Horizontal bars of cost lines, the largest on top, as an ``<svg>`` element.
 
@@ -105,8 +111,11 @@ def cost_structure_svg(
     Each bar is annotated with ``number_format(amount)`` and its share of the
     total in whole percent (``"27 %"``; ``"<1 %"`` for a non-zero share below
     half a percent). Zero and negative amounts are drawn; when the total is not
-    positive, shares are meaningless and left out. Names longer than 32
-    characters wrap onto several lines. ``title`` is drawn as the axes title
+    positive, shares are meaningless and left out. When every amount is zero
+    there is nothing to show: the result is ``""`` and the report leaves the
+    chart out. Names longer than 32 characters wrap onto several lines. The
+    x-axis ticks are numbers of ``lang`` ("12 000 000" in Russian), few
+    enough not to run into each other. ``title`` is drawn as the axes title
     and is the chart's ``aria-label``.
 
     Raises ValueError for an empty list or a non-finite amount.
@@ -116,6 +125,8 @@ def cost_structure_svg(
     for name, amount in items:
         if not math.isfinite(amount):
             raise ValueError(f"cost_structure_svg: cost item {name!r} is {amount!r}, expected a finite number")
+    if all(amount == 0 for _, amount in items):
+        return ""
 
     import textwrap
 
@@ -129,8 +140,6 @@ def cost_structure_svg(
     ]
 
     def draw(figure: Figure) -> None:
-        from matplotlib.ticker import FuncFormatter
-
         axes = figure.add_subplot()
         positions = list(range(len(amounts)))
         colours = [COLOURS["negative"] if amount < 0 else COLOURS["bar"] for amount in amounts]
@@ -141,7 +150,7 @@ def cost_structure_svg(
         axes.axvline(0, color=COLOURS["zero"], linewidth=0.8, zorder=3)
         axes.grid(axis="x", color=COLOURS["grid"], linewidth=0.6)
         axes.set_axisbelow(True)
-        axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _position: number_format(value)))
+        axes.xaxis.set_major_formatter(_tick_formatter(lang))
         axes.set_xlabel(value_label)
         if title:
             axes.set_title(title, loc="left")
@@ -153,6 +162,7 @@ def cost_structure_svg(
             for text, amount, position in zip(annotations, amounts, positions)
         ]
         _fit_bar_labels(figure, axes, labels, amounts)
+        _spread_x_ticks(figure, axes)
 
     rows = sum(1 + 0.4 * name.count("\n") for name in names)  # a wrapped name needs a taller row
     height_in = 0.95 + 0.34 * rows
@@ -169,6 +179,7 @@ def cash_flow_svg(
     labels: Mapping[str, str],
     money_scale: float = 1e6,
     number_format: Callable[[float], str] | None = None,
+    lang: str = "en",
 ) -> str:
     """Annual net cash flow (bars) and cumulative discounted cash flow (line), as an ``<svg>`` element.
 
@@ -183,10 +194,10 @@ def cash_flow_svg(
     16 years are ticked every second (third...) year.
 
     ``labels`` needs the keys ``x_axis``, ``y_axis``, ``annual``,
-    ``cumulative_discounted``, ``payback`` and ``not_reached``.
-    ``number_format`` formats the y-axis ticks (scaled values such as 1.5, so
-    it must show decimals; pass a Russian one for "1,5") and the payback year;
-    without it, matplotlib's default tick labels and one decimal are used.
+    ``cumulative_discounted``, ``payback`` and ``not_reached``. The y-axis
+    ticks are numbers of ``lang`` with the decimals their step needs
+    ("−12,5", "0,0" in Russian). ``number_format`` formats the payback year;
+    without it, one decimal in ``lang`` is used.
 
     Raises ValueError for no years, sequences of different lengths, missing
     labels, a non-finite value or a money_scale that is not positive.
@@ -216,7 +227,6 @@ def cash_flow_svg(
     def draw(figure: Figure) -> None:
         from matplotlib.legend_handler import HandlerTuple
         from matplotlib.patches import Patch
-        from matplotlib.ticker import FuncFormatter
 
         axes = figure.add_subplot()
         colours = [COLOURS["negative"] if value < 0 else COLOURS["bar"] for value in annual_scaled]
@@ -231,8 +241,7 @@ def cash_flow_svg(
         axes.set_xticks(years[::step], labels=[str(year) for year in years[::step]])
         shown_years = years if payback_year is None else [*years, payback_year]
         axes.set_xlim(min(shown_years) - 0.6, max(shown_years) + 0.6)
-        if number_format is not None:
-            axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _position: number_format(value)))
+        axes.yaxis.set_major_formatter(_tick_formatter(lang))
         axes.set_xlabel(labels["x_axis"])
         axes.set_ylabel(labels["y_axis"])
         if title:
@@ -243,7 +252,8 @@ def cash_flow_svg(
         note_box = {"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}
         if payback_year is not None:
             axes.axvline(payback_year, color=COLOURS["marker"], linewidth=1.0, linestyle=(0, (4, 3)), zorder=3)
-            year_text = number_format(payback_year) if number_format is not None else f"{payback_year:.1f}"
+            year_text = (number_format(payback_year) if number_format is not None
+                         else format_number(payback_year, 1, lang))
             right_half = payback_year > (min(years) + max(years)) / 2
             axes.annotate(
                 f"{labels['payback']}: {year_text}", xy=(payback_year, 1), xycoords=axes.get_xaxis_transform(),
@@ -278,13 +288,16 @@ def break_even_map_svg(
     *,
     title: str,
     labels: Mapping[str, str],
+    lang: str = "en",
 ) -> str:
     """A two-input break-even map: where NPV (or an alternative's incremental NPV) is above or below zero.
 
     ``values`` has shape (len(ys), len(xs)). The zero line is drawn where the
     choice flips; ``labels`` gives "x_axis" and "y_axis" (with units),
     "positive" and "negative" (what each side means, e.g. "BPM wins") and
-    "line" (the zero line's legend entry).
+    "line" (the zero line's legend entry). The ticks are numbers of ``lang``
+    ("20 000 000", "1,5" in Russian), never an offset such as "1e7"; an axis
+    label longer than its axis wraps onto more lines.
     """
     import numpy as np
 
@@ -312,12 +325,93 @@ def break_even_map_svg(
             from matplotlib.lines import Line2D
 
             handles.append(Line2D([], [], color=COLOURS["line"], linewidth=1.6, label=labels["line"]))
+        axes.xaxis.set_major_formatter(_tick_formatter(lang))
+        axes.yaxis.set_major_formatter(_tick_formatter(lang))
         axes.set_xlabel(labels["x_axis"])
         axes.set_ylabel(labels["y_axis"])
         axes.set_title(title)
         axes.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, frameon=False)
+        _wrap_to_axes(figure, axes)
+        _spread_x_ticks(figure, axes)
 
     return _render(draw, 3.6, title)
+
+
+def _tick_decimals(values: Sequence[float]) -> int:
+    """The fewest decimals that write every tick value: 0 for 5 000 000, 1 for 1.2 and 1.4, 2 for 0.25 and 0.50."""
+    finite = sorted({float(value) for value in values if math.isfinite(value)})
+    steps = [high - low for low, high in zip(finite, finite[1:])]
+    step = min(steps) if steps else abs(finite[0]) if finite and finite[0] else 1.0
+    for decimals in range(_TICK_DECIMALS):
+        if all(abs(value - round(value, decimals)) <= step * 1e-6 for value in finite):
+            return decimals
+    return _TICK_DECIMALS
+
+
+def _tick_formatter(lang: str) -> Formatter:
+    """Tick labels as the report writes numbers in ``lang``: ``2,500,000`` and ``0.25``, ``2 500 000`` and ``0,25``.
+
+    The ticks of an axis share one number of decimals, the fewest that write
+    them all (``0.25, 0.50, 0.75``); there is no offset and no scientific
+    notation (``1e7``). Every chart's numeric axes use it.
+    """
+    from matplotlib.ticker import Formatter
+
+    class LanguageTicks(Formatter):
+        def format_ticks(self, values: Sequence[float]) -> list[str]:
+            decimals = _tick_decimals(values)
+            return [format_number(value, decimals, lang) for value in values]
+
+        def __call__(self, value: float, position: int | None = None) -> str:
+            return format_number(value, _tick_decimals([value]), lang)
+
+    return LanguageTicks()
+
+
+def _spread_x_ticks(figure: Figure, axes: Axes) -> None:
+    """Fewer x ticks, until their labels stand at least 6 pt apart (``12,000,000`` is 46 pt wide at 8 pt).
+
+    Run last: it measures the labels on the laid-out axes, at their final limits.
+    """
+    from matplotlib.ticker import MaxNLocator
+
+    size = RC["xtick.labelsize"]
+    bins = None
+    while True:
+        figure.draw_without_rendering()
+        low, high = sorted(axes.get_xlim())
+        locations = [location for location in axes.xaxis.get_major_locator()() if low <= location <= high]
+        labels = axes.xaxis.get_major_formatter().format_ticks(locations)
+        centres = [axes.transData.transform((location, 0))[0] for location in locations]
+        widths = [_text_width(label, size) for label in labels]
+        if all((left + right) / 2 + _TICK_GAP_PT <= right_x - left_x
+               for left, right, left_x, right_x in zip(widths, widths[1:], centres, centres[1:])):
+            return
+        bins = min(bins or len(locations), len(locations)) - 1
+        if bins < 1:
+            return  # one interval and still too wide: nothing fewer to offer
+        axes.xaxis.set_major_locator(MaxNLocator(nbins=bins, steps=[1, 2, 2.5, 5, 10]))
+
+
+def _wrap_to_axes(figure: Figure, axes: Axes) -> None:
+    """Wrap the (centred) title and the x-axis label to the axes' width and the y-axis label to their height.
+
+    A y label longer than the axes are tall would reach up into the title; a
+    title wider than the axes would reach over the y-axis ticks. Wrapping
+    makes the axes smaller, so the texts are measured again until they settle.
+    """
+    for _ in range(3):
+        figure.draw_without_rendering()
+        box = axes.get_window_extent()
+        changed = False
+        for label, room in ((axes.title, box.width), (axes.xaxis.label, box.width), (axes.yaxis.label, box.height)):
+            text = label.get_text()
+            wrapped = _wrap_to_width(" ".join(text.split()), room, label.get_fontsize(), label.get_fontweight())
+            if wrapped != text:
+                label.set_text(wrapped)
+                changed = True
+        if not changed:
+            return
 
 
 def _share_text(share: float) -> str:
@@ -505,8 +599,6 @@ def chain_flow_svg(flow: ChainFlow, title: str, labels: Mapping[str, str], *, de
             raise ValueError(f"chain_flow_svg: carried_in of stage {stage.name!r} is {stage.carried_in!r}, "
                              "expected a share of at least 0")
 
-    from econ.report.numbers import format_auto, format_number
-
     lang = "ru" if decimal_comma else "en"
 
     def percent(share: float) -> str:
@@ -518,7 +610,6 @@ def chain_flow_svg(flow: ChainFlow, title: str, labels: Mapping[str, str], *, de
 
     def draw(figure: Figure) -> None:
         from matplotlib.patches import Patch
-        from matplotlib.ticker import FuncFormatter
 
         axes = figure.add_subplot()
         half = _CHAIN_BAR_WIDTH / 2
@@ -540,7 +631,7 @@ def chain_flow_svg(flow: ChainFlow, title: str, labels: Mapping[str, str], *, de
         low, high = -0.6, layout.columns[-1].x + half + 0.3
         axes.set_xlim(low, high)
         axes.set_ylim(0, max(column.top for column in layout.columns) * 100 * (1 + _CHAIN_HEADROOM))
-        axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _position: format_auto(value, lang)))
+        axes.yaxis.set_major_formatter(_tick_formatter(lang))
         axes.set_ylabel(labels["axis"])
         axes.grid(axis="y", color=COLOURS["grid"], linewidth=0.6)
         axes.set_axisbelow(True)
@@ -715,24 +806,24 @@ def _chain_height(layout: _ChainLayout) -> float:
     return 3.2 + 0.13 * max(0, lines - 2)
 
 
-def _text_width(text: str, size: float) -> float:
+def _text_width(text: str, size: float, weight: str | int = "normal") -> float:
     """The width of a line of ``text`` in DejaVu Sans at ``size`` pt, in pt (= px at 72 dpi)."""
     from matplotlib.font_manager import FontProperties
     from matplotlib.textpath import text_to_path
 
     width, _height, _descent = text_to_path.get_text_width_height_descent(
-        text, FontProperties(family="DejaVu Sans", size=size), ismath=False)
+        text, FontProperties(family="DejaVu Sans", size=size, weight=weight), ismath=False)
     return width
 
 
-def _wrap_to_width(text: str, width_px: float, size: float) -> str:
+def _wrap_to_width(text: str, width_px: float, size: float, weight: str | int = "normal") -> str:
     """``text`` wrapped at spaces into the fewest lines no wider than ``width_px``, when it can be."""
     import textwrap
 
     words = text.split()
     for characters in range(len(text), 0, -1):
         lines = textwrap.wrap(text, characters, break_long_words=False) or [text]
-        if max(_text_width(line, size) for line in lines) <= width_px or len(lines) == len(words):
+        if max(_text_width(line, size, weight) for line in lines) <= width_px or len(lines) == len(words):
             return "\n".join(lines)
     return text
 
