@@ -107,3 +107,18 @@ def test_alternatives_of_a_chain_get_their_own_stage_tables(tmp_path):
     assert "A1 Mass balance" in load_workbook(written).sheetnames
     with office_or_skip() as office:
         assert compare(recalculate(written, office)) == []
+
+
+def test_each_stage_balance_starts_on_the_page_of_its_caption(tmp_path):
+    """A stage's balance table is short; it is kept whole with its caption (no caption left alone at the
+    foot of a page), and its last row is on the caption's page too."""
+    (pdf,) = write_reports(evaluate_workbook(WORKBOOKS["bi_oxides"]), tmp_path, ("pdf",), lang="ru")
+    pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout.split("\f")
+    captions = 0
+    for page in pages:
+        for match in re.finditer(r"Передел \d+: [^\n]+\n", page):
+            captions += 1
+            after = page[match.end():]
+            assert "Загружено" in after and "Невязка (получено" in after, match[0]
+    assert captions == len(evaluate_workbook(WORKBOOKS["bi_oxides"]).plant.chain.stages)

@@ -79,10 +79,10 @@ def chain_tables(evaluation: Evaluation, fmt: _Formatter, lang: str) -> dict[str
         for component in components:
             headers += [f"{component}, {unit}", f"β {component}, %", f"ε {component}, %",
                         i18n.text("report.col.through", lang, component=component)]
-        widths = [28.0 - 2 * n, 10.0] + [(62.0 + 2 * n) / (4 * n)] * (4 * n)
+        widths = [24.0 - 2 * n, 9.0] + [(67.0 + 2 * n) / (4 * n)] * (4 * n)
         table = Table(f"balance-{stage.index}", i18n.text("report.chain.balance_caption", lang,
                                                           number=stage.index + 1, stage=stage.name),
-                      headers, ["l"] + ["r"] * (len(headers) - 1), widths)
+                      headers, ["l"] + ["r"] * (len(headers) - 1), widths, whole=True)
         for direction, streams, total_id in (("in", chain.loaded(stage.index), "loaded"),
                                              ("out", chain.obtained(stage.index), "obtained")):
             table.add([i18n.text(f"report.chain.{total_id}", lang)] + [""] * (len(headers) - 1), "section")
@@ -118,7 +118,7 @@ def chain_tables(evaluation: Evaluation, fmt: _Formatter, lang: str) -> dict[str
                     i18n.text("report.col.entropy", lang, component=component),
                     i18n.text("report.col.information", lang, component=component)]
     table = Table("chain-recovery", i18n.text("report.chain.recovery_caption", lang), headers,
-                  ["l"] + ["r"] * (3 * n), [31.0] + [69.0 / (3 * n)] * (3 * n))
+                  ["l"] + ["r"] * (3 * n), [31.0] + [69.0 / (3 * n)] * (3 * n), whole=True)
     for stage in chain.stages:
         onward = [s for s in chain.obtained(stage.index) if s.destination in (NEXT, SOLD)]
         row = [f"{stage.index + 1}. {stage.name}"]

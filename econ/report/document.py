@@ -44,6 +44,7 @@ class Table:
     row_classes: list[str] = field(default_factory=list)
     note: str = ""
     part: int = 0  # 2, 3, ... for the continuations of a table split by columns
+    whole: bool = False  # kept on one page with its caption and note (a short table)
 
     def __post_init__(self) -> None:
         if not len(self.headers) == len(self.align) == len(self.widths):
