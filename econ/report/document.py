@@ -598,7 +598,8 @@ def _break_even_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Tab
         unit = _shown_unit(plant.parameters[study.key].unit, fmt)
         what = break_even_target(evaluation, study.alternative, lang)
         if result.values:
-            answer = "; ".join(f"{fmt.auto(value, 6)} {unit}".strip() for value in result.values)
+            # a break-even is an estimate from the other inputs: 4 significant digits (16.34 RUB/kWh)
+            answer = "; ".join(f"{fmt.auto(value, 4)} {unit}".strip() for value in result.values)
         else:
             sign = "positive" if "positive" in result.reason else "negative"
             answer = _text("report.break_even.none", lang, what=what, sign=_text(f"report.sign.{sign}", lang))
