@@ -1,8 +1,9 @@
-"""Command line: ``econ run`` and ``econ check``, thin over :mod:`econ.api`.
+"""Command line: ``econ run``, ``econ check``, ``econ compare`` and ``econ breakeven``, thin over :mod:`econ.api`.
 
 Errors econ raises on purpose become one line, ``Error: ...``, on standard
 error with exit status 2. ``econ check`` exits 1 when a published figure
-differs from its recomputed value or a claim does not hold.
+differs from its recomputed value or a claim does not hold. Ctrl-C exits 130
+and SIGTERM 143, with any report being written removed.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -17,6 +19,15 @@ from econ import __version__
 from econ.errors import EconError
 
 EXIT_OK, EXIT_CHECK_FAILED, EXIT_ERROR = 0, 1, 2
+EXIT_TERMINATED = 128 + 15  # SIGTERM, as shells report it
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, unwound like Ctrl-C: a report being written is removed, the chart worker stopped."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -307,6 +318,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except EconError as error:
         print(f"Error: {error}", file=sys.stderr)
         return EXIT_ERROR
+    except Terminated:
+        print("Error: terminated", file=sys.stderr)
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
         print("Error: interrupted", file=sys.stderr)
         return 130
@@ -317,7 +331,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def console() -> int:
-    """The installed ``econ`` command: :func:`main`, then a quick exit.
+    """The installed ``econ`` command: :func:`main` with SIGTERM unwound like Ctrl-C, then a quick exit.
 
     What a PDF report leaves on the heap (WeasyPrint's layout, fonts) would be
     searched for cycles once more while the interpreter shuts down, about 0.4 s
@@ -326,6 +340,7 @@ def console() -> int:
     already closed and exit handlers still run. Callers of :func:`main` inside
     a longer-lived process (the tests) keep the normal collector.
     """
+    signal.signal(signal.SIGTERM, _terminate)
     status = main()
     gc.freeze()
     return status

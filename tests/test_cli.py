@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -310,3 +311,31 @@ def test_usage_errors_exit_2(capsys, argv):
         cli.main(argv)
     assert exit_.value.code == 2
     assert "usage: econ" in capsys.readouterr().err
+
+
+def test_sigterm_while_the_pdf_is_written_leaves_no_file_and_no_process(tmp_path):
+    """A run stopped with SIGTERM while its PDF is being laid out (its temporary file exists) removes the
+    temporary file, stops the chart worker, says so on one line and exits 143."""
+    import signal
+    import time
+
+    out = tmp_path / "reports"
+    # a session of its own, so that whatever is left when the test fails can be killed as a group
+    process = subprocess.Popen([sys.executable, "-m", "econ.cli", "run", str(SOURCE), "-o", str(out)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not list(out.glob(".cr_scheme.pdf.*.tmp")):
+            assert process.poll() is None, "the run ended before its PDF was being written"
+            assert time.monotonic() < deadline, "no temporary PDF within 60 s"
+            time.sleep(0.005)
+        process.send_signal(signal.SIGTERM)
+        # communicate() returns only when every process holding the pipes has gone: the chart worker too
+        _, stderr = process.communicate(timeout=30)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode == cli.EXIT_TERMINATED == 143
+    assert stderr.strip().splitlines()[-1] == "Error: terminated"
+    assert "Traceback" not in stderr
+    assert sorted(path.name for path in out.iterdir()) == ["cr_scheme.xlsx"]  # the finished workbook stays
