@@ -105,12 +105,16 @@ def _command_compare(args: argparse.Namespace) -> int:
         if other.currency != plant.currency:
             raise EconError(f"{other.file_name} counts money in {other.currency}, {plant.file_name} in "
                             f"{plant.currency}: compare workbooks in one currency")
-        cases = [Case(plant.file_name, plant, run_model(plant)), Case(other.file_name, other, run_model(other))]
+        # two files of one name (from two folders) are told apart by their paths
+        names = (plant.file_name, other.file_name) if plant.file_name != other.file_name else \
+            (str(args.workbook), str(args.other))
+        cases = [Case(names[0], plant, run_model(plant)), Case(names[1], other, run_model(other))]
     else:
         if not plant.alternatives:
             raise EconError(f"{plant.file_name} has no Alternatives sheet; name a second workbook to compare with")
         cases = alternative_cases(plant)
     cur = plant.currency
+    steps = [incremental(cases[0], case) for case in cases[1:]]  # refused (other service life) before printing
     rows: list[tuple[str, ...]] = [("", *(case.name for case in cases))]
     for key, decimals in (("capital_total", 0), ("opex_energy", 0), ("opex_labour", 0), ("opex_depreciation", 0),
                           ("opex_maintenance", 0), ("opex_per_month", 0), ("specific_cost", 2),
@@ -124,8 +128,7 @@ def _command_compare(args: argparse.Namespace) -> int:
     print(f"Incremental cases (alternative minus {cases[0].name}), NPV at "
           f"{format_number(cases[0].value('discount_rate') * 100, 1)} %:")
     rows = [("", "NPV [" + cur + "]", "IRR", "payback", "discounted payback")]
-    for case in cases[1:]:
-        step = incremental(cases[0], case)
+    for step in steps:
         rows.append((step.name, format_number(step.npv, 0), metric_text(step.irr, "irr", "en", years),
                      metric_text(step.payback, "payback", "en", years),
                      metric_text(step.discounted_payback, "payback", "en", years)))
@@ -139,6 +142,10 @@ def _command_breakeven(args: argparse.Namespace) -> int:
     from econ.report.numbers import format_auto
 
     plant = read_plant(args.workbook)
+    # the inputs as named in the workbook's sheets or by key, both checked before anything is printed
+    args.input = _input_key(plant, args.input, "--input")
+    if args.map:
+        args.map[0] = _input_key(plant, args.map[0], "--map")
     low, high = args.range
     result = break_even(plant, args.input, low, high, args.alternative)
     unit = plant.parameters[args.input].unit
@@ -150,6 +157,14 @@ def _command_breakeven(args: argparse.Namespace) -> int:
     if args.map:
         print(f"wrote {_write_map(plant, args, target)}")
     return EXIT_OK
+
+
+def _input_key(plant, name: str, option: str) -> str:  # noqa: ANN001 - Plant
+    try:
+        return plant.input_key(name)
+    except ValueError as problem:
+        raise EconError(f"{plant.file_name}: {option} {name!r}: expected {problem} "
+                        f"(the keys: econ check {plant.file_name} --list-inputs)") from None
 
 
 def _write_map(plant, args: argparse.Namespace, target: str):  # noqa: ANN001, ANN202 - Plant, Path
@@ -165,8 +180,6 @@ def _write_map(plant, args: argparse.Namespace, target: str):  # noqa: ANN001, A
         low_y, high_y = float(args.map[1]), float(args.map[2])
     except ValueError:
         raise EconError(f"--map {' '.join(args.map)}: expected KEY_Y LOW_Y HIGH_Y with two numbers") from None
-    if key_y not in plant.parameters:
-        raise EconError(f"--map: {key_y!r} is not an input of {plant.file_name} (econ check --list-inputs)")
     xs = np.linspace(args.range[0], args.range[1], 121)
     ys = np.linspace(low_y, high_y, 121)
     values = npv_map(plant, args.input, xs, key_y, ys, args.alternative)
@@ -208,6 +221,8 @@ def _print_summary(evaluation) -> None:  # noqa: ANN001 - econ.api.Evaluation, i
 
 def _command_run(args: argparse.Namespace) -> int:
     formats = tuple(name.strip().lower() for name in args.format.split(",") if name.strip())
+    if not formats:
+        raise EconError(f"--format {args.format!r}: expected one or more of xlsx, pdf, html, comma-separated")
     if {"pdf", "html"} & set(formats):
         from econ.report.workers import ChartWorker
 

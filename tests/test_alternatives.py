@@ -167,11 +167,23 @@ def test_breakeven_map_is_written_as_svg_with_the_zero_line(tmp_path, capsys):
     assert "break-even" in texts and "NPV > 0" in texts and "electricity_price [RUB/kWh]" in texts
 
 
-def test_breakeven_map_with_an_unknown_input_is_a_one_line_error(capsys):
+def test_breakeven_map_with_an_unknown_input_is_a_one_line_error_before_any_answer(capsys):
     assert cli.main(["breakeven", str(CR_SCHEME), "--input", "electricity_price", "--range", "2", "60",
                      "--map", "no_such_input", "0", "1"]) == 2
-    err = capsys.readouterr().err
-    assert err.startswith("Error: --map: 'no_such_input' is not an input") and err.count("\n") == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == ("Error: cr_scheme.xlsx: --map 'no_such_input': expected an input that the workbook "
+                            "gives a value (the keys: econ check cr_scheme.xlsx --list-inputs)\n")
+
+
+def test_breakeven_takes_inputs_named_as_in_the_sheets(capsys):
+    """Sheet:row name:field, as the Alternatives and BreakEven sheets name inputs, for --input and --map."""
+    assert cli.main(["breakeven", str(CR_SCHEME), "--input", "ByProducts:Salt-bearing powder mix (construction):price",
+                     "--range", "0", "4"]) == 0
+    assert capsys.readouterr().out.startswith("byproducts.0.price = 1.27")
+    assert cli.main(["breakeven", str(CR_SCHEME), "--input", "electricity_price", "--range", "2", "60",
+                     "--map", "Capital:No such item:cost", "0", "1"]) == 2
+    assert "expected Sheet:row name:field naming an existing row" in capsys.readouterr().err
 
 
 def test_pdf_report_has_an_alternatives_section_with_the_incremental_cases(tmp_path):

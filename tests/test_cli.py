@@ -339,3 +339,29 @@ def test_sigterm_while_the_pdf_is_written_leaves_no_file_and_no_process(tmp_path
     assert stderr.strip().splitlines()[-1] == "Error: terminated"
     assert "Traceback" not in stderr
     assert sorted(path.name for path in out.iterdir()) == ["cr_scheme.xlsx"]  # the finished workbook stays
+
+
+@pytest.mark.parametrize("formats", ["", ",", " , "])
+def test_run_with_no_format_is_an_error_not_a_silent_success(tmp_path, capsys, formats):
+    out = tmp_path / "reports"
+    assert cli.main(["run", str(SOURCE), "-o", str(out), "--format", formats]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and not out.exists()
+    assert captured.err == f"Error: --format {formats!r}: expected one or more of xlsx, pdf, html, comma-separated\n"
+
+
+def test_compare_refuses_another_service_life_before_printing_anything(capsys):
+    """The incremental case needs one horizon: cr_scheme runs 10 years, pb_electrorefining 15."""
+    other = SOURCE.parent / "pb_electrorefining.xlsx"
+    assert cli.main(["compare", str(SOURCE), str(other)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "15 years" in captured.err and "10" in captured.err and captured.err.count("\n") == 1
+
+
+def test_compare_tells_two_files_of_one_name_apart(tmp_path, capsys):
+    copy = tmp_path / "cr_scheme.xlsx"
+    shutil.copy(SOURCE, copy)
+    assert cli.main(["compare", str(SOURCE), str(copy)]) == 0
+    header = capsys.readouterr().out.splitlines()[0]
+    assert str(SOURCE) in header and str(copy) in header

@@ -376,14 +376,29 @@ def test_reading_evaluating_and_running_never_modify_the_workbook(tmp_path):
 
 
 def test_a_text_for_one_language_is_used_in_that_language_only(tmp_path):
-    """name_en is the English report's name; the Russian report falls back to name (no name_ru)."""
-    def add_rows(book: openpyxl.Workbook) -> None:
+    """name_en is the English report's name, name_ru the Russian one's; without description_en the English
+    report shows the description as entered."""
+    def add_row(book: openpyxl.Workbook) -> None:
         sheet = book["Project"]
-        for field, value in (("name_en", "Chromium scheme, English title"), ("name_ru", None)):
-            row = sheet.max_row + 1
-            sheet[f"A{row}"], sheet[f"C{row}"] = field, value
+        row = sheet.max_row + 1
+        sheet[f"A{row}"], sheet[f"C{row}"] = "name_en", "Chromium scheme, English title"
 
-    plant = read_plant(workbook(tmp_path, add_rows))
+    plant = read_plant(workbook(tmp_path, add_row))
     assert plant.text("name", "en") == "Chromium scheme, English title"
     assert plant.text("name", "ru") == "Очистка хромсодержащих сточных вод электродиализом и электродеионизацией"
     assert plant.text("description", "en") == plant.description
+    assert plant.text("description", "ru").startswith("Хромсодержащие сточные воды")
+
+
+def test_a_field_on_two_rows_is_an_error_naming_both(tmp_path):
+    """A second electricity_price row would otherwise be ignored without a word."""
+    def add_row(book: openpyxl.Workbook) -> None:
+        sheet = book["Tariffs"]
+        row = sheet.max_row + 1
+        sheet[f"A{row}"], sheet[f"C{row}"], sheet[f"D{row}"] = "electricity_price", 7, "RUB/kWh"
+
+    error = input_error(workbook(tmp_path, add_row))
+    book = openpyxl.load_workbook(SOURCE)
+    second = book["Tariffs"].max_row + 1
+    assert str(error) == (f"cr_scheme.xlsx!Tariffs!A{second} \"electricity_price\": field 'electricity_price' is "
+                          f"also on row 2: expected each field on one row, got 'rows 2 and {second}'")

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from econ import i18n
+from econ.inputs import schema
 
 if TYPE_CHECKING:
     from econ.inputs.chain import Chain
@@ -64,6 +65,27 @@ class Row:
 
 def row_key(table: str, index: int, field_name: str) -> str:
     return f"{table}.{index}.{field_name}"
+
+
+def input_key(name: str, tables: dict[str, list[Row]], parameters: dict[str, Parameter]) -> str:
+    """The model key of an input named by its field or key (``electricity_price``, ``capital.0.cost``) or,
+    for a table row, as ``Sheet:row name:field`` (``Capital:Cell house:cost``); case does not matter in the
+    sheet and row names. Raises ValueError with what was expected."""
+    parts = [part.strip() for part in name.split(":")]
+    if len(parts) == 1:
+        key = parts[0]
+    elif len(parts) == 3:
+        spec = next((spec for spec in schema.TABLES if spec.sheet.lower() == parts[0].lower()), None)
+        rows = tables.get(spec.key, []) if spec else []
+        row = next((row for row in rows if row.name.lower() == parts[1].lower()), None)
+        if row is None:
+            raise ValueError("Sheet:row name:field naming an existing row")
+        key = row.key(parts[2])
+    else:
+        raise ValueError("an input field or key, or Sheet:row name:field for a table row")
+    if key not in parameters:
+        raise ValueError("an input that the workbook gives a value")
+    return key
 
 
 @dataclass(frozen=True)
@@ -146,6 +168,10 @@ class Plant:
     @property
     def file_name(self) -> str:
         return self.path.name
+
+    def input_key(self, name: str) -> str:
+        """The model key of the input ``name`` (see :func:`input_key`); ValueError says what was expected."""
+        return input_key(name, self.tables, self.parameters)
 
     def base_case_name(self, lang: str = "en") -> str:
         """The base case's name: Project!base_case, else "Base case" in ``lang``."""

@@ -23,7 +23,9 @@ from econ.errors import InputError
 from econ.i18n import LANGUAGES
 from econ.inputs import cell_formula, schema
 from econ.inputs.chain_reader import read_chain
-from econ.inputs.plant import Alternative, BreakEvenStudy, Location, Parameter, Plant, Reference, Row, row_key
+from econ.inputs.plant import (
+    Alternative, BreakEvenStudy, Location, Parameter, Plant, Reference, Row, input_key, row_key,
+)
 
 
 @dataclass(frozen=True)
@@ -252,10 +254,15 @@ class _Reader:
         rows: dict[str, int] = {}
         field_column = columns["field"]
         for address, cell in self.book.sheets[sheet].items():
-            if address.rstrip("0123456789") == field_column and isinstance(cell.value, str):
+            if address.rstrip("0123456789") == field_column and isinstance(cell.value, str) and cell.value.strip():
                 row = int(address[len(field_column):])
+                name = cell.value.strip().lower()
+                if row > 1 and name in rows:  # one value per field: a second row would be silently ignored
+                    first, second = sorted((rows[name], row))
+                    raise self.error(f"field {name!r} is also on row {first}", sheet, f"{field_column}{second}",
+                                     name, expected="each field on one row", found=f"rows {first} and {second}")
                 if row > 1:
-                    rows.setdefault(cell.value.strip().lower(), row)
+                    rows[name] = row
         return sheet, rows, columns
 
     def read_text(self, sheet: str, rows: dict[str, int], columns: dict[str, str], spec: schema.TextSpec) -> str:
@@ -421,23 +428,10 @@ class _Reader:
         A scalar input by its field (``electricity_price``); a table input as
         ``Sheet:row name:field`` (``Capital:Cell house:cost``).
         """
-        parts = [part.strip() for part in text.split(":")]
-        if len(parts) == 1:
-            key = parts[0]
-        elif len(parts) == 3:
-            spec = next((spec for spec in schema.TABLES if spec.sheet.lower() == parts[0].lower()), None)
-            rows = tables.get(spec.key, []) if spec else []
-            row = next((row for row in rows if row.name.lower() == parts[1].lower()), None)
-            if spec is None or row is None:
-                raise self.error("", sheet, address, "field", expected="Sheet:row name:field naming an existing row",
-                                 found=text)
-            key = row.key(parts[2])
-        else:
-            raise self.error("", sheet, address, "field",
-                             expected="an input field, or Sheet:row name:field for a table row", found=text)
-        if key not in self.parameters:
-            raise self.error("", sheet, address, "field", expected="an input that the workbook gives a value",
-                             found=text)
+        try:
+            key = input_key(text, tables, self.parameters)
+        except ValueError as problem:
+            raise self.error("", sheet, address, "field", expected=str(problem), found=text) from None
         if key in ("service_life", "months_per_year"):
             raise self.error("", sheet, address, "field",
                              expected="an input other than the service life or months per year, which set the "
