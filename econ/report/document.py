@@ -107,9 +107,9 @@ class _Formatter:
 
     def figure(self, value: float, figure: Figure) -> str:
         """A figure's value with the precision its kind deserves."""
-        if figure.style == "money":
+        if figure.style == "money":  # kopecks only on small amounts, and not on nothing ("0", not "0.00")
             magnitude = abs(value)
-            return self.number(value, 2 if magnitude < 1000 else 0)
+            return self.number(value, 2 if 0 < magnitude < 1000 else 0)
         if figure.style == "ratio":
             return self.number(value, 2)
         if figure.style == "fraction":
