@@ -495,6 +495,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "В исходной книге нет опубликованных данных для проверки."),
     "report.no_audits": ("No plausibility audit applies to these inputs.",
                          "К этим исходным данным не применима ни одна проверка правдоподобия."),
+    "report.energy_total": ("Total", "Итого"),
+    "report.same_source": ("the same as above", "то же"),
     "report.chart_costs": ("Structure of the monthly operating costs", "Структура ежемесячных затрат"),
     "report.chart_cash_flow": ("Annual and cumulative discounted cash flow", "Годовой и накопленный дисконтированный денежный поток"),
     "report.assumption_inputs": ("Inputs marked as assumptions in the workbook",
@@ -550,23 +552,28 @@ TEXTS: dict[str, tuple[str, str]] = {
                                 "IRR {irr}, дисконтированный срок окупаемости {payback}"),
     # the verdict's qualification, a sentence of its own: figures that do not follow, plausibility warnings, or both
     "report.verdict.caveat.both": (
-        ". Note that {failed} of {total} published {total:~figure|figures} {failed:~does|do} not follow from "
+        "Note that {failed} of {total} published {total:~figure|figures} {failed:~does|do} not follow from "
         "{failed:~its|their} inputs, and {warnings} plausibility {warnings:~warning qualifies|warnings qualify} "
         "these results.",
-        ". При этом {failed} из {total} {total:~опубликованного значения|опубликованных значений|опубликованных "
+        "При этом {failed} из {total} {total:~опубликованного значения|опубликованных значений|опубликованных "
         "значений} не {failed:~следует|следуют|следуют} из исходных данных, и {warnings} "
         "{warnings:~предупреждение|предупреждения|предупреждений} о правдоподобии "
         "{warnings:~ограничивает|ограничивают|ограничивают} достоверность этих результатов."),
     "report.verdict.caveat.failed": (
-        ". Note that {failed} of {total} published {total:~figure|figures} {failed:~does|do} not follow from "
+        "Note that {failed} of {total} published {total:~figure|figures} {failed:~does|do} not follow from "
         "{failed:~its|their} inputs, which qualifies these results.",
-        ". При этом {failed} из {total} {total:~опубликованного значения|опубликованных значений|опубликованных "
+        "При этом {failed} из {total} {total:~опубликованного значения|опубликованных значений|опубликованных "
         "значений} не {failed:~следует|следуют|следуют} из исходных данных, что ограничивает достоверность "
         "этих результатов."),
     "report.verdict.caveat.warnings": (
-        ". Note that {warnings} plausibility {warnings:~warning qualifies|warnings qualify} these results.",
-        ". При этом {warnings} {warnings:~предупреждение|предупреждения|предупреждений} о правдоподобии "
+        "Note that {warnings} plausibility {warnings:~warning qualifies|warnings qualify} these results.",
+        "При этом {warnings} {warnings:~предупреждение|предупреждения|предупреждений} о правдоподобии "
         "{warnings:~ограничивает|ограничивают|ограничивают} достоверность этих результатов."),
+    "report.verdict.alternative_better": ("{case} would add {npv} to the NPV of {base} (incremental IRR {irr})",
+                                          "Вариант «{case}» увеличил бы NPV варианта «{base}» на {npv} "
+                                          "(IRR приращения {irr})"),
+    "report.verdict.alternative_worse": ("{case} would lower the NPV of {base} by {npv}",
+                                         "Вариант «{case}» уменьшил бы NPV варианта «{base}» на {npv}"),
     "report.verdict.no_capital": ("The workbook enters no capital: it values the chain's products and losses "
                                   "(NPV {npv} at {rate}), which is not a feasibility result",
                                   "В книге нет капитальных вложений: она оценивает продукты и потери цепи "
@@ -596,7 +603,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.chain.obtained": ("Obtained", "Получено"),
     "report.chain.total_loaded": ("Total loaded", "Итого загружено"),
     "report.chain.total_obtained": ("Total obtained", "Итого получено"),
-    "report.chain.imbalance": ("Imbalance (obtained - loaded)", "Невязка (получено - загружено)"),
+    "report.chain.imbalance": ("Imbalance (obtained − loaded)", "Невязка (получено − загружено)"),
     "report.chain.balance_note": ("β content, ε distribution in the stage (share of the component loaded); the batch "
                                   "counts {scale} {scale:~time|times} towards a unit of chain feed; mass imbalance {relative}.",
                                   "β содержание, ε распределение в переделе (доля загруженного компонента); навеска "
@@ -624,19 +631,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.chain.recovery_caption": ("Through recovery and separation, stage by stage",
                                       "Сквозное извлечение и разделение по переделам"),
     "report.chain.recovery_note": ("Carried on: through recovery into the streams going to the next stage or sold. "
-                                   "Entropy H = -Σ s log2 s over the products (s: share of the component obtained), "
-                                   "information = log2(number of products) - H. Through recovery into products "
+                                   "Entropy H = −Σ s log2 s over the products (s: share of the component obtained), "
+                                   "information = log2(number of products) − H. Through recovery into products "
                                    "sold: {sold}.",
                                    "Передано далее: сквозное извлечение в продукты следующего передела и товарные. "
-                                   "Энтропия H = -Σ s log2 s по продуктам (s: доля полученного компонента), "
-                                   "информация = log2(число продуктов) - H. Сквозное извлечение в товарную "
+                                   "Энтропия H = −Σ s log2 s по продуктам (s: доля полученного компонента), "
+                                   "информация = log2(число продуктов) − H. Сквозное извлечение в товарную "
                                    "продукцию: {sold}."),
     "report.chain.losses_caption": ("What leaves the chain at each stage and the final product it costs",
                                     "Что выводится из цепи на каждом переделе и чего это стоит конечному продукту"),
-    "report.chain.losses_note": ("Final product = share of the feed's amount leaving x the recovery of the stages "
+    "report.chain.losses_note": ("Final product = share of the feed's amount leaving × the recovery of the stages "
                                  "after this one (returned streams are credited on the Revenue table); the costliest "
                                  "stage per component and destination is highlighted.",
-                                 "Конечный продукт = выводимая доля исходного количества x извлечение последующих "
+                                 "Конечный продукт = выводимая доля исходного количества × извлечение последующих "
                                  "переделов (оборотные продукты засчитываются в выручке); самый дорогой передел для "
                                  "каждого компонента и направления выделен."),
     "chart.chain_title": ("{component} through the chain", "{component} по технологической цепи"),

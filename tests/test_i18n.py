@@ -68,20 +68,20 @@ def test_docstring_examples_pass() -> None:
 
 @pytest.mark.parametrize(("failed", "total", "warnings", "english", "russian"), [
     (1, 1, 1,
-     ". Note that 1 of 1 published figure does not follow from its inputs, and 1 plausibility warning qualifies "
+     "Note that 1 of 1 published figure does not follow from its inputs, and 1 plausibility warning qualifies "
      "these results.",
-     ". При этом 1 из 1 опубликованного значения не следует из исходных данных, и 1 предупреждение о "
+     "При этом 1 из 1 опубликованного значения не следует из исходных данных, и 1 предупреждение о "
      "правдоподобии ограничивает достоверность этих результатов."),
     (3, 22, 2,
-     ". Note that 3 of 22 published figures do not follow from their inputs, and 2 plausibility warnings qualify "
+     "Note that 3 of 22 published figures do not follow from their inputs, and 2 plausibility warnings qualify "
      "these results.",
-     ". При этом 3 из 22 опубликованных значений не следуют из исходных данных, и 2 предупреждения о "
+     "При этом 3 из 22 опубликованных значений не следуют из исходных данных, и 2 предупреждения о "
      "правдоподобии ограничивают достоверность этих результатов."),
-    (0, 20, 5, ". Note that 5 plausibility warnings qualify these results.",
-     ". При этом 5 предупреждений о правдоподобии ограничивают достоверность этих результатов."),
-    (21, 40, 0, ". Note that 21 of 40 published figures do not follow from their inputs, which qualifies these "
+    (0, 20, 5, "Note that 5 plausibility warnings qualify these results.",
+     "При этом 5 предупреждений о правдоподобии ограничивают достоверность этих результатов."),
+    (21, 40, 0, "Note that 21 of 40 published figures do not follow from their inputs, which qualifies these "
                 "results.",
-     ". При этом 21 из 40 опубликованных значений не следует из исходных данных, что ограничивает достоверность "
+     "При этом 21 из 40 опубликованных значений не следует из исходных данных, что ограничивает достоверность "
      "этих результатов."),
 ])
 def test_the_verdict_caveat_agrees_with_its_counts(failed: int, total: int, warnings: int, english: str,
@@ -103,9 +103,9 @@ def test_the_chromium_verdict_counts_its_failures_and_warnings_once(lang: str) -
         "claim:CLAIM-4x"]
     verdict = build_document(evaluation, lang).verdict
     expected = {
-        "en": ". Note that 4 of 20 published figures do not follow from their inputs, and 6 plausibility warnings "
+        "en": " Note that 4 of 20 published figures do not follow from their inputs, and 6 plausibility warnings "
               "qualify these results.",
-        "ru": ". При этом 4 из 20 опубликованных значений не следуют из исходных данных, и 6 предупреждений о "
+        "ru": " При этом 4 из 20 опубликованных значений не следуют из исходных данных, и 6 предупреждений о "
               "правдоподобии ограничивают достоверность этих результатов.",
     }[lang]
     assert verdict.endswith(expected)

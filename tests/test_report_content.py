@@ -85,7 +85,7 @@ def test_the_energy_total_is_the_sum_of_the_energies_above_it(workbook: str) -> 
     shown = [float(row[5].replace(",", "")) for row in table.rows[:total_row] if row[5]]
     assert float(table.rows[total_row][5].replace(",", "")) == pytest.approx(sum(shown), abs=len(shown))
     assert evaluation.results.scalar("energy_per_month") == pytest.approx(sum(shown), abs=len(shown))
-    installed = next(row for row in table.rows if row[0] == "Installed power")
+    installed = next(row for row in table.rows if row[0] in ("Installed power", "Total"))
     assert installed[3] == f"{evaluation.results.scalar('installed_power'):,.2f}".rstrip("0").rstrip(".")
 
 
@@ -129,3 +129,19 @@ def test_a_chain_input_is_labelled_in_the_reader_language() -> None:
     labels = [label for label, _, _ in _document("copper_chain.xlsx", "ru").assumptions]
     assert "Fire refining/Anode-furnace slag (Cu): содержание" in labels
     assert not any(label.endswith((": mass", " content", ": payable Cu")) for label in labels)
+
+
+@pytest.mark.parametrize(("lang", "sentences"), [
+    ("en", ["Bipolar membranes would lower the NPV of Diaphragm cells by 190,348,360 RUB.",
+            "MSA electrorefining would add 224,793,991 RUB to the NPV of Diaphragm cells (incremental IRR 25.2 %)."]),
+    ("ru", ["Вариант «Bipolar membranes» уменьшил бы NPV варианта «Diaphragm cells» на 190 348 360 руб. ",
+            "Вариант «MSA electrorefining» увеличил бы NPV варианта «Diaphragm cells» на 224 793 991 руб. "
+            "(IRR приращения 25,2 %)."]),
+])
+def test_the_verdict_says_what_each_alternative_does_to_the_npv(lang: str, sentences: list[str]) -> None:
+    """The summary names the better alternative (econ compare inputs/pb_electrorefining.xlsx: incremental NPV
+    -190,348,360 and +224,793,991 RUB), each sentence ending once even after an abbreviation ("руб.")."""
+    verdict = _document("pb_electrorefining.xlsx", lang).verdict
+    for sentence in sentences:
+        assert sentence.replace("\u00a0", " ") in verdict.replace("\u00a0", " ")
+    assert ".." not in verdict

@@ -195,11 +195,16 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
               for audit in evaluation.audits]
     conventions = [_text(f"convention.{name}", lang)
                    for name in ("timing", "months", "net_effect", "npv", "payback", "tax", "prices")]
-    assumptions = [
-        (_parameter_label(key, parameter.label, plant, lang), _amount(parameter.value, parameter.unit, fmt),
-         parameter.source)
-        for key, parameter in plant.parameters.items() if parameter.source.lower().startswith("assumption")
-    ]
+    assumptions = []
+    for key, parameter in plant.parameters.items():
+        if not parameter.source.lower().startswith("assumption"):
+            continue
+        # the fields of one table row share its source: written once, then "same as above"
+        repeated = bool(assumptions) and assumptions[-1][3] == parameter.source
+        assumptions.append((_parameter_label(key, parameter.label, plant, lang),
+                            _amount(parameter.value, parameter.unit, fmt),
+                            _text("report.same_source", lang) if repeated else parameter.source, parameter.source))
+    assumptions = [(name, value, shown) for name, value, shown, _ in assumptions]
     return Document(
         lang=lang, texts=texts, title_fields=title_fields, project=plant.text("name", lang),
         description=plant.text("description", lang), key_figures=key_figures,
@@ -210,8 +215,9 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
 
 
 def _sentence(text: str) -> str:
-    """A finding written as a sentence: capital first letter."""
-    return text[:1].upper() + text[1:]
+    """A finding written as a sentence: capital first letter, full stop at the end."""
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def _shown_unit(unit: str, fmt: _Formatter, count: float | None = None) -> str:
@@ -312,14 +318,36 @@ def _verdict(evaluation: Evaluation, fmt: _Formatter, lang: str, metric_texts: d
     kind = "positive" if npv > 0 else "negative"
     if not plant.rows("capital"):
         kind = "no_capital"  # a chain-only workbook values products and losses; it is not a feasibility study
-    main = _text(f"report.verdict.{kind}", lang, npv=npv_text, rate=rate,
-                 irr=metric_texts["irr"], payback=metric_texts["discounted_payback"])
+    sentences = [_text(f"report.verdict.{kind}", lang, npv=npv_text, rate=rate,
+                       irr=metric_texts["irr"], payback=metric_texts["discounted_payback"]),
+                 *_alternatives_verdict(evaluation, fmt, lang)]
     failures, warnings = len(evaluation.failures), len(evaluation.plausibility_warnings)
-    if not failures and not warnings:
-        return main + "."
-    caveat = "both" if failures and warnings else "failed" if failures else "warnings"
-    return main + _text(f"report.verdict.caveat.{caveat}", lang, failed=failures,
-                        total=len(evaluation.comparisons), warnings=warnings)
+    if failures or warnings:
+        caveat = "both" if failures and warnings else "failed" if failures else "warnings"
+        sentences.append(_text(f"report.verdict.caveat.{caveat}", lang, failed=failures,
+                               total=len(evaluation.comparisons), warnings=warnings))
+    # a sentence that ends in an abbreviation ("руб.") has its full stop already
+    return " ".join(sentence if sentence.endswith(".") else sentence + "." for sentence in sentences)
+
+
+def _alternatives_verdict(evaluation: Evaluation, fmt: _Formatter, lang: str) -> list[str]:
+    """What each alternative does to the NPV, a sentence each, after the base case's verdict."""
+    from econ.model.alternatives import incremental
+
+    if not evaluation.cases:
+        return []
+    base, currency = evaluation.cases[0], fmt.unit(evaluation.plant.currency)
+    sentences = []
+    for case in evaluation.cases[1:]:
+        step = incremental(base, case)
+        if step.npv > 0:
+            sentences.append(_text("report.verdict.alternative_better", lang, case=case.name, base=base.name,
+                                   npv=f"{fmt.number(step.npv, 0)} {currency}",
+                                   irr=metric_text(step.irr, "irr", lang, evaluation.model.years)))
+        else:
+            sentences.append(_text("report.verdict.alternative_worse", lang, case=case.name, base=base.name,
+                                   npv=f"{fmt.number(-step.npv, 0)} {currency}"))
+    return sentences
 
 
 def _parameters_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
@@ -402,8 +430,8 @@ def _energy_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
     decimals = max((len(cells[3].partition(point)[2]) for cells in table.rows), default=0)
     installed = fmt.number(results.scalar("installed_power"), decimals)
     chain_energy = "chain_energy_per_month" in results.values
-    if not plant.rows("electrolysis") and not chain_energy:
-        table.add([i18n.figure_label("installed_power", lang), "", "", installed, "",
+    if not plant.rows("electrolysis") and not chain_energy:  # the equipment is the whole: one total row
+        table.add([_text("report.energy_total", lang), "", "", installed, "",
                    fmt.number(results.scalar("energy_per_month"), 0)], "total")
     else:
         table.add([i18n.figure_label("installed_power", lang), "", "", installed, "", ""])

@@ -134,7 +134,9 @@ def render_charts(inputs: dict) -> dict[str, str]:  # type: ignore[type-arg]
         "cash_flow": charts.cash_flow_svg(
             inputs["years"], inputs["annual"], inputs["cumulative_discounted"], payback_year=inputs["payback"],
             title=inputs["cash_flow_title"], labels=inputs["cash_flow_labels"],
-            number_format=lambda value: format_number(value, 1, lang), lang=lang),
+            # the payback as the tables write it: "3,15 года"
+            number_format=lambda value: f"{format_number(value, 2, lang)} {i18n.text('unit.years', lang)}",
+            lang=lang),
     }
 
 
