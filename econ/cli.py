@@ -248,6 +248,14 @@ def _run(args: argparse.Namespace, formats: tuple[str, ...], worker) -> int:  # 
     return EXIT_OK
 
 
+def _published(reference) -> str:  # noqa: ANN001 - Reference
+    """A published figure, or a published range low-high, as the check prints it."""
+    from econ.report.numbers import format_auto
+
+    text = format_auto(reference.published, digits=8)
+    return f"{text}–{format_auto(reference.published_high, digits=8)}" if reference.comparison == "in" else text
+
+
 def _command_check(args: argparse.Namespace) -> int:
     from econ.api import evaluate_workbook, model_with_audits
     from econ.inputs.reader import read_plant
@@ -277,7 +285,7 @@ def _command_check(args: argparse.Namespace) -> int:
             relative = comparison.relative_deviation
             rows.append((
                 reference.id,
-                f"{format_auto(reference.published, digits=8)} {reference.unit}",
+                f"{_published(reference)} {reference.unit}",
                 format_auto(comparison.computed, digits=8),
                 format_auto(comparison.deviation, digits=4) if reference.comparison == "=" else "",
                 format_percent(relative, 3) if relative is not None and reference.comparison == "=" else "",
@@ -298,7 +306,7 @@ def _command_check(args: argparse.Namespace) -> int:
         else:
             print(f"  {reference.id}: claim '{reference.figure}' does not hold: {reference.quantity} = "
                   f"{format_auto(comparison.computed, digits=6)}, not {reference.comparison} "
-                  f"{format_auto(reference.published)}")
+                  f"{_published(reference)}")
     print(f"Plausibility audits: {len(evaluation.warnings)} warning(s)")
     for audit in evaluation.audits:
         print(f"  {'WARNING' if audit.status != 'ok' else 'ok':<7}  {audit.title()}: {audit.message()}")

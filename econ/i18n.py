@@ -373,6 +373,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "утверждение не подтверждается"),
     "audit.claim.more": ("more than", "больше"),
     "audit.claim.less": ("less than", "меньше"),
+    "audit.claim.within": ("within", "в пределах"),
     # conventions, stated in the workbook and the report
     "convention.timing": ("Year 0 is the investment; operating flows fall at the end of years 1..N; inflows are "
                           "positive, outflows negative.",

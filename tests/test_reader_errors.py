@@ -402,3 +402,28 @@ def test_a_field_on_two_rows_is_an_error_naming_both(tmp_path):
     second = book["Tariffs"].max_row + 1
     assert str(error) == (f"cr_scheme.xlsx!Tariffs!A{second} \"electricity_price\": field 'electricity_price' is "
                           f"also on row 2: expected each field on one row, got 'rows 2 and {second}'")
+
+
+def _range_reference(comparison: str, low: float, high: float | None) -> Callable[[openpyxl.Workbook], None]:
+    """References row 2 (P-installed, 45 kW) as a published range, with a published_high column J."""
+    def edit(book: openpyxl.Workbook) -> None:
+        sheet = book["References"]
+        sheet["J1"] = "published_high"
+        sheet["C2"], sheet["F2"], sheet["J2"] = low, comparison, high
+    return edit
+
+
+def test_a_published_range_is_read_with_its_high_end(tmp_path):
+    reference = read_plant(workbook(tmp_path, _range_reference("in", 40, 50))).references[0]
+    assert (reference.comparison, reference.published, reference.published_high) == ("in", 40, 50)
+
+
+@pytest.mark.parametrize(("comparison", "low", "high", "message"), [
+    ("in", 40, None, 'cr_scheme.xlsx!References!J2 "published_high": expected a number, got None'),
+    ("in", 50, 40, 'cr_scheme.xlsx!References!J2 "published_high": expected the high end of the range, at least the '
+                   "published 50, got '40'"),
+    ("=", 45, 50, 'cr_scheme.xlsx!References!J2 "published_high": expected no high end: the comparison is \'=\', '
+                  "not 'in' (a range), got '50'"),
+])
+def test_a_bad_range_names_its_high_end_cell(tmp_path, comparison, low, high, message):
+    assert str(input_error(workbook(tmp_path, _range_reference(comparison, low, high)))) == message

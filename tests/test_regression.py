@@ -13,10 +13,13 @@ Expected verdicts, checked by hand from the paper's own inputs:
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from econ.checks.regression import AGREES, DIFFERS, DOES_NOT_HOLD
 
+ROOT = Path(__file__).resolve().parent.parent
 EXPECTED_FAILURES = {"E-cost-text": DIFFERS, "T3-energy": DIFFERS, "T3-total": DIFFERS, "CLAIM-4x": DOES_NOT_HOLD}
 
 
@@ -94,3 +97,31 @@ def test_audit_findings_read_in_russian(cr_evaluation):
     capacity = next(audit for audit in cr_evaluation.audits if audit.id == "capacity:Electrodialyser")
     assert capacity.title("ru") == "Electrodialyser: производительность"
     assert "покрывают лишь 1,8\u00a0% заявленного расхода 10\u00a0000 м³/мес" in capacity.message("ru")
+
+
+# -- published ranges ("in") ------------------------------------------------------------------------
+
+
+def test_a_published_range_is_one_verdict_on_both_ends():
+    from econ.checks.regression import DOES_NOT_HOLD, HOLDS, verdict
+
+    assert verdict("in", 17.3, 17.3, 0.0, 48.5) == HOLDS  # the ends belong to the range
+    assert verdict("in", 48.5, 17.3, 0.0, 48.5) == HOLDS
+    assert verdict("in", 17.2, 17.3, 0.0, 48.5) == DOES_NOT_HOLD
+    assert verdict("in", 48.6, 17.3, 0.0, 48.5) == DOES_NOT_HOLD
+
+
+def test_the_bismuth_ranges_are_checked_once_each():
+    """Conclusion 2 gives ranges over the stage-1 electrolysis tests; salt melt-1's Pb recovery of 31.9 % is
+    outside 46.8-68.8 %: one figure that does not hold, not one end that holds and one that does not."""
+    from econ.api import evaluate_workbook
+
+    evaluation = evaluate_workbook(ROOT / "inputs" / "bi_oxides.xlsx")
+    ranges = {c.reference.id: c for c in evaluation.comparisons if c.reference.comparison == "in"}
+    assert len(ranges) == 10
+    assert not any(c.reference.id.endswith(("-lo", "-hi", "-low", "-high")) for c in evaluation.comparisons)
+    recovery = ranges["C2-SaltMelt1-Pb-stagerec"]
+    assert (recovery.reference.published, recovery.reference.published_high) == (46.8, 68.8)
+    assert recovery.computed == pytest.approx(31.891892, abs=1e-6) and recovery.verdict == "does not hold"
+    assert sorted(i for i, c in ranges.items() if not c.passed) == [
+        "C2-SaltMelt1-Pb-content", "C2-SaltMelt1-Pb-stagerec", "C2-energy-Pb"]

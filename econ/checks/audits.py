@@ -66,10 +66,12 @@ class Unit:
 
 @dataclass(frozen=True)
 class Amount:
-    """A number with its unit (none shown for a dimensionless one), formatted for the reader's language."""
+    """A number, or a range value-high, with its unit (none shown for a dimensionless one), formatted for the
+    reader's language: "4", "110 kWh/t", "17.3–48.5 %"."""
 
     value: float
     unit: str
+    high: float | None = None
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,10 @@ class Audit:
                 formatted[name] = i18n.unit(value.text, lang)
             elif isinstance(value, Amount):
                 unit = "" if value.unit.strip() in units.DIMENSIONLESS_SPELLINGS else i18n.unit(value.unit, lang)
-                formatted[name] = f"{format_auto(value.value, lang=lang)} {unit}".rstrip()
+                number = format_auto(value.value, lang=lang)
+                if value.high is not None:
+                    number += f"–{format_auto(value.high, lang=lang)}"
+                formatted[name] = f"{number} {unit}".rstrip()
             elif isinstance(value, Phrase):
                 formatted[name] = i18n.text(value.text_id, lang)
             elif isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -251,14 +256,15 @@ def run_audits(plant: Plant, results: Results, comparisons: list[Comparison]) ->
             f"{CLAIM_PREFIX}{reference.id}", OK if comparison.passed else WARNING, "audit.claim.title",
             "audit.claim.holds" if comparison.passed else "audit.claim.fails",
             {"figure": reference.figure,
-             "comparison": Phrase("audit.claim.more" if reference.comparison == ">" else "audit.claim.less"),
-             "published": Amount(reference.published, reference.unit),
+             "comparison": Phrase({">": "audit.claim.more", "<": "audit.claim.less", "in": "audit.claim.within"}[
+                 reference.comparison]),
+             "published": Amount(reference.published, reference.unit, reference.published_high),
              "computed": Amount(comparison.computed, reference.unit)}, reference.quantity))
     return audits
 
 
 def is_claim(audit: Audit) -> bool:
-    """Whether ``audit`` restates a claim of the text (a ``>`` or ``<`` reference)."""
+    """Whether ``audit`` restates a claim of the text (a ``>``, ``<`` or ``in`` reference)."""
     return audit.id.startswith(CLAIM_PREFIX)
 
 

@@ -7,7 +7,8 @@ come out:
 - ``=`` figures *agree* when ``|computed - published| <= tolerance`` and
   *differ* otherwise: the document's figure does not follow from its own inputs
   by the size of the deviation;
-- ``>`` and ``<`` figures are claims made in the text; they *hold* or *do not hold*.
+- ``>`` and ``<`` figures are claims made in the text, and ``in`` a range the text
+  gives (``published`` to ``published_high``); they *hold* or *do not hold*.
 """
 
 from __future__ import annotations
@@ -55,8 +56,16 @@ class Comparison:
         return None if published == 0 else self.deviation / published
 
 
-def verdict(comparison: str, computed: float, published: float, tolerance: float) -> str:
-    """The verdict for one figure; the workbook's Checks sheet writes the same rule as a formula."""
+def verdict(comparison: str, computed: float, published: float, tolerance: float,
+            published_high: float | None = None) -> str:
+    """The verdict for one figure; the workbook's Checks sheet writes the same rule as a formula.
+
+    >>> verdict("in", 20.0, 17.3, 0.0, 48.5), verdict("in", 50.0, 17.3, 0.0, 48.5)
+    ('holds', 'does not hold')
+    """
+    if comparison == "in":
+        assert published_high is not None, "a range needs its high end"
+        return HOLDS if published <= computed <= published_high else DOES_NOT_HOLD
     if comparison == ">":
         return HOLDS if computed > published else DOES_NOT_HOLD
     if comparison == "<":
@@ -215,7 +224,8 @@ def compare_references(plant: Plant, results: Results, cases: Sequence[Case] = (
             factor=factor,
             model_unit=quantity.unit,
             deviation=computed - reference.published,
-            verdict=verdict(reference.comparison, computed, reference.published, reference.tolerance),
+            verdict=verdict(reference.comparison, computed, reference.published, reference.tolerance,
+                            reference.published_high),
             formula=quantity.definition,
             quantity=quantity,
         ))

@@ -97,13 +97,14 @@ class Reference:
     published: float
     unit: str
     quantity: str
-    comparison: str  # "=", ">" or "<"
+    comparison: str  # "=", ">", "<" or "in" (the published range published..published_high)
     tolerance: float
     source: str
     note: str
     location: Location
     cells: dict[str, str] = field(default_factory=dict)  # column name -> address in the row
     case: str = ""  # the alternative the figure belongs to; "" for the base case
+    published_high: float | None = None  # the high end of a published range (comparison "in")
 
     def cell(self, column: str) -> str:
         """Address of one of the row's cells, e.g. the quantity cell."""

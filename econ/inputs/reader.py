@@ -403,6 +403,20 @@ class _Reader:
             if comparison not in schema.COMPARISONS:
                 raise self.error("", sheet, f"{columns['comparison']}{row}", "comparison",
                                  expected=" or ".join(schema.COMPARISONS), found=comparison)
+            published = number("published")
+            published_high = None
+            high_address = f"{columns['published_high']}{row}" if "published_high" in columns else f"?{row}"
+            if comparison == "in":
+                published_high = number("published_high")
+                if published_high < published:
+                    raise self.error("", sheet, high_address, "published_high",
+                                     expected=f"the high end of the range, at least the published {published:g}",
+                                     found=f"{published_high:g}")
+            elif "published_high" in columns and (
+                    high := self.book.resolve(sheet, high_address, "published_high")) is not None:
+                raise self.error("", sheet, high_address, "published_high",
+                                 expected=f"no high end: the comparison is {comparison!r}, not 'in' (a range)",
+                                 found=f"{high:g}" if isinstance(high, float) else high)
             tolerance = number("tolerance", 0.0)
             if tolerance < 0:
                 raise self.error("", sheet, f"{columns['tolerance']}{row}", "tolerance",
@@ -413,11 +427,11 @@ class _Reader:
             except units.UnitError as error:
                 raise self.error(str(error), sheet, f"{columns['unit']}{row}", "unit") from None
             references.append(Reference(
-                id=identifier, figure=text("figure"), published=number("published"), unit=unit_text or "-",
+                id=identifier, figure=text("figure"), published=published, unit=unit_text or "-",
                 quantity=text("quantity"), comparison=comparison, tolerance=tolerance, source=text("source"),
                 note=text("note"), location=self.book.location(sheet, f"{columns['id']}{row}"),
                 cells={name: f"{column}{row}" for name, column in columns.items()},
-                case=text("case"),
+                case=text("case"), published_high=published_high,
             ))
             row += 1
         return references

@@ -144,9 +144,9 @@ TABLES: tuple[TableSpec, ...] = (
 # With a process chain (a Streams sheet) these tables may be left out: the chain carries the plant.
 OPTIONAL_WITH_CHAIN = ("equipment", "capital")
 
-REFERENCE_COLUMNS = ("id", "figure", "published", "unit", "quantity", "comparison", "tolerance", "case", "source",
+REFERENCE_COLUMNS = ("id", "figure", "published", "published_high", "unit", "quantity", "comparison", "tolerance", "case", "source",
                      "note")
-COMPARISONS = ("=", ">", "<")
+COMPARISONS = ("=", ">", "<", "in")  # "in": within the published range published..published_high
 
 
 def resolve_unit(template: str, currency: str, basis: str) -> str:

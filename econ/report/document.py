@@ -558,10 +558,14 @@ def _checks_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
             deviation = fmt.auto(comparison.deviation, 4)
             if relative is not None and comparison.deviation != 0:
                 deviation += f" ({fmt.percent(relative, 3)})"
-        claim = "" if reference.comparison == "=" else f"{reference.comparison} "  # a claim: "< 110 kWh/t"
+        if reference.comparison == "in":  # a range the text gives: "17.3–48.5 %"
+            published = f"{fmt.auto(reference.published, 8)}–{fmt.auto(reference.published_high, 8)}"
+        else:  # a figure, or a claim with its comparison: "< 110 kWh/t"
+            claim = "" if reference.comparison == "=" else f"{reference.comparison} "
+            published = f"{claim}{fmt.auto(reference.published, 8)}"
         table.add([
             reference.id, reference.figure,
-            f"{claim}{fmt.auto(reference.published, 8)} {unit}".strip(),
+            f"{published} {unit}".strip(),
             f"{fmt.number(comparison.computed, decimals)} {unit}".strip(), deviation,
             f"±{fmt.auto(reference.tolerance)}" if reference.comparison == "=" else "—",
             i18n.text(f"verdict.{comparison.verdict}", lang),

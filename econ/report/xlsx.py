@@ -487,7 +487,7 @@ class _Writer:
             return
         sheet.write_string(0, 0, "Published figures recomputed from the inputs", self.section)
         headers = ("ID", "Figure", "Published", "Unit", "Computed", "Deviation", "Relative deviation", "Tolerance",
-                   "Comparison", "Verdict", "Model quantity", "Source", "Note")
+                   "Comparison", "Verdict", "Model quantity", "Source", "Note", "Published high (range)")
         for column, text in enumerate(headers):
             sheet.write_string(1, column, text, self.header)
         for row, comparison in self.check_rows:
@@ -514,6 +514,9 @@ class _Writer:
             sheet.write_string(row, 8, reference.comparison)
             if reference.comparison == "=":
                 rule = f'=IF(ABS({cell(5)})<={cell(7)},"{AGREES}","{DIFFERS}")'
+            elif reference.comparison == "in":  # within the published range, its high end in the last column
+                sheet.write_number(row, 13, reference.published_high, self.formats["input"])
+                rule = (f'=IF(AND({cell(4)}>={cell(2)},{cell(4)}<={cell(13)}),"{HOLDS}","{DOES_NOT_HOLD}")')
             else:
                 rule = f'=IF({cell(4)}{reference.comparison}{cell(2)},"{HOLDS}","{DOES_NOT_HOLD}")'
             sheet.write_formula(row, 9, rule, self.bold, comparison.verdict)
