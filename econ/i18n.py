@@ -633,12 +633,14 @@ TEXTS: dict[str, tuple[str, str]] = {
                                       "Сквозное извлечение и разделение по переделам"),
     "report.chain.recovery_note": ("Carried on: through recovery into the streams going to the next stage or sold. "
                                    "Entropy H = −Σ s log2 s over the products (s: share of the component obtained), "
-                                   "information = log2(number of products) − H. Through recovery into products "
-                                   "sold: {sold}.",
+                                   "information = log2(number of products) − H. A stage that obtains more of a component "
+                                   "than it loads (its balance shows the imbalance) passes on more than it received. "
+                                   "Through recovery into products sold: {sold}.",
                                    "Передано далее: сквозное извлечение в продукты следующего передела и товарные. "
                                    "Энтропия H = −Σ s log2 s по продуктам (s: доля полученного компонента), "
-                                   "информация = log2(число продуктов) − H. Сквозное извлечение в товарную "
-                                   "продукцию: {sold}."),
+                                   "информация = log2(число продуктов) − H. Передел, получающий компонента больше, чем "
+                                   "загружено (невязка видна в его балансе), передаёт дальше больше, чем получил. "
+                                   "Сквозное извлечение в товарную продукцию: {sold}."),
     "report.chain.losses_caption": ("What leaves the chain at each stage and the final product it costs",
                                     "Что выводится из цепи на каждом переделе и чего это стоит конечному продукту"),
     "report.chain.losses_note": ("Final product = share of the feed's amount leaving × the recovery of the stages "
