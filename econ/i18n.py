@@ -209,7 +209,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "не определён: накопленный денежный поток не бывает отрицательным, окупать нечего"),
     "metric.pi_undefined": ("undefined: the year-0 flow is not an investment",
                             "не определён: поток года 0 не является инвестицией"),
-    "unit.years": ("years", "года"),  # paybacks are shown with decimals: "3,15 года"
+    "unit.years": ("years", "года"),
+    "unit.year_count": ("{count:~year|years}", "{count:~год|года|лет}"),  # after a count: "10 years", "10 лет"  # paybacks are shown with decimals: "3,15 года"
     # audit titles and findings
     "audit.capacity.title": ("{name}: capacity", "{name}: производительность"),
     "audit.capacity.ok": ("rated {capacity} {basis}/h × {hours} h/month = {monthly} {basis}/month covers the "
@@ -389,8 +390,6 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "Срок окупаемости — первый год, в котором накопленный поток, бывший отрицательным, "
                            "перестаёт быть отрицательным, с линейной интерполяцией внутри года; если накопленный "
                            "поток никогда не отрицателен, окупать нечего и срок не определён."),
-    "report.cashflow_caption_mln": ("Annual cash flow, mln {cur}", "Годовой денежный поток, млн {cur}"),
-    "report.cashflow_years": ("{caption}: years {first}–{last}", "{caption}: годы {first}–{last}"),
     "convention.tax": ("Income tax applies to positive pre-tax profit only (no loss carry-forward); depreciation "
                        "is deducted for tax and added back as a non-cash cost.",
                        "Налог на прибыль начисляется только на положительную прибыль (без переноса убытков); "
@@ -517,6 +516,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.opex_caption": ("Monthly operating costs, {cur}/month", "Ежемесячные эксплуатационные затраты, {cur}/мес"),
     "report.revenue_caption": ("By-products, losses and the net effect", "Извлекаемые продукты, потери и чистый эффект"),
     "report.cashflow_caption": ("Annual cash flow, thousand {cur}", "Годовой денежный поток, тыс. {cur}"),
+    "report.cashflow_caption_mln": ("Annual cash flow, mln {cur}", "Годовой денежный поток, млн {cur}"),
+    "report.cashflow_years": ("{caption}: years {first}–{last}", "{caption}: годы {first}–{last}"),
     "report.metrics_caption": ("Metrics of the cash flow", "Показатели денежного потока"),
     "report.checks_caption": ("Figures published in the source, recomputed from its own inputs",
                               "Опубликованные в источнике значения, пересчитанные из его же исходных данных"),

@@ -32,7 +32,8 @@ class Parameter:
     """One numeric input, converted to the unit the model uses.
 
     ``entered`` keeps what the engineer typed (value or formula, and unit), for
-    the input listing in the reports.
+    the input listing in the reports. ``defaulted`` says why a default stands in:
+    "absent" (no row or column) or "blank" (an empty cell); "" for a typed value.
     """
 
     key: str
@@ -42,6 +43,7 @@ class Parameter:
     source: str
     location: Location
     entered: str
+    defaulted: str = ""
 
 
 @dataclass(frozen=True)

@@ -184,7 +184,7 @@ class _Reader:
             if spec.default is None:
                 return None
             return Parameter(key, label, spec.default, self.unit_of(spec), source or "default",
-                             self.book.location(sheet, address), f"(blank: default {spec.default:g})")
+                             self.book.location(sheet, address), f"(blank: default {spec.default:g})", "blank")
         if isinstance(value, str):
             raise self.error("", sheet, address, spec.name, expected=f"a number in {self.unit_of(spec)}",
                              found=value)
@@ -292,7 +292,7 @@ class _Reader:
                 if spec.default is not None:
                     self.parameters[spec.name] = Parameter(
                         spec.name, spec.description or spec.name, spec.default, self.unit_of(spec), "default",
-                        self.book.location(sheet, "-"), f"(absent: default {spec.default:g})")
+                        self.book.location(sheet, "-"), f"(absent: default {spec.default:g})", "absent")
                 continue
             row = rows[spec.name]
             label = self.book.text(sheet, f"{columns['description']}{row}") if "description" in columns else ""
@@ -352,7 +352,8 @@ class _Reader:
                 if field.name not in field_columns:
                     fields[field.name] = None if field.default is None else Parameter(
                         key, label, field.default, self.unit_of(field), "default",
-                        self.book.location(sheet, f"{name_column}{row}"), f"(absent: default {field.default:g})")
+                        self.book.location(sheet, f"{name_column}{row}"), f"(absent: default {field.default:g})",
+                        "absent")
                 else:
                     column = field_columns[field.name]
                     unit_text = self.book.text(sheet, f"{column}2")

@@ -9,7 +9,6 @@ these strings and do no arithmetic.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -195,16 +194,15 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
               for audit in evaluation.audits]
     conventions = [_text(f"convention.{name}", lang)
                    for name in ("timing", "months", "net_effect", "npv", "payback", "tax", "prices")]
-    assumptions = []
+    assumptions, previous_source = [], None
     for key, parameter in plant.parameters.items():
         if not parameter.source.lower().startswith("assumption"):
             continue
         # the fields of one table row share its source: written once, then "same as above"
-        repeated = bool(assumptions) and assumptions[-1][3] == parameter.source
+        shown = _text("report.same_source", lang) if parameter.source == previous_source else parameter.source
         assumptions.append((_parameter_label(key, parameter.label, plant, lang),
-                            _amount(parameter.value, parameter.unit, fmt),
-                            _text("report.same_source", lang) if repeated else parameter.source, parameter.source))
-    assumptions = [(name, value, shown) for name, value, shown, _ in assumptions]
+                            _amount(parameter.value, parameter.unit, fmt), shown))
+        previous_source = parameter.source
     return Document(
         lang=lang, texts=texts, title_fields=title_fields, project=plant.text("name", lang),
         description=plant.text("description", lang), key_figures=key_figures,
@@ -226,7 +224,7 @@ def _shown_unit(unit: str, fmt: _Formatter, count: float | None = None) -> str:
     if unit in ("-", "dimensionless", "fraction", ""):
         return ""
     if unit == "year" and count is not None:
-        return i18n.plural_form(count, ("год", "года", "лет") if fmt.lang == "ru" else ("year", "years"), fmt.lang)
+        return i18n.text("unit.year_count", fmt.lang, count=count)
     return fmt.unit(unit)
 
 
@@ -235,15 +233,11 @@ def _amount(value: float, unit: str, fmt: _Formatter) -> str:
     return f"{_input_value(value, unit, fmt)} {_shown_unit(unit, fmt, value)}".strip()
 
 
-_DEFAULTED = re.compile(r"^\((absent|blank): default (.+)\)$")
-
-
 def _entered(parameter, lang: str) -> str:  # noqa: ANN001 - Parameter
     """What the cell held, or how a default stood in for it, in ``lang``."""
-    defaulted = _DEFAULTED.match(parameter.entered)
-    if defaulted is None:
+    if not parameter.defaulted:
         return parameter.entered
-    return i18n.text(f"input.{defaulted[1]}", lang, value=defaulted[2])
+    return i18n.text(f"input.{parameter.defaulted}", lang, value=f"{parameter.value:g}")
 
 
 def _source(parameter, lang: str) -> str:  # noqa: ANN001 - Parameter
