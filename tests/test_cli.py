@@ -1,6 +1,6 @@
 """The command line: exact exit statuses and what reaches stdout and stderr.
 
-Exit status (README, econ/cli.py): 0 success; 1 when ``econ check`` finds a
+Exit status (README, econ/cli/status.py): 0 success; 1 when ``econ check`` finds a
 published figure that differs or a claim that does not hold; 2 for bad input or
 a report that cannot be written, reported as one ``Error: ...`` line on stderr.
 Most tests call econ.cli.main in-process; one runs ``python -m econ.cli`` to

@@ -1,0 +1,96 @@
+"""``econ check``: published figures against computed ones, and the plausibility audits."""
+
+from __future__ import annotations
+
+import argparse
+
+from econ.cli.status import EXIT_CHECK_FAILED, EXIT_OK
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add the command's parser to ``commands``."""
+    check = commands.add_parser("check", help="recompute the published figures and run the plausibility audits",
+                                description="Recompute every figure of WORKBOOK's References sheet from its inputs "
+                                            "and print published, computed, deviation and verdict, then the "
+                                            "plausibility audits. Exits 1 when a figure differs or a claim fails.")
+    check.add_argument("workbook", metavar="WORKBOOK", help="input workbook (.xlsx)")
+    check.add_argument("--list-quantities", action="store_true",
+                       help="list the model quantities a reference may name, with their units, and exit")
+    check.add_argument("--list-inputs", action="store_true",
+                       help="list the input keys (for Alternatives and breakeven), with values and units, and exit")
+    check.set_defaults(execute=execute)
+
+
+def _published(reference) -> str:  # noqa: ANN001 - Reference
+    """A published figure, or a published range low-high, as the check prints it."""
+    from econ.report.numbers import format_auto
+
+    text = format_auto(reference.published, digits=8)
+    return f"{text}–{format_auto(reference.published_high, digits=8)}" if reference.comparison == "in" else text
+
+
+def execute(args: argparse.Namespace) -> int:
+    from econ.api import evaluate_workbook, model_with_audits
+    from econ.inputs.reader import read_plant
+    from econ.model.figures import Figure
+    from econ.report.numbers import format_auto, format_percent
+
+    if args.list_inputs:
+        plant = read_plant(args.workbook)
+        for key, parameter in plant.parameters.items():
+            print(f"{key:<40} {format_auto(parameter.value, digits=8):>16} {parameter.unit:<16} {parameter.label}")
+        return EXIT_OK
+    if args.list_quantities:
+        plant = read_plant(args.workbook)
+        for figure in model_with_audits(plant).figures:
+            if isinstance(figure, Figure):
+                print(f"{figure.key:<48} {figure.unit:<16} {figure.label}")
+        return EXIT_OK
+
+    evaluation = evaluate_workbook(args.workbook)
+    plant = evaluation.plant
+    comparisons = evaluation.comparisons
+    print(f"{plant.file_name}: {len(comparisons)} published figures recomputed from the inputs")
+    if comparisons:
+        rows = [("id", "published", "computed", "deviation", "relative", "tolerance", "verdict")]
+        for comparison in comparisons:
+            reference = comparison.reference
+            relative = comparison.relative_deviation
+            rows.append((
+                reference.id,
+                f"{_published(reference)} {reference.unit}",
+                format_auto(comparison.computed, digits=8),
+                format_auto(comparison.deviation, digits=4) if reference.comparison == "=" else "",
+                format_percent(relative, 3) if relative is not None and reference.comparison == "=" else "",
+                f"±{format_auto(reference.tolerance)}" if reference.comparison == "=" else f"claim {reference.comparison}",
+                comparison.verdict.upper() if not comparison.passed else comparison.verdict,
+            ))
+        widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+        for row in rows:
+            print("  " + "  ".join(text.ljust(width) if column in (0, 1, 6) else text.rjust(width)
+                                   for column, (text, width) in enumerate(zip(row, widths))).rstrip())
+    for comparison in evaluation.failures:
+        reference = comparison.reference
+        if reference.comparison == "=":
+            print(f"  {reference.id}: the published {format_auto(reference.published, digits=8)} {reference.unit} does "
+                  f"not follow from the inputs: {_definition(comparison)} gives "
+                  f"{format_auto(comparison.computed, digits=8)}, a difference of "
+                  f"{format_auto(comparison.deviation, digits=4)} {reference.unit}")
+        else:
+            print(f"  {reference.id}: claim '{reference.figure}' does not hold: {reference.quantity} = "
+                  f"{format_auto(comparison.computed, digits=6)}, not {reference.comparison} "
+                  f"{_published(reference)}")
+    print(f"Plausibility audits: {len(evaluation.warnings)} warning(s)")
+    for audit in evaluation.audits:
+        print(f"  {'WARNING' if audit.status != 'ok' else 'ok':<7}  {audit.title()}: {audit.message()}")
+    failures = evaluation.failures
+    passed = len(comparisons) - len(failures)
+    print(f"Summary: {passed} of {len(comparisons)} published figures agree or hold; "
+          f"{len(failures)} differ or do not hold")
+    return EXIT_CHECK_FAILED if failures else EXIT_OK
+
+
+def _definition(comparison) -> str:  # noqa: ANN001 - regression.Comparison
+    """``key = definition`` for a figure, the expression alone for arithmetic over figures."""
+    quantity = comparison.reference.quantity
+    return quantity if quantity.strip() == comparison.formula else f"{quantity} = {comparison.formula}"

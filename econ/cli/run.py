@@ -1,0 +1,74 @@
+"""``econ run``: evaluate a workbook, write the results workbook and the report, print a summary."""
+
+from __future__ import annotations
+
+import argparse
+
+from econ.cli.status import EXIT_OK
+from econ.errors import EconError
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add the command's parser to ``commands``."""
+    run = commands.add_parser("run", help="evaluate a workbook and write the results workbook and the report",
+                              description="Evaluate WORKBOOK and write DIR/NAME.xlsx, a results workbook whose "
+                                          "every derived number is a live formula with econ's value cached, and "
+                                          "DIR/NAME.pdf, the feasibility report (and DIR/NAME.html if asked).")
+    run.add_argument("workbook", metavar="WORKBOOK", help="input workbook (.xlsx); it is never modified")
+    run.add_argument("-o", "--out", metavar="DIR", default="reports", help="output folder (default: reports)")
+    run.add_argument("--format", metavar="LIST", default="xlsx,pdf",
+                     help="reports to write, comma-separated from xlsx, pdf, html (default: xlsx,pdf)")
+    run.add_argument("--lang", choices=("ru", "en"), default=None,
+                     help="language of the PDF and HTML report (default: the workbook's Project!language)")
+    run.set_defaults(execute=execute)
+
+
+def _print_summary(evaluation) -> None:  # noqa: ANN001 - econ.api.Evaluation, imported lazily
+    from econ.report.document import metric_text
+    from econ.report.numbers import format_number, format_percent
+
+    results, plant = evaluation.results, evaluation.plant
+    cur = plant.currency
+    print(f"{plant.name}")
+    lines = [
+        ("OPEX", f"{format_number(results.scalar('opex_per_month'), 0)} {cur}/month"),
+        ("Specific cost", f"{format_number(results.scalar('specific_cost'), 2)} {cur}/{plant.basis}"),
+        ("Net effect", f"{format_number(results.scalar('net_effect_per_month'), 0)} {cur}/month, "
+                       f"{format_number(results.scalar('net_effect_per_year'), 0)} {cur}/year"),
+        ("NPV", f"{format_number(results.scalar('npv'), 0)} {cur} at "
+                f"{format_percent(plant.value('discount_rate'))}"),
+    ]
+    for key, label in (("irr", "IRR"), ("payback", "Payback"), ("discounted_payback", "Discounted payback")):
+        lines.append((label, metric_text(results.metrics[key], key, "en", evaluation.model.years)))
+    width = max(len(label) for label, _ in lines)
+    for label, text in lines:
+        print(f"  {label:<{width}}  {text}")
+
+
+def execute(args: argparse.Namespace) -> int:
+    formats = tuple(name.strip().lower() for name in args.format.split(",") if name.strip())
+    if not formats:
+        raise EconError(f"--format {args.format!r}: expected one or more of xlsx, pdf, html, comma-separated")
+    if {"pdf", "html"} & set(formats):
+        from econ.report.workers import ChartWorker
+
+        # started first, so that loading matplotlib overlaps reading the workbook
+        with ChartWorker() as worker:
+            return _run(args, formats, worker)
+    return _run(args, formats, None)
+
+
+def _run(args: argparse.Namespace, formats: tuple[str, ...], worker) -> int:  # noqa: ANN001
+    from econ.api import evaluate_workbook, write_reports
+
+    evaluation = evaluate_workbook(args.workbook)
+    written = write_reports(evaluation, args.out, formats, args.lang, worker)
+    _print_summary(evaluation)
+    for path in written:
+        print(f"wrote {path}")
+    failures, warnings = evaluation.failures, evaluation.plausibility_warnings
+    if failures or warnings:
+        print(f"{len(failures)} published figure(s) differ or claims fail, {len(warnings)} other plausibility "
+              f"warning(s): "
+              f"see the Checks sheet or run 'econ check {args.workbook}'")
+    return EXIT_OK
