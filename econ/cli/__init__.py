@@ -60,7 +60,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.execute(args)
     except EconError as error:
-        print(f"Error: {error}", file=sys.stderr)
+        # an error may stand for several problems (econ.inputs.problems.InputErrors): one line each
+        for line in getattr(error, "lines", None) or [str(error)]:
+            print(f"Error: {line}", file=sys.stderr)
         return EXIT_ERROR
     except Terminated:
         print("Error: terminated", file=sys.stderr)
