@@ -58,13 +58,20 @@ class Workbook:
             book.close()
         self._evaluating: set[tuple[str, str]] = set()
         self._cache: dict[tuple[str, str], float | str | None] = {}
+        # the cells the reader has looked at, so that it can report every non-empty cell it has not read
+        self.looked_at: set[tuple[str, str]] = set()
 
     def sheet(self, name: str) -> str | None:
         """The workbook's own spelling of a sheet name, matched without case."""
         return self.names.get(name.lower())
 
     def cell(self, sheet: str, address: str) -> Cell | None:
+        self.looked_at.add((sheet, address))
         return self.sheets.get(sheet, {}).get(address)
+
+    def unread(self, sheet: str) -> list[str]:
+        """The addresses of the non-empty cells of ``sheet`` that no one has looked at, in sheet order."""
+        return [address for address in self.sheets.get(sheet, {}) if (sheet, address) not in self.looked_at]
 
     def last_row(self, sheet: str) -> int:
         """The number of the last row of ``sheet`` that holds a value (0 for an empty sheet)."""
