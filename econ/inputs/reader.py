@@ -16,6 +16,7 @@ from econ.errors import InputError
 from econ.i18n import LANGUAGES
 from econ.inputs import schema
 from econ.inputs.chain_reader import read_chain
+from econ.inputs.products_reader import read_priced_tables
 from econ.inputs.plant import (
     Alternative, BreakEvenStudy, Parameter, Plant, Reference, Row, input_key, row_key,
 )
@@ -458,7 +459,8 @@ class _Reader:
         for sheet_name, specs in schema.PARAMETER_SHEETS.items():
             if sheet_name != "Schedule":
                 self.read_parameters(sheet_name, specs)
-        tables = {spec.key: self.read_table(spec) for spec in schema.TABLES}
+        tables = {spec.key: self.read_table(spec) for spec in schema.TABLES if not spec.per_row_units}
+        tables.update(read_priced_tables(self))  # Products, Reagents: a unit per row
         chain = read_chain(self, tables)
         references = self.read_references()
         alternatives = self.check_cases(self.read_alternatives(tables), references)

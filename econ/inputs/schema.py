@@ -30,17 +30,30 @@ class FieldSpec:
     maximum: float | None = None
     strictly_positive: bool = False
     description: str = ""
+    # The header of the column that gives this field's unit row by row (``price_unit`` on Products); blank
+    # for a unit per column, read from the units row (row 2). A per-row unit may use ``{unit}``: the row's own
+    # unit (m^3, kg, kWh), which its price unit names (RUB/m^3 -> m^3).
+    unit_column: str = ""
 
 
 @dataclass(frozen=True)
 class TableSpec:
-    """A table sheet: header row, units row, one item per row."""
+    """A table sheet: header row, units row, one item per row.
+
+    ``text_columns`` are further columns read as text (a kind, the per-row unit columns of ``fields``).
+    """
 
     sheet: str
     key: str
     name_column: str
     fields: tuple[FieldSpec, ...]
     required: bool = False
+    text_columns: tuple[str, ...] = ()
+
+    @property
+    def per_row_units(self) -> bool:
+        """True when some field takes its unit from a column of each row (read by econ.inputs.products_reader)."""
+        return any(field.unit_column for field in self.fields)
 
 
 @dataclass(frozen=True)
@@ -133,6 +146,20 @@ TABLES: tuple[TableSpec, ...] = (
         FieldSpec("quoted_specific_energy", "kWh/t", required=False, strictly_positive=True,
                   description="specific energy the source quotes, for the audit"),
     )),
+    # Products, savings and by-products in their own units (m^3, kg, t, kWh), and reagents and consumables, for
+    # a plant without a process chain (econ.inputs.products_reader). Each row gives its units: the quantity is per
+    # month or per unit of throughput (a yield, a consumption), the price per unit of the product or reagent.
+    TableSpec("Products", "products", "name", (
+        FieldSpec("quantity", "{unit}/month", unit_column="quantity_unit",
+                  description="amount per operating month ({unit}/month) or per unit of throughput ({unit}/{basis})"),
+        FieldSpec("price", "{cur}/{unit}", unit_column="price_unit",
+                  description="price, or for a saving the cost avoided, per unit of the product"),
+    ), text_columns=("kind", "quantity_unit", "price_unit")),
+    TableSpec("Reagents", "reagents", "name", (
+        FieldSpec("consumption", "{unit}/{basis}", unit_column="consumption_unit",
+                  description="consumption per unit of throughput ({unit}/{basis}) or per month ({unit}/month)"),
+        FieldSpec("price", "{cur}/{unit}", unit_column="price_unit", description="price per unit of the reagent"),
+    ), text_columns=("consumption_unit", "price_unit")),
     # The components followed through a process chain (econ.inputs.chain); prices per tonne of the component.
     TableSpec("Components", "components", "component", (
         FieldSpec("price", "{cur}/t", required=False, description="price of the component (the metal)"),
@@ -146,7 +173,8 @@ OPTIONAL_WITH_CHAIN = ("equipment", "capital")
 
 REFERENCE_COLUMNS = ("id", "figure", "published", "published_high", "unit", "quantity", "comparison", "tolerance", "case", "source",
                      "note")
-COMPARISONS = ("=", ">", "<", "in")  # "in": within the published range published..published_high
+COMPARISONS = ("=", ">", "<", "in")
+PRODUCT_KINDS = ("product", "saving", "by-product")  # Products!kind; each kind is a line of revenue  # "in": within the published range published..published_high
 
 
 def resolve_unit(template: str, currency: str, basis: str) -> str:
