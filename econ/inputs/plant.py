@@ -13,6 +13,7 @@ from econ.inputs import schema
 
 if TYPE_CHECKING:
     from econ.inputs.chain import Chain
+    from econ.inputs.uncertainty_reader import Uncertainty
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,7 @@ class Plant:
     break_even: list[BreakEvenStudy] = field(default_factory=list)
     chain: Chain | None = None
     translations: dict[str, str] = field(default_factory=dict)  # "name_ru" -> the Russian name
+    uncertainty: Uncertainty | None = None  # the Uncertainty and Correlations sheets, estimate classes
 
     @property
     def file_name(self) -> str:

@@ -16,6 +16,7 @@ from econ.errors import InputError
 from econ.i18n import LANGUAGES
 from econ.inputs import schema
 from econ.inputs.chain_reader import read_chain
+from econ.inputs.uncertainty_reader import read_uncertainty
 from econ.inputs.products_reader import read_priced_tables
 from econ.inputs.plant import (
     Alternative, BreakEvenStudy, Parameter, Plant, Reference, Row, input_key, row_key,
@@ -481,6 +482,7 @@ class _Reader:
             break_even=self.read_break_even(tables, alternatives),
             base_name=text["base_case"],
             chain=chain,
+            uncertainty=read_uncertainty(self, tables),
             translations={f"{name}_{lang}": text[f"{name}_{lang}"] for name in schema.TRANSLATED_TEXT
                           for lang in LANGUAGES if text[f"{name}_{lang}"]},
         )
