@@ -50,6 +50,19 @@ FIGURES: dict[str, tuple[str, str]] = {
     "byproducts.*.revenue_per_month": ("{name}: revenue", "{name}: выручка"),
     "byproduct_mass_per_month": ("By-products recovered", "Извлечённые продукты"),
     "byproduct_revenue_per_month": ("By-product revenue", "Выручка от извлечённых продуктов"),
+    # the Products sheet (econ.model.products): a row's value is named by its kind; only money is totalled
+    "products.*.quantity_per_month": ("{name}: quantity", "{name}: количество"),
+    "products.*.sales_per_month": ("{name}: sales", "{name}: выручка от продажи"),
+    "products.*.saving_per_month": ("{name}: saving", "{name}: экономия"),
+    "products.*.byproduct_sales_per_month": ("{name}: by-product sales", "{name}: выручка от попутного продукта"),
+    "product_sales_per_month": ("Product sales", "Выручка от продукции"),
+    "savings_per_month": ("Savings", "Экономия затрат"),
+    "byproduct_sales_total_per_month": ("By-product sales", "Выручка от попутных продуктов"),
+    "products_value_per_month": ("Sales and savings, total", "Выручка и экономия, итого"),
+    # the Reagents sheet (econ.model.reagents)
+    "reagents.*.consumption_per_month": ("{name}: consumption", "{name}: расход"),
+    "reagents.*.cost_per_month": ("{name}: cost", "{name}: затраты"),
+    "reagents_cost_per_month": ("Reagents and consumables", "Реагенты и расходные материалы"),
     "losses.*.amount_per_month": ("{name}: lost", "{name}: потери"),
     "losses.*.cost_per_month": ("{name}: replacement cost", "{name}: затраты на восполнение"),
     "loss_amount_per_month": ("Lost streams", "Потери"),
@@ -59,6 +72,7 @@ FIGURES: dict[str, tuple[str, str]] = {
     "opex_depreciation": ("Depreciation", "Амортизация"),
     "opex_maintenance": ("Maintenance", "Техническое обслуживание"),
     "opex_reagents": ("Reagents and purchased feeds", "Реагенты и покупное сырьё"),
+    "opex_consumables": ("Reagents and consumables", "Реагенты и расходные материалы"),
     "opex_per_month": ("OPEX total", "Эксплуатационные затраты, итого"),
     # process chain (econ.model.chain): {name} is "Stage/stream", "Stage/stream (component)" or "Stage (component)"
     "balance.*.mass": ("{name}: mass", "{name}: масса"),
@@ -433,6 +447,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "field.recovery": ('recovery', 'степень извлечения'),
     "field.loss": ('loss', 'потери'),
     "field.price": ('price', 'цена'),
+    "field.consumption": ('consumption', 'расход'),
     "field.fraction_of_feed": ('fraction of the feed', 'доля от исходного потока'),
     "field.replacement_price": ('replacement price', 'цена восполнения'),
     "field.metal_production": ('metal production', 'выпуск металла'),
@@ -465,6 +480,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "sheet.Maintenance": ('Maintenance', 'Обслуживание'),
     "sheet.ByProducts": ('By-products', 'Извлекаемые продукты'),
     "sheet.Losses": ('Losses', 'Потери'),
+    "sheet.Products": ('Products, savings and by-products', 'Продукция, экономия и попутные продукты'),
+    "sheet.Reagents": ('Reagents and consumables', 'Реагенты и расходные материалы'),
     "sheet.Electrolysis": ('Electrolysis', 'Электролиз'),
     "sheet.Components": ('Components', 'Компоненты'),
     "report.parameters_caption": ("Parameters", "Параметры"),
@@ -699,7 +716,7 @@ _UNIT_WORDS_RU = (
     (r"\bthousand\b", "тыс."), (r"\bmln\b", "млн"), (r"\bmonth\b", "мес"), (r"\byear\b", "год"),
     (r"\bday\b", "сут"), (r"\bh\b", "ч"), (r"\bkg\b", "кг"), (r"\bt\b", "т"), (r"\bm\^3\b", "м³"),
     (r"\bm\b", "м"), (r"\bfraction\b", "доля"), (r"\bA\b", "А"), (r"\bV\b", "В"), (r"\bg\b", "г"),
-    (r"\bmol\b", "моль"), (r"\bbit\b", "бит"),
+    (r"\bmol\b", "моль"), (r"\bbit\b", "бит"), (r"\bL\b", "л"),
 )
 _UNIT_WORDS_EN = ((r"\^3\b", "³"), (r"\^2\b", "²"))
 

@@ -52,9 +52,17 @@ class PricedRow(Row):
         return "consumption" if self.table == "reagents" else "quantity"
 
 
+def read_priced_table(reader: _Reader, spec: schema.TableSpec) -> list[Row]:
+    """The rows of a table whose units are given row by row (``spec.per_row_units``): Products, Reagents.
+
+    Problems of a row are recorded (``reader.problems``) and the rows after it are read.
+    """
+    return _TableReader(reader, spec).read()
+
+
 def read_priced_tables(reader: _Reader) -> dict[str, list[Row]]:
-    """The tables of ``schema.TABLES`` whose units are given row by row, keyed like the others."""
-    return {spec.key: _TableReader(reader, spec).read() for spec in schema.TABLES if spec.per_row_units}
+    """Every table of ``schema.TABLES`` whose units are given row by row, keyed like the others."""
+    return {spec.key: read_priced_table(reader, spec) for spec in schema.TABLES if spec.per_row_units}
 
 
 class _TableReader:
@@ -71,14 +79,16 @@ class _TableReader:
     def read(self) -> list[Row]:
         reader, spec = self.reader, self.spec
         sheet = self.book.sheet(spec.sheet)
-        if sheet is None:
-            return []
+        if sheet is None or reader.unknown & {"currency", "basis", "months"}:
+            return []  # no sheet; or the units its rows refer to are unknown, an error reported already
         self.sheet = sheet
         self.columns = columns = reader.header(sheet)
         needed = [spec.name_column, *(field.name for field in spec.fields)]
         needed += [column for column in spec.text_columns if column == "kind"]
         for name in needed:
             reader.column(sheet, columns, name)
+        reader.check_columns(sheet, columns, (*needed, *spec.text_columns))
+        reader.text_columns(sheet, columns, 3)
         rows: list[Row] = []
         seen: dict[str, str] = {}
         for number in range(3, self.book.last_row(sheet) + 1):
@@ -89,12 +99,16 @@ class _TableReader:
             if not filled:
                 continue  # a blank row is skipped; the rows after it are read
             if not name:
-                raise self.error(address, spec.name_column, "a name for the row", "an empty cell")
-            if name.lower() in seen:
-                raise self.error(address, spec.name_column, "each name on one row",
-                                 f"{name!r} also in {seen[name.lower()]}", "a duplicated name")
+                reader.problems.add(self.error(address, spec.name_column, "a name for the row", "an empty cell"))
+                continue
+            if name.lower() in seen:  # Sheet:name:field on the Alternatives sheet would be ambiguous
+                reader.problems.add(self.reader.error(
+                    f"the name {name!r} is also on {seen[name.lower()]}: give each row its own name", self.sheet,
+                    address, spec.name_column))
+                continue
             seen[name.lower()] = address
-            rows.append(self.row(len(rows), name, number))
+            with reader.problems.recording():
+                rows.append(self.row(len(rows), name, number))
         return rows
 
     def text(self, column: str, number: int) -> str:
@@ -129,12 +143,14 @@ class _TableReader:
         targets = {self.quantity.name: f"{own}/{basis}" if per_basis else f"{own}/month",
                    self.price.name: f"{currency}/{own}"}
         entered = {self.quantity.name: quantity_unit, self.price.name: price_unit}
+        cells = {self.quantity.name: quantity_cell, self.price.name: price_cell}
         fields: dict[str, Parameter | None] = {}
         for field in spec.fields:
             key = row_key(spec.key, index, field.name)
             concrete = replace(field, unit=targets[field.name], unit_column="")
             fields[field.name] = reader.number(self.sheet, f"{self.columns[field.name]}{number}", concrete,
-                                               entered[field.name], f"{name}: {field.name}", key, source)
+                                               entered[field.name], f"{name}: {field.name}", key, source,
+                                               cells[field.name])
             reader.parameters[key] = fields[field.name]  # type: ignore[assignment]
         return PricedRow(spec.key, index, name, source,
                          self.book.location(self.sheet, f"{self.columns[spec.name_column]}{number}"), fields,

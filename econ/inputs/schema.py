@@ -173,8 +173,8 @@ OPTIONAL_WITH_CHAIN = ("equipment", "capital")
 
 REFERENCE_COLUMNS = ("id", "figure", "published", "published_high", "unit", "quantity", "comparison", "tolerance", "case", "source",
                      "note")
-COMPARISONS = ("=", ">", "<", "in")
-PRODUCT_KINDS = ("product", "saving", "by-product")  # Products!kind; each kind is a line of revenue  # "in": within the published range published..published_high
+COMPARISONS = ("=", ">", "<", "in")  # "in": within the published range published..published_high
+PRODUCT_KINDS = ("product", "saving", "by-product")  # Products!kind; each kind is a line of revenue
 
 
 def resolve_unit(template: str, currency: str, basis: str) -> str:

@@ -8,18 +8,22 @@ import numpy as np
 
 from econ.inputs.plant import Plant
 from econ.model import (
-    capital, cashflow, chain, electrochemistry, energy, labour, maintenance, opex, revenue, schedule,
+    capital, cashflow, chain, electrochemistry, energy, labour, maintenance, opex, products, reagents, revenue,
+    schedule,
 )
 from econ.model.figures import Model, Results, evaluate
 
 # electrochemistry and chain come before energy: the plant's electricity (energy.energy_per_month) adds the
 # electrolysis and process energy, and the model evaluates its figures in this order (each reads only earlier
-# ones). The chain's reagents and products enter OPEX and revenue through opex and cashflow.
-_CONCEPTS = (schedule, electrochemistry, chain, energy, labour, capital, maintenance, revenue, opex, cashflow)
+# ones). The chain's reagents and products enter OPEX and revenue through opex and cashflow, and so do the
+# Products and Reagents sheets (products, reagents: before opex).
+_CONCEPTS = (schedule, electrochemistry, chain, energy, labour, capital, maintenance, revenue, products, reagents, opex,
+             cashflow)
 
 
 def build_model(plant: Plant) -> Model:
-    """The figures of ``plant``: schedule, electrolysis, process chain, energy, labour, capital, maintenance, revenue, OPEX, cash flow."""
+    """The figures of ``plant``: schedule, electrolysis, process chain, energy, labour, capital, maintenance, revenue,
+    products, reagents, OPEX, cash flow."""
     model = Model(years=plant.service_life_years)
     for concept in _CONCEPTS:
         model.extend(concept.figures(plant))

@@ -27,7 +27,7 @@ import numpy as np
 
 from econ import i18n
 from econ.inputs.plant import Plant
-from econ.model import metrics
+from econ.model import metrics, products
 from econ.model.chain import revenue_terms
 from econ.model.expr import (
     AllOf, Blank, Const, Expr, Npv, Text, YearRange, call, compare, inp, maximum, ref, total, when,
@@ -93,7 +93,7 @@ def figures(plant: Plant) -> list[Figure | YearlyFigure | MetricFigure]:
     cur = plant.currency
     capital_rows = plant.rows("capital")
     annual = inp("months_per_year")
-    chain_revenue = revenue_terms(plant)
+    chain_revenue = revenue_terms(plant) + products.revenue_terms(plant)  # and the Products sheet's
     revenue = total(ref("byproduct_revenue_per_month"), *chain_revenue) if chain_revenue \
         else ref("byproduct_revenue_per_month")
 

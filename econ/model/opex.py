@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from econ.inputs.plant import Plant
+from econ.model import products, reagents as reagent_table
 from econ.model.chain import cost_terms, revenue_terms
 from econ.model.expr import inp, ref, total
 from econ.model.figures import OPEX, REVENUE, SUMMARY, Figure, label
@@ -11,7 +12,8 @@ OPEX_TABLE = "OPEX per month"  # the section of the OPEX sheet laid out as the p
 
 
 def figures(plant: Plant) -> list[Figure]:
-    """OPEX per month = electricity + labour + depreciation + maintenance (+ reagents with a process chain).
+    """OPEX per month = electricity + labour + depreciation + maintenance (+ reagents with a process chain, +
+    reagents and consumables of the Reagents sheet).
 
     Specific cost = OPEX per month / throughput per month. Net effect per month =
     revenue - OPEX - cost of replacing losses (before income tax;
@@ -19,11 +21,13 @@ def figures(plant: Plant) -> list[Figure]:
     months per year, over the service life by the service life in years.
     """
     cur, basis = plant.currency, plant.basis
-    extra_revenue = revenue_terms(plant)
+    extra_revenue = revenue_terms(plant) + products.revenue_terms(plant)
     revenue = total(ref("byproduct_revenue_per_month"), *extra_revenue) if extra_revenue \
         else ref("byproduct_revenue_per_month")
     reagents = [Figure("opex_reagents", label("opex_reagents"), f"{cur}/month", term, OPEX, "money", OPEX_TABLE)
                 for term in cost_terms(plant)]
+    reagents += [Figure("opex_consumables", label("opex_consumables"), f"{cur}/month", term, OPEX, "money",
+                        OPEX_TABLE) for term in reagent_table.cost_terms(plant)]
     return [
         Figure("opex_energy", label("opex_energy"), f"{cur}/month", ref("energy_cost_per_month"), OPEX, "money", OPEX_TABLE),
         Figure("opex_labour", label("opex_labour"), f"{cur}/month", ref("labour_cost_per_month"), OPEX, "money",
