@@ -164,10 +164,11 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
         "energy": _energy_table(evaluation, fmt, lang),
         "opex": _figure_table("opex", _text("report.opex_caption", lang, cur=fmt.unit(cur)), evaluation, fmt, lang,
                               ["opex_energy", "opex_labour", "opex_depreciation", "opex_maintenance",
-                               *(["opex_reagents"] if plant.chain is not None else []), "opex_per_month",
+                               *(["opex_reagents"] if plant.chain is not None else []),
+                               *(["opex_consumables"] if "opex_consumables" in model else []), "opex_per_month",
                                "specific_cost"], totals={"opex_per_month"}),
         "revenue": _figure_table("revenue", _text("report.revenue_caption", lang), evaluation, fmt, lang,
-                                 _revenue_keys(evaluation), totals={"net_effect_per_month"}),
+                                 _revenue_keys(evaluation), totals={"net_effect_per_month", "products_value_per_month"}),
         "metrics": _metrics_table(evaluation, fmt, lang, metric_texts),
         "checks": _checks_table(evaluation, fmt, lang),
         "appendix": _appendix_table(evaluation, fmt, lang),
@@ -580,7 +581,10 @@ def _alternatives_table(evaluation: Evaluation, fmt: _Formatter, lang: str, metr
     table = Table("alternatives", _text("report.alternatives_caption", lang), headers,
                   ["l"] + ["r"] * len(cases) + ["l"], [28.0] + [share] * len(cases) + [10.0])
     for key in ("capital_total", "opex_energy", "opex_labour", "opex_depreciation", "opex_maintenance",
-                "opex_per_month", "specific_cost", "byproduct_revenue_per_month", "net_effect_per_month", "npv"):
+                "opex_per_month", "specific_cost", "byproduct_revenue_per_month", "products_value_per_month",
+                "net_effect_per_month", "npv"):
+        if key not in model:  # the Products sheet's total, only with Products rows
+            continue
         figure = model.get(key)
         assert isinstance(figure, Figure)
         table.add([i18n.figure_label(key, lang)] + [fmt.figure(case.value(key), figure) for case in cases]

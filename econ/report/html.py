@@ -86,7 +86,7 @@ def chart_inputs(evaluation: Evaluation, lang: str) -> dict[str, object]:
         "chain_flows": chain_flows(evaluation, lang),
         "costs": [(i18n.figure_label(key, lang), results.scalar(key)) for key in
                   ("opex_energy", "opex_labour", "opex_depreciation", "opex_maintenance",
-                   *(("opex_reagents",) if "opex_reagents" in results.values else ()))],
+                   *(key for key in ("opex_reagents", "opex_consumables") if key in results.values))],
         "costs_title": i18n.text("report.chart_costs", lang),
         "costs_unit": i18n.unit(f"{plant.currency}/month", lang),
         "years": list(range(evaluation.model.years + 1)),

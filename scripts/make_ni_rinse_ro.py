@@ -1,0 +1,214 @@
+"""Build inputs/ni_rinse_ro.xlsx: nickel-plating rinse-water recovery by reverse osmosis (issue 11).
+
+A plant without a process chain whose products carry their own units: water saved
+(m^3, a saving) and nickel recovered (kg, a by-product) on the Products sheet, and
+two reagents dosed per m^3 of rinse water on the Reagents sheet. The figures of
+issue 11 are sourced "issue brief"; every other value is an assumption with its
+reason.
+
+    .venv/bin/python scripts/make_ni_rinse_ro.py [PATH]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import openpyxl
+from openpyxl.styles import Alignment, Font, PatternFill
+
+ROOT = Path(__file__).resolve().parents[1]
+HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
+BRIEF = "issue brief"
+
+PROJECT = [
+    ("name", "Project name", "Nickel-plating rinse-water recovery by reverse osmosis", None, BRIEF),
+    ("name_ru", "Project name in a Russian report",
+     "Возврат промывной воды линии никелирования обратным осмосом", None, "translation of the name"),
+    ("description", "Scheme description for the report",
+     "Rinse water from the nickel-plating line is fed through cartridge pre-filters to two reverse-osmosis units "
+     "in series. The permeate returns to the rinse tanks in place of fresh water; the concentrate, which holds "
+     "the nickel dragged out of the bath, goes back to the plating bath. An antiscalant is dosed into the RO "
+     "feed, and the membranes are cleaned in place with a cleaning chemical.", None, BRIEF),
+    ("description_ru", "Scheme description in a Russian report",
+     "Промывная вода линии никелирования проходит патронные фильтры предочистки и две последовательные установки "
+     "обратного осмоса. Пермеат возвращается в ванны промывки вместо свежей воды; концентрат, содержащий никель, "
+     "вынесенный из ванны, возвращается в ванну никелирования. В питание установок дозируется антискалант, "
+     "мембраны периодически промываются моющим реагентом.", None, "translation of the description"),
+    ("currency", "Currency of all money in this workbook", "RUB", None, BRIEF),
+    ("base_year", "Price base year", 2025, None, "assumption: prices of the brief taken as of 2025"),
+    ("language", "Report language (ru or en)", "en", None, "assumption: the brief is in English"),
+    ("service_life", "Analysis horizon and service life of the plant", 8, "year", BRIEF),
+    ("discount_rate", "Real discount rate for NPV", 0.14, "fraction", BRIEF),
+    ("income_tax_rate", "Income tax on positive pre-tax profit", 0.20, "fraction", BRIEF),
+]
+SCHEDULE = [
+    ("hours_per_day", "Operating hours per day", 16, "h/day", BRIEF),
+    ("days_per_month", "Operating days per month", 22, "day/month", BRIEF),
+    ("months_per_year", "Operating months per year", 12, "month/year",
+     "assumption: the plating line runs all year; monthly figures times 12"),
+]
+THROUGHPUT = [
+    ("throughput", "Rinse water fed to the RO units per operating month", 1500, "m^3/month",
+     "assumption: 80 % permeate recovery of a two-unit RO: the 1,200 m3/month of water saved (issue brief) "
+     "/ 0.8 = 1,500 m3/month fed"),
+]
+TARIFFS = [
+    ("electricity_price", "Electricity tariff", 7.5, "RUB/kWh", BRIEF),
+]
+# tables: (header, units row, rows)
+TABLES = {
+    "Equipment": (
+        ["name", "quantity", "unit_power", "load_factor", "rated_capacity", "source"],
+        [None, "-", "kW", "fraction", "m^3/h", None],
+        [["RO units", 2, 6, 1, 2.5,
+          "issue brief: 12 kW in total; assumption: two units of 6 kW each (high-pressure pump and controls), "
+          "running at full load; rated 2.5 m3/h each (5 m3/h against the 4.3 m3/h that 1,500 m3 in 352 h need)"]],
+    ),
+    "Staffing": (
+        ["role", "headcount", "monthly_wage", "on_cost_rate", "source"],
+        [None, "-", "RUB/month", "fraction", None],
+        [["Operators", 2, 55000, 0,
+          "issue brief: two operators at 55,000 RUB/month; assumption: the wage is the whole cost of the post "
+          "(no on-costs added)"]],
+    ),
+    "Capital": (
+        ["item", "cost", "useful_life", "salvage_value", "source"],
+        [None, "mln RUB", "year", "RUB", None],
+        [["RO units", 8.5, 8, 0, "issue brief: 8.5 M RUB; assumption: depreciated over the 8-year life, no salvage"],
+         ["Installation", 1.2, 8, 0, "issue brief: 1.2 M RUB; assumption: depreciated over the 8-year life"]],
+    ),
+    "Maintenance": (
+        ["item", "cost", "source"],
+        [None, "thousand RUB/year", None],
+        [["Membrane replacement and service", "=0.02*8500",
+          "assumption: 2 % a year of the RO units' cost for membranes replaced every few years and service"]],
+    ),
+    "Products": (
+        ["name", "kind", "quantity", "quantity_unit", "price", "price_unit", "source"],
+        [None, None, None, None, None, None, None],
+        [["Water saved", "saving", 1200, "m^3/month", 95, "RUB/m^3",
+          "issue brief: 1,200 m3/month of fresh water not bought, at 95 RUB/m3"],
+         ["Nickel recovered", "by-product", 120, "kg/month", 1800, "RUB/kg",
+          "issue brief: 120 kg/month of nickel returned to the bath, at 1,800 RUB/kg"]],
+    ),
+    "Reagents": (
+        ["name", "consumption", "consumption_unit", "price", "price_unit", "source"],
+        [None, None, None, None, None, None],
+        [["Antiscalant", 3, "g/m^3", 450, "RUB/kg",
+          "assumption: a dose of 3 g per m3 of RO feed (suppliers quote 2 to 5 g/m3) at 450 RUB/kg"],
+         ["Membrane cleaning chemical", 0.02, "L/m^3", 250, "RUB/L",
+          "assumption: a clean in place every month with 30 L of cleaner for 1,500 m3 fed (0.02 L/m3), "
+          "at 250 RUB/L"]],
+    ),
+}
+ALTERNATIVE = "Single RO unit"
+ALTERNATIVES = [
+    ("description", None,
+     "One RO unit of twice the capacity, single pass: lower capital and power, and a lower recovery (60 %), so "
+     "less water saved and less nickel", "assumption: a cheaper one-unit design, as asked by the brief"),
+    ("Equipment:RO units:quantity", "-", 1, "assumption: one unit"),
+    ("Equipment:RO units:unit_power", "kW", 8,
+     "assumption: one larger high-pressure pump; 8 kW against the 12 kW of two units"),
+    ("Equipment:RO units:rated_capacity", "m^3/h", 5, "assumption: one unit sized for the whole feed (5 m3/h)"),
+    ("Capital:RO units:cost", "mln RUB", 5.5, "assumption: one larger unit costs about 65 % of two"),
+    ("Capital:Installation:cost", "mln RUB", 0.8, "assumption: one unit to install: two thirds of 1.2 M RUB"),
+    ("Maintenance:Membrane replacement and service:cost", "thousand RUB/year", "=0.02*5500",
+     "assumption: 2 % a year of the unit's cost, as in the base case"),
+    ("Products:Water saved:quantity", "m^3/month", "=1500*0.6",
+     "assumption: 60 % permeate recovery of a single pass against 80 %: 900 m3/month"),
+    ("Products:Nickel recovered:quantity", "kg/month", "=120*0.6/0.8",
+     "assumption: nickel returned in proportion to the recovery (60 % against 80 %): 90 kg/month"),
+]
+INSTRUCTIONS = [
+    ("Nickel-plating rinse-water recovery by reverse osmosis: econ input workbook", True),
+    ("Возврат промывной воды линии никелирования обратным осмосом: исходные данные для econ", True),
+    ("What this file is", True),
+    ("One plant = one workbook. econ reads it and never writes to it. The full reference is docs/inputs.md. "
+     "Built by scripts/make_ni_rinse_ro.py from the figures of issue 11 (sourced 'issue brief'); every other "
+     "value is an assumption with its reason.", False),
+    ("How to edit", True),
+    ("Change only the value, unit and source cells. Parameter sheets (Project, Schedule, Throughput, Tariffs): "
+     "one parameter per row, columns field | description | value | unit | source. Table sheets: headers in "
+     "row 1, the unit of each numeric column in row 2, one item per row from row 3 down.", False),
+    ("Products and Reagents give the units row by row: each product or reagent has its own unit (m^3, kg, L, "
+     "kWh). quantity_unit (or consumption_unit) is per month (m^3/month) or per unit of throughput (kg/m^3, "
+     "g/m^3); price_unit is RUB per unit of the product (RUB/m^3, RUB/kg). Quantity times price must give money "
+     "per month; econ names the cell when it does not. kind is product, saving (a cost avoided) or by-product.",
+     False),
+    ("Лист Products: продукция, экономия (saving) и попутные продукты, каждая строка в своих единицах; лист "
+     "Reagents: реагенты с расходом на м³ и ценой за единицу.", False),
+    ("Sources", True),
+    ("Every row has a source: 'issue brief' for the figures of the brief, or 'assumption: <reason>'.", False),
+    ("How to run", True),
+    ("econ check inputs/ni_rinse_ro.xlsx   - reads the workbook and reports input errors by cell.", False),
+    ("econ run inputs/ni_rinse_ro.xlsx -o reports   - writes reports/ni_rinse_ro.xlsx and reports/ni_rinse_ro.pdf.",
+     False),
+    ("econ compare inputs/ni_rinse_ro.xlsx   - the base case against the single-unit alternative.", False),
+]
+
+
+def _header(sheet, widths: list[float], freeze: str) -> None:
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+    for index, width in enumerate(widths):
+        sheet.column_dimensions[openpyxl.utils.get_column_letter(index + 1)].width = width
+    sheet.freeze_panes = freeze
+
+
+def _parameters(book: openpyxl.Workbook, name: str, rows: list[tuple]) -> None:
+    sheet = book.create_sheet(name)
+    sheet.append(["field", "description", "value", "unit", "source"])
+    for field, description, value, unit, source in rows:
+        sheet.append([field, description, value, unit, source])
+        if unit == "fraction":
+            sheet.cell(sheet.max_row, 3).number_format = "0%"
+    _header(sheet, [18, 46, 22, 12, 90], "A2")
+
+
+def build() -> openpyxl.Workbook:
+    """The workbook, sheet by sheet."""
+    book = openpyxl.Workbook()
+    instructions = book.active
+    instructions.title = "Instructions"
+    for text, heading in INSTRUCTIONS:
+        instructions.append([text])
+        cell = instructions.cell(instructions.max_row, 1)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if heading:
+            cell.font = Font(bold=True, size=14 if instructions.max_row <= 2 else 12)
+    instructions.column_dimensions["A"].width = 130
+    _parameters(book, "Project", PROJECT)
+    _parameters(book, "Schedule", SCHEDULE)
+    _parameters(book, "Throughput", THROUGHPUT)
+    _parameters(book, "Tariffs", TARIFFS)
+    for name, (header, units_row, rows) in TABLES.items():
+        sheet = book.create_sheet(name)
+        sheet.append(header)
+        sheet.append(units_row)
+        for row in rows:
+            sheet.append(row)
+        widths = [30 if column in ("name", "role", "item") else 90 if column == "source" else 14
+                  for column in header]
+        _header(sheet, widths, "A3")
+    sheet = book.create_sheet("Alternatives")
+    sheet.append(["field", "unit", ALTERNATIVE, "source"])
+    for row in ALTERNATIVES:
+        sheet.append(list(row))
+    _header(sheet, [48, 16, 40, 90], "A2")
+    book.properties.creator = "scripts/make_ni_rinse_ro.py"
+    book.properties.created = book.properties.modified = dt.datetime(2025, 1, 1)  # the same bytes every time
+    return book
+
+
+def main(argv: list[str]) -> int:
+    path = Path(argv[0]) if argv else ROOT / "inputs" / "ni_rinse_ro.xlsx"
+    build().save(path)
+    print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
