@@ -5,7 +5,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
-WORKBOOKS := inputs/cr_scheme.xlsx inputs/pb_electrorefining.xlsx inputs/bi_oxides.xlsx inputs/copper_chain.xlsx
+WORKBOOKS := inputs/cr_scheme.xlsx inputs/pb_electrorefining.xlsx inputs/bi_oxides.xlsx inputs/copper_chain.xlsx \
+             inputs/ni_rinse_ro.xlsx
 
 .PHONY: setup report check test bench clean
 
