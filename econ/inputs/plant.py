@@ -14,6 +14,7 @@ from econ.inputs import schema
 if TYPE_CHECKING:
     from econ.inputs.chain import Chain
     from econ.inputs.uncertainty_reader import Uncertainty
+    from econ.inputs.problems import Note
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,8 @@ class Parameter:
     location: Location
     entered: str
     defaulted: str = ""
+    minimum: float | None = None  # the range the input's field allows (econ.inputs.schema.FieldSpec), in ``unit``
+    maximum: float | None = None
 
 
 @dataclass(frozen=True)
@@ -169,6 +172,7 @@ class Plant:
     chain: Chain | None = None
     translations: dict[str, str] = field(default_factory=dict)  # "name_ru" -> the Russian name
     uncertainty: Uncertainty | None = None  # the Uncertainty and Correlations sheets, estimate classes
+    notes: list[Note] = field(default_factory=list)  # what the reader found that does not stop a run
 
     @property
     def file_name(self) -> str:

@@ -177,6 +177,21 @@ COMPARISONS = ("=", ">", "<", "in")  # "in": within the published range publishe
 PRODUCT_KINDS = ("product", "saving", "by-product")  # Products!kind; each kind is a line of revenue
 
 
+# Columns of free text a sheet may carry beside the ones econ reads: sources are shown in the reports, the others
+# are for the people who edit the workbook
+TEXT_COLUMNS = ("source", "note", "notes", "comment", "comments", "description")
+
+# Sheets read by their own readers (econ.inputs.studies_reader, chain_reader, ...), besides the parameter sheets
+# and TABLES; Instructions is free text for the people who fill the workbook in
+OTHER_SHEETS = ("Instructions", "References", "Alternatives", "BreakEven", "Streams", "Payables", "StageEnergy",
+                "Uncertainty", "Correlations")
+
+
+def known_sheets() -> tuple[str, ...]:
+    """Every sheet name an input workbook may hold."""
+    return (*PARAMETER_SHEETS, *(spec.sheet for spec in TABLES), *OTHER_SHEETS)
+
+
 def resolve_unit(template: str, currency: str, basis: str) -> str:
     """A field's unit for one workbook: currency and throughput basis filled in."""
     return template.replace("{cur}", currency).replace("{basis}", basis)
