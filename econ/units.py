@@ -13,6 +13,7 @@ month or per year.
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from functools import lru_cache
@@ -61,6 +62,13 @@ _ALIASES: tuple[tuple[str, str], ...] = (
 
 DIMENSIONLESS_SPELLINGS = frozenset({"", "-", "–", "—", "1", "dimensionless", "ratio"})
 
+# pint evaluates the numbers in a unit text exactly: 'kWh*9^9^9' would compute an integer of
+# 370 million digits. Before pint sees a text, every power must be a plain number of at most
+# MAX_EXPONENT in magnitude, applied once (no 9^9^9, no (m^3)^2).
+MAX_EXPONENT = 12
+_POWER = re.compile(r"\^|\*\*")
+_EXPONENT = re.compile(r"\s*(?:\(\s*(?P<inner>[-+]?\s*\d+(?:\.\d+)?)\s*\)|(?P<plain>[-+]?\s*\d+(?:\.\d+)?))(?![\d.eE])")
+
 
 class UnitError(ValueError):
     """A unit text that cannot be parsed or converted; the reader adds the cell."""
@@ -90,9 +98,12 @@ def parse(unit_text: str) -> pint.Unit:
     normal = normalize(unit_text)
     if normal == "dimensionless":
         return registry().dimensionless
+    _check_powers(unit_text, normal)
     try:
         unit = registry().parse_units(normal)
-    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError) as error:
+    except pint.errors.UndefinedUnitError as error:
+        raise UnitError(f"unknown unit {unit_text!r} ({error}{_suggestion(unit_text, normal, error)})") from None
+    except pint.errors.DefinitionSyntaxError as error:
         raise UnitError(f"unknown unit {unit_text!r} ({error})") from None
     # pint's parser lets Python's tokenizer, arithmetic and its own asserts fail as they will
     # ('(((' a TokenError, 'kg/0' a ZeroDivisionError, 'MAX()' an AssertionError): whatever it
@@ -102,6 +113,64 @@ def parse(unit_text: str) -> pint.Unit:
     if not all(math.isfinite(power) for power in _exponents(unit).values()):
         raise UnitError(f"cannot read unit {unit_text!r} (a power is not a finite number)")
     return unit
+
+
+def _check_powers(unit_text: str, normal: str) -> None:
+    """Refuse a power that is not a plain number within MAX_EXPONENT, or a power of a power."""
+    for operator in _POWER.finditer(normal):
+        exponent = _EXPONENT.match(normal, operator.end())
+        number = exponent and (exponent.group("inner") or exponent.group("plain"))
+        if not number or abs(float(number.replace(" ", ""))) > MAX_EXPONENT:
+            raise UnitError(f"cannot read unit {unit_text!r} (a power must be a plain number from "
+                            f"-{MAX_EXPONENT} to {MAX_EXPONENT}, such as m^3)")
+        if _POWER.match(normal, exponent.end()) or (  # type: ignore[union-attr]
+            normal[:operator.start()].rstrip().endswith(")") and _bracket_holds_power(normal, operator.start())
+        ):
+            raise UnitError(f"cannot read unit {unit_text!r} (a power of a power; write the exponent once, "
+                            "such as m^6)")
+
+
+def _bracket_holds_power(text: str, end: int) -> bool:
+    """True when the bracketed group that closes just before ``end`` contains a power."""
+    depth = 0
+    for position in range(text[:end].rstrip().rfind(")"), -1, -1):
+        depth += {")": 1, "(": -1}.get(text[position], 0)
+        if depth == 0:
+            return bool(_POWER.search(text, position, end))
+    return True  # an unbalanced bracket: refuse rather than guess
+
+
+@lru_cache(maxsize=1)
+def _unit_spellings() -> tuple[str, ...]:
+    """Every spelling the registry accepts for a unit: names and symbols, with and without prefixes."""
+    ureg = registry()
+    units = {name: definition for name, definition in ureg._units.items()}  # noqa: SLF001
+    prefixes = {name: definition for name, definition in ureg._prefixes.items()}  # noqa: SLF001
+    names = {definition.name for definition in units.values()}
+    symbols = set(units) - names
+    prefix_names = {definition.name for definition in prefixes.values()}
+    prefix_symbols = set(prefixes) - prefix_names
+    spellings = set(units)
+    spellings |= {prefix + name for prefix in prefix_names if prefix for name in names}
+    spellings |= {prefix + symbol for prefix in prefix_symbols if prefix for symbol in symbols}
+    return tuple(sorted(spellings))
+
+
+def _suggestion(unit_text: str, normal: str, error: pint.errors.UndefinedUnitError) -> str:
+    """'; did you mean 'RUB/kWh'?' for an undefined name that matches a unit ignoring case, or nearly."""
+    names = error.unit_names if isinstance(error.unit_names, (list, tuple)) else [error.unit_names]
+    text = unit_text.strip() if any(re.search(rf"\b{re.escape(name)}\b", unit_text) for name in names) else normal
+    spellings = _unit_spellings()
+    for name in names:
+        matches = [spelling for spelling in spellings if spelling.lower() == name.lower()]
+        matches = matches or difflib.get_close_matches(name, spellings, n=1, cutoff=0.75)
+        if not matches:
+            return ""
+        alternatives = [re.sub(rf"\b{re.escape(name)}\b", match, text) for match in matches]
+        text = alternatives[0]
+        if len(alternatives) > 1:
+            return "; did you mean " + " or ".join(repr(alternative) for alternative in alternatives) + "?"
+    return f"; did you mean {text!r}?"
 
 
 def _exponents(unit: pint.Unit) -> dict[str, float]:

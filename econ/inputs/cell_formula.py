@@ -200,7 +200,7 @@ def compile_formula(formula: str, sheet: str) -> Formula:
 
     Raises FormulaError for anything outside the supported subset.
     """
-    text = (formula[1:] if formula.startswith("=") else formula).rstrip()
+    text = formula.removeprefix("=").rstrip()
     if _STRING.search(text):
         raise FormulaError("text inside a formula is not supported")
     unparsable = FormulaError(f"cannot parse formula {formula!r}")
