@@ -342,13 +342,17 @@ class UncertaintyReader:
     # -- assumptions without a range -----------------------------------------------------
     def unquantified(self) -> tuple[str, ...]:
         return tuple(key for key, parameter in self.reader.parameters.items()
-                     if key not in self.inputs and key not in SHAPE_KEYS and is_assumption(parameter.source))
+                     if key not in self.inputs and key not in SHAPE_KEYS and not parameter.defaulted
+                     and is_assumption(parameter.source, key.split(".")[-1]))
 
 
-def is_assumption(source: str) -> bool:
-    """True when an input's source says it is an assumption."""
-    text = source.lower()
-    return any(word in text for word in ASSUMPTION_WORDS)
+def is_assumption(source: str, field_name: str = "") -> bool:
+    """True when an input's source says it is an assumption: the source begins with the word, or a table
+    row's shared source says ``FIELD: assumption`` for this field."""
+    text = source.strip().lower()
+    names = {field_name.lower(), field_name.lower().replace("_", " ")} - {""}
+    return any(text.startswith(word) or any(f"{name}: {word}" in text for name in names)
+               for word in ASSUMPTION_WORDS)
 
 
 def correlation_matrix(keys: list[str], correlations: tuple[tuple[str, str, float], ...] | list) -> np.ndarray:
