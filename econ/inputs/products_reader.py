@@ -60,11 +60,6 @@ def read_priced_table(reader: _Reader, spec: schema.TableSpec) -> list[Row]:
     return _TableReader(reader, spec).read()
 
 
-def read_priced_tables(reader: _Reader) -> dict[str, list[Row]]:
-    """Every table of ``schema.TABLES`` whose units are given row by row, keyed like the others."""
-    return {spec.key: read_priced_table(reader, spec) for spec in schema.TABLES if spec.per_row_units}
-
-
 class _TableReader:
     def __init__(self, reader: _Reader, spec: schema.TableSpec) -> None:
         self.reader, self.spec = reader, spec
