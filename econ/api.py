@@ -21,6 +21,7 @@ from econ.inputs.reader import read_plant
 from econ.model.build import build_model
 from econ.model.alternatives import Case, alternative_cases
 from econ.model.figures import Model, Results, evaluate
+from econ.model.live_inputs import check_varied
 
 if TYPE_CHECKING:
     from econ.model.breakeven import StudyOutcome
@@ -80,12 +81,27 @@ def model_with_audits(plant: Plant) -> Model:
 
 
 def evaluate_plant(plant: Plant) -> Evaluation:
-    """Evaluate the model of an already-read plant, compare its references, run the audits."""
+    """Evaluate the model of an already-read plant, compare its references, run the audits.
+
+    An alternative or a BreakEven question that varies an input no figure reads is an error
+    (:class:`~econ.model.live_inputs.UnreadInputError`), found before anything is evaluated.
+    """
     model = model_with_audits(plant)
+    check_studies(plant, model)
     results = evaluate(model, plant.inputs())
     cases = alternative_cases(plant, model) if plant.alternatives else []
     comparisons = compare_references(plant, results, cases)
     return Evaluation(plant, model, results, comparisons, audit_checks.run_audits(plant, results, comparisons), cases)
+
+
+def check_studies(plant: Plant, model: Model) -> None:
+    """Every input an alternative overrides or a BreakEven question searches is read by a figure of ``model``."""
+    for alternative in plant.alternatives:
+        check_varied(plant, model, alternative.overrides, f"overridden by the alternative {alternative.name!r}")
+    for study in plant.break_even:
+        where = f" (BreakEven sheet, {study.location.cell})" if study.location else ""
+        check_varied(plant, model, [key for key in (study.key, study.map_key) if key],
+                     f"searched for a break-even{where}")
 
 
 def evaluate_workbook(path: str | Path) -> Evaluation:

@@ -83,10 +83,14 @@ def input_key(name: str, tables: dict[str, list[Row]], parameters: dict[str, Par
     elif len(parts) == 3:
         spec = next((spec for spec in schema.TABLES if spec.sheet.lower() == parts[0].lower()), None)
         rows = tables.get(spec.key, []) if spec else []
-        row = next((row for row in rows if row.name.lower() == parts[1].lower()), None)
-        if row is None:
+        matches = [row for row in rows if row.name.strip().lower() == parts[1].lower()]
+        if not matches:
             raise ValueError("Sheet:row name:field naming an existing row")
-        key = row.key(parts[2])
+        if len(matches) > 1:
+            cells = " and ".join(f"{row.location.sheet}!{row.location.cell}" for row in matches)
+            raise ValueError(f"a row name used once, but {cells} are both named {matches[0].name!r}: give the rows "
+                             f"different names")
+        key = matches[0].key(parts[2])
     else:
         raise ValueError("an input field or key, or Sheet:row name:field for a table row")
     if key not in parameters:
@@ -181,6 +185,16 @@ class Plant:
     def input_key(self, name: str) -> str:
         """The model key of the input ``name`` (see :func:`input_key`); ValueError says what was expected."""
         return input_key(name, self.tables, self.parameters)
+
+    def input_name(self, key: str) -> str:
+        """An input as the sheets name it: ``Capital:Cell house:cost`` for a table row's field, else the key."""
+        parts = key.split(".")
+        if len(parts) == 3 and parts[1].isdigit():
+            spec = next((spec for spec in schema.TABLES if spec.key == parts[0]), None)
+            rows = self.tables.get(parts[0], [])
+            if spec is not None and int(parts[1]) < len(rows):
+                return f"{spec.sheet}:{rows[int(parts[1])].name}:{parts[2]}"
+        return key
 
     def base_case_name(self, lang: str = "en") -> str:
         """The base case's name: Project!base_case, else "Base case" in ``lang``."""

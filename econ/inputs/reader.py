@@ -196,6 +196,8 @@ class _Reader(ValueReader):
         if sheet is None:
             if required:
                 self.require_sheet(spec.sheet)
+            if spec.key in schema.ABSENT_TABLE_NOTES:
+                self.problems.note("absent", self.file, f"no {spec.sheet} sheet: {schema.ABSENT_TABLE_NOTES[spec.key]}")
             return []
         columns = self.header(sheet)
         name_column = self.column(sheet, columns, spec.name_column)
@@ -224,6 +226,9 @@ class _Reader(ValueReader):
         if required and not rows:
             raise self.error("", sheet, f"{name_column}3", spec.name_column, expected="at least one row",
                              found="an empty table")
+        if not rows and spec.key in schema.ABSENT_TABLE_NOTES:
+            self.problems.note("absent", f"{self.file}!{sheet}",
+                               f"the {spec.sheet} table has no rows: {schema.ABSENT_TABLE_NOTES[spec.key]}")
         return rows
 
     def read_row(self, spec: schema.TableSpec, sheet: str, columns: dict[str, str], field_columns: dict[str, str],

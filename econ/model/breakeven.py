@@ -21,6 +21,7 @@ from econ.inputs.plant import BreakEvenStudy, Plant
 from econ.model import metrics
 from econ.model.build import build_model
 from econ.model.figures import Model, evaluate
+from econ.model.live_inputs import check_varied
 
 _BISECTION_STEPS = 60
 
@@ -47,6 +48,7 @@ class _Objective:
             raise ModelError(f"{key} sets the shape of the model and has no break-even")
         self.plant, self.key = plant, key
         self.model: Model = build_model(plant)
+        check_varied(plant, self.model, [key], "searched for a break-even")
         self.overrides: dict[str, float] = {}
         if alternative is not None:
             match = [a for a in plant.alternatives if a.name == alternative]
@@ -126,6 +128,7 @@ def npv_map(plant: Plant, key_x: str, xs: np.ndarray, key_y: str, ys: np.ndarray
     objective = _Objective(plant, key_x, alternative)
     if key_y not in plant.parameters:
         raise ModelError(f"{key_y!r} is not an input of {plant.file_name}")
+    check_varied(plant, objective.model, [key_y], "mapped")
     grid_x, grid_y = np.meshgrid(np.asarray(xs, float), np.asarray(ys, float))
     values = objective.grid({key_x: grid_x.ravel(), key_y: grid_y.ravel()})
     return values.reshape(grid_x.shape)

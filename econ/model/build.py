@@ -12,6 +12,7 @@ from econ.model import (
     schedule,
 )
 from econ.model.figures import Model, Results, evaluate
+from econ.model.live_inputs import check_varied
 
 # electrochemistry and chain come before energy: the plant's electricity (energy.energy_per_month) adds the
 # electrolysis and process energy, and the model evaluates its figures in this order (each reads only earlier
@@ -33,6 +34,9 @@ def build_model(plant: Plant) -> Model:
 def run_model(plant: Plant, overrides: Mapping[str, np.ndarray | float] | None = None) -> Results:
     """Evaluate ``plant``'s model; ``overrides`` replaces inputs by key, with arrays for many cases.
 
+    An override of an input that no figure reads (one that counts only through another input cell's formula)
+    raises :class:`~econ.model.live_inputs.UnreadInputError`, which names the inputs to vary instead.
+
     >>> # results = run_model(plant, {"electricity_price": np.linspace(5, 20, 100_000)})
     """
     inputs: dict[str, np.ndarray | float] = dict(plant.inputs())
@@ -42,4 +46,6 @@ def run_model(plant: Plant, overrides: Mapping[str, np.ndarray | float] | None =
         if key == "service_life":
             raise KeyError("service_life sets the number of years of the table and cannot be varied per case")
         inputs[key] = value
-    return evaluate(build_model(plant), inputs)
+    model = build_model(plant)
+    check_varied(plant, model, overrides or {})
+    return evaluate(model, inputs)
