@@ -381,3 +381,24 @@ def positive_definite(matrix: np.ndarray) -> bool:
 def read_uncertainty(reader: _Reader, tables: dict[str, list[Row]]) -> Uncertainty:
     """The plant's uncertainty: the Uncertainty sheet, the estimate classes, the Correlations sheet."""
     return UncertaintyReader(reader, tables).read()
+
+
+def chosen_inputs(plant, vary: list[str] | None) -> tuple[tuple[UncertainInput, ...], tuple[tuple[str, str, float], ...]]:  # noqa: ANN001 - Plant
+    """The inputs that vary and their rank correlations: those ``--vary`` names (each ``KEY=DIST(ARGS)``),
+    else the plant's Uncertainty sheet and estimate classes. A bad ``--vary`` is an EconError of one line."""
+    from econ.errors import EconError
+
+    uncertainty = plant.uncertainty or Uncertainty()
+    if not vary:
+        return uncertainty.inputs, uncertainty.correlations
+    chosen: dict[str, UncertainInput] = {}
+    for text in vary:
+        try:
+            item = parse_vary(text, plant.input_key, plant.parameters)
+        except ValueError as problem:
+            raise EconError(f"{plant.file_name}: {problem}") from None
+        if item.key in chosen:
+            raise EconError(f"{plant.file_name}: --vary {text!r}: {item.key} is already varied by another --vary")
+        chosen[item.key] = item
+    keys = set(chosen)
+    return tuple(chosen.values()), tuple(pair for pair in uncertainty.correlations if {pair[0], pair[1]} <= keys)
