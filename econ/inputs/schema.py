@@ -1,0 +1,203 @@
+"""What the input workbook holds: sheets, fields, the unit each field is read in.
+
+Units are templates: ``{cur}`` is the workbook's currency and ``{basis}`` the
+unit the throughput is counted in (``m^3`` or ``t``). docs/inputs.md documents
+the same format for engineers; tests check that the two agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from econ.i18n import LANGUAGES
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One numeric field of a parameter sheet or a table.
+
+    kind: ``quantity`` (a number in ``unit``), ``fraction`` (0..1, % allowed),
+    ``ratio`` (a share that may exceed 1, % allowed) or ``integer`` (a whole
+    number in ``unit``).
+    """
+
+    name: str
+    unit: str
+    kind: str = "quantity"
+    required: bool = True
+    default: float | None = None
+    minimum: float | None = 0.0
+    maximum: float | None = None
+    strictly_positive: bool = False
+    description: str = ""
+    # The header of the column that gives this field's unit row by row (``price_unit`` on Products); blank
+    # for a unit per column, read from the units row (row 2). A per-row unit may use ``{unit}``: the row's own
+    # unit (m^3, kg, kWh), which its price unit names (RUB/m^3 -> m^3).
+    unit_column: str = ""
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """A table sheet: header row, units row, one item per row.
+
+    ``text_columns`` are further columns read as text (a kind, the per-row unit columns of ``fields``).
+    """
+
+    sheet: str
+    key: str
+    name_column: str
+    fields: tuple[FieldSpec, ...]
+    required: bool = False
+    text_columns: tuple[str, ...] = ()
+
+    @property
+    def per_row_units(self) -> bool:
+        """True when some field takes its unit from a column of each row (read by econ.inputs.products_reader)."""
+        return any(field.unit_column for field in self.fields)
+
+
+@dataclass(frozen=True)
+class TextSpec:
+    name: str
+    required: bool = True
+    default: str = ""
+    choices: tuple[str, ...] = ()
+
+
+BASIS_UNITS = ("m^3", "t")
+
+# Project texts a report shows; each may also be given per language (name_ru, description_en), and a
+# report in that language shows that version
+TRANSLATED_TEXT = ("name", "description")
+
+PROJECT_TEXT = (
+    TextSpec("name"),
+    TextSpec("description", required=False),
+    *(TextSpec(f"{name}_{lang}", required=False) for name in TRANSLATED_TEXT for lang in LANGUAGES),
+    TextSpec("currency"),
+    TextSpec("language", required=False, default="en", choices=("ru", "en")),
+    TextSpec("base_case", required=False),
+)
+
+PARAMETER_SHEETS: dict[str, tuple[FieldSpec, ...]] = {
+    "Project": (
+        FieldSpec("base_year", "dimensionless", kind="integer", required=False, minimum=1900, maximum=2200),
+        FieldSpec("service_life", "year", kind="integer", minimum=1, maximum=100,
+                  description="analysis horizon and service life"),
+        FieldSpec("discount_rate", "fraction", kind="fraction", description="real discount rate"),
+        FieldSpec("income_tax_rate", "fraction", kind="fraction", required=False, default=0.0),
+    ),
+    "Schedule": (
+        FieldSpec("hours_per_day", "h/day", maximum=24, strictly_positive=True),
+        FieldSpec("days_per_month", "day/month", maximum=31, strictly_positive=True),
+        FieldSpec("months_per_year", "month/year", maximum=12, strictly_positive=True),
+    ),
+    "Throughput": (FieldSpec("throughput", "{basis}/month", strictly_positive=True),),
+    "Tariffs": (
+        FieldSpec("electricity_price", "{cur}/kWh"),
+        FieldSpec("water_price", "{cur}/m^3", required=False),
+    ),
+}
+
+TABLES: tuple[TableSpec, ...] = (
+    TableSpec("Equipment", "equipment", "name", (
+        FieldSpec("quantity", "dimensionless"),
+        FieldSpec("unit_power", "kW"),
+        FieldSpec("load_factor", "fraction", kind="fraction", required=False, default=1.0),
+        FieldSpec("rated_capacity", "{basis}/h", required=False, strictly_positive=True),
+        FieldSpec("specific_energy_min", "kWh/{basis}", required=False),
+        FieldSpec("specific_energy_max", "kWh/{basis}", required=False),
+    ), required=True),
+    TableSpec("Staffing", "staffing", "role", (
+        FieldSpec("headcount", "dimensionless"),
+        FieldSpec("monthly_wage", "{cur}/month"),
+        FieldSpec("on_cost_rate", "fraction", kind="fraction", required=False, default=0.0),
+    )),
+    TableSpec("Capital", "capital", "item", (
+        FieldSpec("cost", "{cur}"),
+        FieldSpec("useful_life", "year", strictly_positive=True),
+        FieldSpec("salvage_value", "{cur}", required=False, default=0.0),
+    ), required=True),
+    TableSpec("Maintenance", "maintenance", "item", (FieldSpec("cost", "{cur}/year"),)),
+    TableSpec("ByProducts", "byproducts", "name", (
+        FieldSpec("feed_concentration", "kg/{basis}"),
+        FieldSpec("recovery", "fraction", kind="fraction"),
+        FieldSpec("loss", "fraction", kind="fraction", required=False, default=0.0),
+        FieldSpec("price", "{cur}/kg", minimum=None),
+    )),
+    TableSpec("Losses", "losses", "name", (
+        FieldSpec("fraction_of_feed", "fraction", kind="fraction"),
+        FieldSpec("replacement_price", "{cur}/{basis}"),
+    )),
+    # Electrolysis from first principles (econ.model.electrochemistry): Faraday's law gives the
+    # current, the cell voltage the energy. The metal is counted in tonnes whatever the basis.
+    TableSpec("Electrolysis", "electrolysis", "name", (
+        FieldSpec("metal_production", "t/month", strictly_positive=True,
+                  description="metal deposited per operating month"),
+        FieldSpec("valence", "dimensionless", kind="integer", minimum=1, maximum=8,
+                  description="electrons per deposited atom (2 for Pb2+)"),
+        FieldSpec("molar_mass", "g/mol", strictly_positive=True, description="molar mass of the metal"),
+        FieldSpec("current_density", "A/m^2", strictly_positive=True, description="cathode current density"),
+        FieldSpec("cell_voltage", "V", strictly_positive=True, description="voltage across one cell"),
+        FieldSpec("current_efficiency", "fraction", kind="fraction", strictly_positive=True,
+                  description="cathodic current efficiency"),
+        FieldSpec("electrode_area_per_cell", "m^2", strictly_positive=True,
+                  description="cathode area of one cell"),
+        FieldSpec("quoted_specific_energy", "kWh/t", required=False, strictly_positive=True,
+                  description="specific energy the source quotes, for the audit"),
+    )),
+    # Products, savings and by-products in their own units (m^3, kg, t, kWh), and reagents and consumables, for
+    # a plant without a process chain (econ.inputs.products_reader). Each row gives its units: the quantity is per
+    # month or per unit of throughput (a yield, a consumption), the price per unit of the product or reagent.
+    TableSpec("Products", "products", "name", (
+        FieldSpec("quantity", "{unit}/month", unit_column="quantity_unit",
+                  description="amount per operating month ({unit}/month) or per unit of throughput ({unit}/{basis})"),
+        FieldSpec("price", "{cur}/{unit}", unit_column="price_unit",
+                  description="price, or for a saving the cost avoided, per unit of the product"),
+    ), text_columns=("kind", "quantity_unit", "price_unit")),
+    TableSpec("Reagents", "reagents", "name", (
+        FieldSpec("consumption", "{unit}/{basis}", unit_column="consumption_unit",
+                  description="consumption per unit of throughput ({unit}/{basis}) or per month ({unit}/month)"),
+        FieldSpec("price", "{cur}/{unit}", unit_column="price_unit", description="price per unit of the reagent"),
+    ), text_columns=("consumption_unit", "price_unit")),
+    # The components followed through a process chain (econ.inputs.chain); prices per tonne of the component.
+    TableSpec("Components", "components", "component", (
+        FieldSpec("price", "{cur}/t", required=False, description="price of the component (the metal)"),
+        FieldSpec("molar_mass", "g/mol", required=False, strictly_positive=True,
+                  description="molar mass, for Faraday's law in StageEnergy"),
+    )),
+)
+
+# Optional tables whose absence changes what the plant costs: a workbook without them gets a note saying so
+ABSENT_TABLE_NOTES = {
+    "staffing": "no labour cost is counted",
+    "maintenance": "no maintenance cost is counted",
+}
+
+# With a process chain (a Streams sheet) these tables may be left out: the chain carries the plant.
+OPTIONAL_WITH_CHAIN = ("equipment", "capital")
+
+REFERENCE_COLUMNS = ("id", "figure", "published", "published_high", "unit", "quantity", "comparison", "tolerance", "case", "source",
+                     "note")
+COMPARISONS = ("=", ">", "<", "in")  # "in": within the published range published..published_high
+PRODUCT_KINDS = ("product", "saving", "by-product")  # Products!kind; each kind is a line of revenue
+
+
+# Columns of free text a sheet may carry beside the ones econ reads: sources are shown in the reports, the others
+# are for the people who edit the workbook
+TEXT_COLUMNS = ("source", "note", "notes", "comment", "comments", "description")
+
+# Sheets read by their own readers (econ.inputs.studies_reader, chain_reader, ...), besides the parameter sheets
+# and TABLES; Instructions is free text for the people who fill the workbook in
+OTHER_SHEETS = ("Instructions", "References", "Alternatives", "BreakEven", "Streams", "Payables", "StageEnergy",
+                "Uncertainty", "Correlations")
+
+
+def known_sheets() -> tuple[str, ...]:
+    """Every sheet name an input workbook may hold."""
+    return (*PARAMETER_SHEETS, *(spec.sheet for spec in TABLES), *OTHER_SHEETS)
+
+
+def resolve_unit(template: str, currency: str, basis: str) -> str:
+    """A field's unit for one workbook: currency and throughput basis filled in."""
+    return template.replace("{cur}", currency).replace("{basis}", basis)
