@@ -177,12 +177,6 @@ ABSENT_TABLE_NOTES = {
 # With a process chain (a Streams sheet) these tables may be left out: the chain carries the plant.
 OPTIONAL_WITH_CHAIN = ("equipment", "capital")
 
-# Optional tables whose absence (no sheet, or no rows) changes the figures without an error: a note says so
-ABSENT_TABLE_NOTES = {
-    "staffing": "labour costs nothing",
-    "maintenance": "maintenance costs nothing",
-}
-
 REFERENCE_COLUMNS = ("id", "figure", "published", "published_high", "unit", "quantity", "comparison", "tolerance", "case", "source",
                      "note")
 COMPARISONS = ("=", ">", "<", "in")  # "in": within the published range published..published_high
