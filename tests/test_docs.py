@@ -55,7 +55,8 @@ def _option_id(item: tuple[str, argparse.Action]) -> str:
 
 
 def test_the_parser_has_the_commands_the_readme_describes():
-    assert set(_commands()) == {"", "run", "check", "compare", "breakeven"}
+    assert set(_commands()) == {"", "run", "check", "compare", "breakeven", "validate", "new", "sensitivity",
+                              "uncertainty"}
 
 
 @pytest.mark.parametrize("command", sorted(set(_commands()) - {""}))

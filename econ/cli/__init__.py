@@ -16,12 +16,12 @@ import sys
 from collections.abc import Sequence
 
 from econ import __version__
-from econ.cli import breakeven, check, compare, run, sensitivity, uncertainty
+from econ.cli import breakeven, check, compare, new, run, sensitivity, uncertainty
 from econ.cli.status import EXIT_CHECK_FAILED, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_TERMINATED
 from econ.errors import EconError
 
 # Each command is a module with register(commands), which adds its parser and sets args.execute.
-COMMANDS = (run, check, compare, breakeven, sensitivity, uncertainty)
+COMMANDS = (run, check, compare, breakeven, new, sensitivity, uncertainty)
 
 __all__ = ["COMMANDS", "EXIT_CHECK_FAILED", "EXIT_ERROR", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_TERMINATED",
            "console", "main"]
