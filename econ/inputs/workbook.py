@@ -32,6 +32,7 @@ from typing import Any
 from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import iterparse
 from openpyxl import load_workbook
 from openpyxl.cell.read_only import ReadOnlyCell
 from openpyxl.utils.cell import get_column_letter
@@ -188,16 +189,38 @@ class Workbook:
                 raise InputError(f"the zip members declare more than {MAX_TOTAL_BYTES:,} bytes uncompressed in all, "
                                  "more than econ reads from one workbook", file=self.file)
 
-    def _unreadable(self, what: str, error: BaseException, sheet: str | None = None) -> InputError:
+    def _unreadable(self, what: str, error: BaseException, sheet: str | None = None,
+                    member: str | None = None) -> InputError:
+        while error.__cause__ is not None:  # openpyxl wraps a ValueError in "Unable to read workbook: ..."
+            error = error.__cause__
+        if member is None and isinstance(error, (DefusedXmlException, ParseError)):
+            member, error = self._bad_xml() or (None, error)
+        where = f"{member} " if member else "its XML "
         if isinstance(error, DefusedXmlException):
-            return InputError(f"{what}: its XML declares an entity or a DTD ({error}), which econ refuses: "
-                              "an .xlsx part never needs one, and entity expansion or external entities are "
-                              "attacks", file=self.file, sheet=sheet)
+            return InputError(f"{what}: {where}declares an XML entity ({error}), which econ refuses: an .xlsx part "
+                              "never needs one, and entity expansion and external entities are attacks",
+                              file=self.file, sheet=sheet)
         if isinstance(error, ParseError):
-            return InputError(f"{what}: malformed XML ({error})", file=self.file, sheet=sheet)
+            return InputError(f"{what}: {where}is malformed XML ({error})", file=self.file, sheet=sheet)
         detail = str(error).splitlines()[0][:200] if str(error) else ""
         return InputError(f"{what} ({type(error).__name__}{': ' + detail if detail else ''})",
                           file=self.file, sheet=sheet)
+
+    def _bad_xml(self) -> tuple[str, BaseException] | None:
+        """The first XML member that is malformed or declares an entity, and the parser's error."""
+        with zipfile.ZipFile(self.path) as archive:
+            for member in archive.infolist():
+                if not member.filename.endswith((".xml", ".rels")):
+                    continue
+                try:
+                    with archive.open(member) as stream:
+                        for _, element in iterparse(stream):
+                            element.clear()
+                except (ParseError, DefusedXmlException) as error:
+                    return member.filename, error
+                except Exception:  # noqa: BLE001, S112 - a member that fails otherwise is not the one looked for
+                    continue
+        return None
 
     def _read_sheet(self, worksheet: Any, room: int) -> dict[str, Cell]:
         """The non-empty cells of one sheet, by address; at most ``room`` of them."""
@@ -231,7 +254,7 @@ class Workbook:
         except InputError:
             raise
         except Exception as error:  # noqa: BLE001 - any failure of the XML layer on a hostile sheet
-            raise self._unreadable(f"cannot read the sheet's XML ({member})", error, worksheet.title) from None
+            raise self._unreadable("cannot read the sheet", error, worksheet.title, member) from None
         return cells
 
     # -- cells ----------------------------------------------------------------------
