@@ -10,6 +10,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from econ import interrupts
 from econ.errors import ReportError
 
 
@@ -33,6 +34,7 @@ def write_atomically(target: Path, write: Callable[[Path], None], protected: Ite
     temporary = Path(temporary_name)
     try:
         write(temporary)
+        interrupts.raise_pending()  # a signal dropped while writing (inside a __del__) still removes the file
         os.chmod(temporary, 0o644)
         os.replace(temporary, target)
     except OSError as error:

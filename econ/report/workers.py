@@ -5,13 +5,33 @@ matplotlib takes about half a second to import and weasyprint about 0.7 s.
 matplotlib meanwhile, then draws the charts while the main process loads
 WeasyPrint, so the two imports run on two cores instead of one after the other.
 The library works without it: write_reports() draws in-process by default.
+
+The worker is a plain child interpreter (``python -m econ.report.workers``)
+that reads pickled requests on its standard input and writes pickled answers
+on its standard output. It runs in a process group of its own and ignores
+SIGINT, so Ctrl-C at the terminal reaches econ only, which stops the worker
+itself; when econ goes away, the worker reads the end of its input and exits
+without a word. No multiprocessing: nothing else (no resource tracker) is
+started, and :meth:`ChartWorker.close` waits for the one child, so no process
+outlives the run, not even as a defunct entry.
 """
 
 from __future__ import annotations
 
 import gc
-import multiprocessing
-from concurrent.futures import Future, ProcessPoolExecutor
+import os
+import pickle
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Any, BinaryIO
+
+_STOP_SECONDS = 5.0  # how long close() waits for the worker to exit by itself before it terminates it
+_PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent.parent)  # the folder that holds econ/
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+_LIVE: set[ChartWorker] = set()  # workers started and not yet reaped: see stop_all()
 
 
 def _warm() -> None:
@@ -19,39 +39,145 @@ def _warm() -> None:
     import matplotlib.backends.backend_svg  # noqa: F401
     import matplotlib.figure  # noqa: F401
 
-    gc.freeze()  # what is loaded now lives until the worker exits: see _draw
+    gc.freeze()  # what is loaded now lives until the worker exits
 
 
 def _draw(inputs: dict) -> dict[str, str]:  # type: ignore[type-arg]
     from econ.report.html import render_charts
 
-    svgs = render_charts(inputs)
-    # The worker's last task. Frozen objects are not searched for cycles when
-    # the interpreter shuts down, so close() waits ~0.02 s instead of ~0.25 s.
-    gc.freeze()
-    return svgs
+    return render_charts(inputs)
+
+
+def serve(requests: BinaryIO, answers: BinaryIO) -> None:
+    """The worker's loop: draw the charts of each pickled request, answer ("ok", svgs) or ("error", exception)."""
+    _warm()
+    while True:
+        try:
+            inputs = pickle.load(requests)
+        except (EOFError, OSError, pickle.UnpicklingError):
+            return  # econ closed the pipe, or went away
+        try:
+            answer: tuple[str, Any] = ("ok", _draw(inputs))
+        except Exception as error:  # noqa: BLE001 - handed to econ, which raises it where the charts are needed
+            answer = ("error", error)
+        try:
+            pickle.dump(answer, answers)
+            answers.flush()
+        except OSError:
+            return
+
+
+class PendingCharts:
+    """The charts a worker is drawing; :meth:`result` waits for them."""
+
+    def __init__(self, worker: ChartWorker) -> None:
+        self._worker = worker
+
+    def result(self, timeout: float | None = None) -> dict[str, str]:
+        """The SVGs by chart name; re-raises the worker's error; TimeoutError after ``timeout`` seconds."""
+        return self._worker._answer(timeout)
 
 
 class ChartWorker:
     """One process, started at once, that imports matplotlib and then draws charts on request.
 
-    It runs a fresh interpreter ("spawn"), so it shares no state with the caller;
-    the caller's main module must be import-safe (``if __name__ == "__main__":``).
+    It shares no state with the caller. Use it as a context manager: leaving
+    the block stops the worker (at once when an exception, such as Ctrl-C, is
+    unwinding) and reaps it.
     """
 
     def __init__(self) -> None:
-        self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-        self._pool.submit(_warm)
+        environment = dict(os.environ)
+        environment["PYTHONPATH"] = os.pathsep.join(
+            part for part in (_PACKAGE_ROOT, environment.get("PYTHONPATH", "")) if part)
+        # Ctrl-C and SIGTERM wait (blocked, not lost) until the worker is recorded in _LIVE, so that a signal
+        # that arrives while it starts cannot leave it unrecorded; the worker unblocks them first thing.
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+        try:
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", "econ.report.workers"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                env=environment, process_group=0, close_fds=True)
+            _LIVE.add(self)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
-    def submit(self, inputs: dict) -> Future:  # type: ignore[type-arg]
-        """Draw the charts of ``inputs`` (from econ.report.html.chart_inputs); the future gives the SVGs."""
-        return self._pool.submit(_draw, inputs)
+    @property
+    def pid(self) -> int:
+        return self._process.pid
 
-    def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+    def submit(self, inputs: dict) -> PendingCharts:  # type: ignore[type-arg]
+        """Draw the charts of ``inputs`` (from econ.report.html.chart_inputs); ``.result()`` gives the SVGs."""
+        assert self._process.stdin is not None
+        pickle.dump(inputs, self._process.stdin)
+        self._process.stdin.flush()
+        return PendingCharts(self)
+
+    def _answer(self, timeout: float | None) -> dict[str, str]:
+        assert self._process.stdout is not None
+        answer: list[tuple[str, Any]] = []
+        failure: list[BaseException] = []
+
+        def read() -> None:
+            try:
+                answer.append(pickle.load(self._process.stdout))  # type: ignore[arg-type]
+            except (EOFError, OSError, pickle.UnpicklingError) as error:
+                failure.append(error)
+
+        if timeout is None:
+            read()
+        else:
+            reader = threading.Thread(target=read, daemon=True)
+            reader.start()
+            reader.join(timeout)
+            if reader.is_alive():
+                raise TimeoutError(f"the chart worker gave no answer within {timeout:g} s")
+        if failure:
+            raise RuntimeError(f"the chart worker ended without an answer (exit status {self._process.poll()})")
+        status, value = answer[0]
+        if status == "error":
+            raise value
+        return value
+
+    def close(self, at_once: bool = False) -> None:
+        """Stop the worker and reap it: let it finish (``at_once=False``) or terminate it now."""
+        process = self._process
+        if process.stdin is not None:
+            try:
+                process.stdin.close()  # the worker reads the end of its input and exits
+            except OSError:
+                pass
+        if at_once:
+            process.terminate()
+        try:
+            process.wait(_STOP_SECONDS)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        if process.stdout is not None:
+            process.stdout.close()
+        _LIVE.discard(self)
 
     def __enter__(self) -> ChartWorker:
         return self
 
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: type[BaseException] | None, *exc_info: object) -> None:
+        self.close(at_once=exc_type is not None)
+
+
+def stop_all() -> None:
+    """Terminate and reap every worker not closed yet (one whose ``with`` block a signal kept from starting)."""
+    for worker in list(_LIVE):
+        worker.close(at_once=True)
+
+
+def _main() -> None:
+    # Ctrl-C is econ's to handle (the worker has a process group of its own anyway); econ stops the worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)  # blocked by econ while it started the worker
+    serve(sys.stdin.buffer, sys.stdout.buffer)
+    sys.stdout.flush()
+    os._exit(0)  # nothing to clean up: skip the interpreter's shutdown (matplotlib's objects)
+
+
+if __name__ == "__main__":
+    _main()
