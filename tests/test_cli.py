@@ -365,3 +365,40 @@ def test_compare_tells_two_files_of_one_name_apart(tmp_path, capsys):
     assert cli.main(["compare", str(SOURCE), str(copy)]) == 0
     header = capsys.readouterr().out.splitlines()[0]
     assert str(SOURCE) in header and str(copy) in header
+
+
+# -- internal errors: their own exit status (issue 11, item 7) ---------------------------------------------
+
+
+def _failing_check(monkeypatch) -> None:  # noqa: ANN001
+    from econ.cli import check
+
+    def execute(args):  # noqa: ANN001, ANN202
+        raise ValueError("operands could not be\nbroadcast together")
+
+    monkeypatch.setattr(check, "execute", execute)
+
+
+def test_an_internal_error_exits_70_with_one_line_that_says_it_is_a_bug(monkeypatch, capsys):
+    """An unexpected exception used to exit 1, which econ check uses for 'a figure differs'."""
+    _failing_check(monkeypatch)
+    assert cli.main(["check", str(SOURCE)]) == cli.EXIT_INTERNAL == 70
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == ("Error: internal error (ValueError: operands could not be broadcast together); "
+                            "this is a bug in econ; run again with --debug for the traceback\n")
+
+
+def test_debug_prints_the_traceback_of_an_internal_error(monkeypatch, capsys):
+    _failing_check(monkeypatch)
+    assert cli.main(["--debug", "check", str(SOURCE)]) == 70
+    err = capsys.readouterr().err
+    assert err.startswith("Traceback (most recent call last):\n")
+    assert 'raise ValueError("operands could not be\\nbroadcast together")' in err
+    assert err.endswith("\nError: internal error (ValueError: operands could not be broadcast together); "
+                        "this is a bug in econ\n")
+
+
+def test_debug_changes_nothing_for_an_input_error(capsys):
+    assert cli.main(["--debug", "check", "no_such_workbook.xlsx"]) == cli.EXIT_ERROR
+    assert capsys.readouterr().err == "Error: no_such_workbook.xlsx: file not found\n"

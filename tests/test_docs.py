@@ -77,10 +77,17 @@ def test_every_option_is_in_the_readme(item):
 
 
 def test_the_readme_states_the_exit_statuses_the_cli_uses():
-    assert (cli.EXIT_OK, cli.EXIT_CHECK_FAILED, cli.EXIT_ERROR) == (0, 1, 2)
+    statuses = (cli.EXIT_OK, cli.EXIT_CHECK_FAILED, cli.EXIT_ERROR, cli.EXIT_INTERNAL, cli.EXIT_INTERRUPTED,
+                cli.EXIT_TERMINATED)
+    assert statuses == (0, 1, 2, 70, 130, 143)
     readme = " ".join(README.split())
     assert "Exit status: 0 success; 1 when `econ check` finds a published figure" in readme
-    assert "2 for bad input or a report that cannot be written" in readme
+    assert "2 for bad input, a report that cannot be written, or a usage error; 70 for an internal error" in readme
+    assert "130 when the run is stopped with Ctrl-C; 143 when it is stopped with SIGTERM" in readme
+    assert "`econ --debug COMMAND ...` prints" in readme
+    epilog = " ".join(cli.status.EPILOG.split())
+    for status in statuses:
+        assert f" {status} " in f" {epilog} ", f"the parser's epilog does not state exit status {status}"
 
 
 # -- the input format in docs/inputs.md ------------------------------------------------------
