@@ -28,6 +28,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def execute(args: argparse.Namespace) -> int:
     from econ.inputs.reader import read_plant
+    from econ.inputs.studies_reader import range_problem
     from econ.model.breakeven import break_even
     from econ.report.numbers import format_auto
 
@@ -37,6 +38,17 @@ def execute(args: argparse.Namespace) -> int:
     if args.map:
         args.map[0] = _input_key(plant, args.map[0], "--map")
     low, high = args.range
+    problem = range_problem(plant.parameters[args.input], low, high)
+    if problem:
+        raise EconError(f"{plant.file_name}: --input {problem}")
+    if args.map:
+        try:
+            low_y, high_y = float(args.map[1]), float(args.map[2])
+        except ValueError:
+            raise EconError(f"--map {' '.join(args.map)}: expected KEY_Y LOW_Y HIGH_Y with two numbers") from None
+        problem = range_problem(plant.parameters[args.map[0]], low_y, high_y)
+        if problem:
+            raise EconError(f"{plant.file_name}: --map {problem}")
     result = break_even(plant, args.input, low, high, args.alternative)
     unit = plant.parameters[args.input].unit
     target = f"the incremental NPV of {args.alternative}" if args.alternative else "NPV"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from econ.cli.problems import print_notes
 from econ.cli.status import EXIT_CHECK_FAILED, EXIT_OK
 
 
@@ -48,9 +49,11 @@ def execute(args: argparse.Namespace) -> int:
         return EXIT_OK
 
     evaluation = evaluate_workbook(args.workbook)
+    evaluation.break_even_outcomes()  # a BreakEven question econ run could not answer is refused here too
     plant = evaluation.plant
     comparisons = evaluation.comparisons
     print(f"{plant.file_name}: {len(comparisons)} published figures recomputed from the inputs")
+    print_notes(plant)
     if comparisons:
         rows = [("id", "published", "computed", "deviation", "relative", "tolerance", "verdict")]
         for comparison in comparisons:

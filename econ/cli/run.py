@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from econ.cli.problems import print_notes
 from econ.cli.status import EXIT_OK
 from econ.errors import EconError
 
@@ -64,6 +65,7 @@ def _run(args: argparse.Namespace, formats: tuple[str, ...], worker) -> int:  # 
     evaluation = evaluate_workbook(args.workbook)
     written = write_reports(evaluation, args.out, formats, args.lang, worker)
     _print_summary(evaluation)
+    print_notes(evaluation.plant)
     for path in written:
         print(f"wrote {path}")
     failures, warnings = evaluation.failures, evaluation.plausibility_warnings

@@ -90,9 +90,6 @@ class Problems:
 
 def suggestion(name: str, known: Iterable[str]) -> str:
     """`` (did you mean 'electricity_price'?)`` for the known name nearest to ``name``, or ""."""
-    candidates = list(known)
-    lowered = {candidate.lower(): candidate for candidate in candidates}
-    matches = difflib.get_close_matches(name.lower(), list(lowered), n=1, cutoff=0.6)
-    if not matches:  # a name that contains a known one, or is contained in one (chemicals_price ~ ...price)
-        matches = [low for low in lowered if low and (low in name.lower() or name.lower() in low)][:1]
+    lowered = {candidate.lower(): candidate for candidate in known}
+    matches = difflib.get_close_matches(name.lower(), list(lowered), n=1, cutoff=0.5)
     return f" (did you mean {lowered[matches[0]]!r}?)" if matches else ""

@@ -210,8 +210,13 @@ class _Reader(ValueReader):
                 self.problems.add(self.error(f"column {field.name!r} is missing from the header row", sheet, "1",
                                              expected=f"a header cell {field.name!r}", found=sorted(columns)))
         self.text_columns(sheet, columns, 3)
-        for column in field_columns.values():
-            self.book.cell(sheet, f"{column}2")  # the units row
+        numbers = [address for address in (f"{column}2" for column in field_columns.values())
+                   if isinstance(getattr(self.book.cell(sheet, address), "value", None), (int, float))]
+        if numbers:  # the first item was read as the units: one problem, not one per column
+            raise self.error(f"row 2 holds the units of the columns, but {', '.join(numbers)} hold numbers: was the "
+                             f"units row deleted? Insert a row 2 with the unit of each column "
+                             f"({', '.join(f'{field.name}: {self.unit_of(field)}' for field in spec.fields if field.name in field_columns)})",
+                             sheet, "2")
         rows: list[Row] = []
         for row in range(3, self.book.last_row(sheet) + 1):
             name = self.book.text(sheet, f"{name_column}{row}")

@@ -128,6 +128,9 @@ TABLES: tuple[TableSpec, ...] = (
         FieldSpec("useful_life", "year", strictly_positive=True, description="depreciation life (straight line)"),
         FieldSpec("salvage_value", "{cur}", required=False, default=0.0,
                   description="value at the end of the useful life, received in the last year"),
+        FieldSpec("estimate_class", "dimensionless", kind="integer", required=False, minimum=1, maximum=5,
+                  description="AACE 18R-97 estimate class of the cost, 1 to 5: its range where the Uncertainty "
+                              "sheet gives none"),
     ), required=True),
     TableSpec("Maintenance", "maintenance", "item", (FieldSpec("cost", "{cur}/year", description="maintenance cost"),)),
     TableSpec("ByProducts", "byproducts", "name", (
