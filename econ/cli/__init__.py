@@ -19,14 +19,14 @@ import traceback
 from collections.abc import Sequence
 
 from econ import __version__, interrupts
-from econ.cli import breakeven, check, compare, new, run, sensitivity, uncertainty
+from econ.cli import breakeven, check, compare, new, run, sensitivity, uncertainty, validate
 from econ.cli.status import (EPILOG, EXIT_CHECK_FAILED, EXIT_ERROR, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK,
                              EXIT_TERMINATED)
 from econ.errors import EconError
 from econ.interrupts import Terminated
 
 # Each command is a module with register(commands), which adds its parser and sets args.execute.
-COMMANDS = (run, check, compare, breakeven, new, sensitivity, uncertainty)
+COMMANDS = (run, check, compare, breakeven, validate, new, sensitivity, uncertainty)
 
 __all__ = ["COMMANDS", "EXIT_CHECK_FAILED", "EXIT_ERROR", "EXIT_INTERNAL", "EXIT_INTERRUPTED", "EXIT_OK",
            "EXIT_TERMINATED", "Terminated", "console", "main"]
