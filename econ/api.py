@@ -88,7 +88,7 @@ def evaluate_plant(plant: Plant) -> Evaluation:
     """
     model = model_with_audits(plant)
     check_studies(plant, model)
-    results = evaluate(model, plant.inputs())
+    results = evaluate(model, plant.inputs(), locate=lambda key: f'{plant.parameters[key].location} "{key}"')
     cases = alternative_cases(plant, model) if plant.alternatives else []
     comparisons = compare_references(plant, results, cases)
     return Evaluation(plant, model, results, comparisons, audit_checks.run_audits(plant, results, comparisons), cases)
