@@ -44,7 +44,16 @@ class InputError(EconError):
 
 
 class ModelError(EconError):
-    """The model cannot be evaluated on these inputs (for example a division by a zero throughput)."""
+    """The model cannot be evaluated on these inputs (for example a division by a zero throughput).
+
+    ``figure`` is the key of the figure that could not be evaluated, ``inputs``
+    the input keys it depends on (empty when not known).
+    """
+
+    def __init__(self, message: str, *, figure: str | None = None, inputs: tuple[str, ...] = ()) -> None:
+        self.figure = figure
+        self.inputs = inputs
+        super().__init__(message)
 
 
 class ReportError(EconError):

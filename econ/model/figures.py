@@ -180,12 +180,16 @@ class _YearsSoFar(list):
         return list.__getitem__(self, index)
 
 
-def evaluate(model: Model, inputs: Mapping[str, Array | float], strict: bool = True) -> Results:
+def evaluate(model: Model, inputs: Mapping[str, Array | float], strict: bool = True,
+             locate: Callable[[str], str] | None = None) -> Results:
     """Evaluate every figure of ``model`` over ``inputs`` (arrays broadcast together).
 
     Raises ModelError naming the figure when an expression divides by zero or
-    overflows, instead of letting NaN or inf through. ``strict=False`` lets them
-    through instead, for a caller that looks for the zeros itself (econ.model.chain).
+    overflows, instead of letting NaN or inf through; the error carries the
+    input keys the figure depends on, and its message names where they are when
+    ``locate`` gives an input key's place (``cr_scheme.xlsx!Tariffs!C2
+    "electricity_price"``). ``strict=False`` lets them through instead, for a
+    caller that looks for the zeros itself (econ.model.chain).
     """
     errors = "raise" if strict else "ignore"
     env: dict[str, Array] = {key: np.asarray(value, dtype=float) for key, value in inputs.items()}
@@ -207,7 +211,73 @@ def evaluate(model: Model, inputs: Mapping[str, Array | float], strict: bool = T
                     metrics[figure.key] = metric
                     env[figure.key] = np.asarray(metric.value, dtype=float)
         except FloatingPointError as error:
-            raise ModelError(f"{figure.key} ({figure.label}): {error} - check the inputs it depends on") from None
+            depends_on = input_keys(model, figure.key, inputs)
+            raise ModelError(f"{figure.key} ({figure.label}): {error} - "
+                             f"{_suspects(str(error), depends_on, env, locate)}",
+                             figure=figure.key, inputs=depends_on) from None
         except KeyError as error:
             raise ModelError(f"{figure.key} ({figure.label}) needs {error.args[0]!r}, which is not defined") from None
     return Results(model, env, metrics)
+
+
+def _expression_keys(figure: AnyFigure) -> set[str]:
+    if isinstance(figure, Figure):
+        return figure.expr.keys()
+    if isinstance(figure, YearlyFigure):
+        return set().union(*(expr.keys() for expr in figure.exprs))
+    return figure.formula.keys()
+
+
+def input_keys(model: Model, key: str, inputs: Mapping[str, object]) -> tuple[str, ...]:
+    """The input keys figure ``key`` depends on, through the figures it reads, in the order first reached."""
+    found: dict[str, None] = {}
+    seen = {key}
+    stack = [key]
+    while stack:  # a walk without recursion: a chain of figures may be as long as a table has rows
+        current = stack.pop()
+        if current in model:
+            for name in sorted(_expression_keys(model.get(current)), reverse=True):
+                if name not in seen:
+                    seen.add(name)
+                    stack.append(name)
+        elif current in inputs:
+            found[current] = None
+    return tuple(found)
+
+
+_LISTED = 3  # inputs named in the message of a ModelError; the others are counted
+
+
+def _suspects(error: str, keys: tuple[str, ...], env: Mapping[str, Array],
+              locate: Callable[[str], str] | None) -> str:
+    """What a ModelError says about the inputs: the likeliest causes first (huge values for an overflow,
+    zeros for a division), each with its place and value, then how many others there are."""
+    if locate is None:
+        return "check the inputs it depends on"
+
+    def size(key: str) -> float:
+        values = np.abs(np.asarray(env[key], dtype=float))
+        return float(values.max()) if values.size else 0.0
+
+    def zero(key: str) -> bool:
+        return bool(np.any(np.asarray(env[key]) == 0))
+
+    if "overflow" in error:
+        ordered = sorted(keys, key=size, reverse=True)
+    elif "divide" in error or "invalid" in error:
+        ordered = sorted(keys, key=lambda key: not zero(key))
+    else:
+        ordered = list(keys)
+    named = [f"{locate(key)} = {_value_text(env[key])}" for key in ordered[:_LISTED]]
+    others = len(ordered) - len(named)
+    text = ", ".join(named)
+    if others:
+        text += f" and {others} other input{'s' if others != 1 else ''}"
+    return f"it depends on {text}"
+
+
+def _value_text(value: Array) -> str:
+    values = np.asarray(value, dtype=float)
+    if values.size == 1:
+        return f"{float(values.reshape(())):g}"
+    return f"{float(values.min()):g} to {float(values.max()):g} ({values.size} cases)"
