@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from econ.checks import audits as audit_checks
 from econ.checks.audits import Audit
+from econ.checks.case_audits import alternative_audits
 from econ.checks.regression import Comparison, compare_references
 from econ.errors import ReportError
 from econ.inputs.plant import Plant
@@ -91,7 +92,8 @@ def evaluate_plant(plant: Plant) -> Evaluation:
     results = evaluate(model, plant.inputs(), locate=lambda key: f'{plant.parameters[key].location} "{key}"')
     cases = alternative_cases(plant, model) if plant.alternatives else []
     comparisons = compare_references(plant, results, cases)
-    return Evaluation(plant, model, results, comparisons, audit_checks.run_audits(plant, results, comparisons), cases)
+    audits = audit_checks.run_audits(plant, results, comparisons) + alternative_audits(plant, model)
+    return Evaluation(plant, model, results, comparisons, audits, cases)
 
 
 def check_studies(plant: Plant, model: Model) -> None:

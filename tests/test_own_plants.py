@@ -281,3 +281,47 @@ def test_run_and_check_refuse_a_workbook_with_errors_and_print_the_same_list(tmp
         assert cli.main(command) == 2
         assert capsys.readouterr().err.splitlines() == listed
     assert not (tmp_path / "out").exists()
+
+
+# -- 5. alternatives are audited like the base case ---------------------------------------------
+
+RO = ROOT / "inputs" / "ni_rinse_ro.xlsx"
+
+
+def undersized_alternative(tmp_path: Path) -> Path:
+    """ni_rinse_ro with its single-unit alternative rated 3.52 m3/h: 3.52 x 352 h covers 1,239 of 1,500 m3."""
+    book = openpyxl.load_workbook(RO)
+    sheet = book["Alternatives"]
+    for row in sheet.iter_rows():
+        if row[0].value == "Equipment:RO units:rated_capacity":
+            row[2].value = 3.0
+    path = tmp_path / "ro.xlsx"
+    book.save(path)
+    return path
+
+
+UNDERSIZED = ("Single RO unit: RO units: capacity: rated 3 m³/h × 352 h/month = 1,056 m³/month covers only 70.4\u00a0% "
+              "of the stated throughput of 1,500 m³/month; 2 such units, or 4.261 m³/h, would be needed")
+
+
+def test_an_undersized_alternative_is_flagged_by_check_under_its_name(tmp_path, capsys):
+    cli.main(["check", str(undersized_alternative(tmp_path))])
+    out = capsys.readouterr().out
+    assert "Plausibility audits: 1 warning(s)" in out
+    warning = next(line for line in out.splitlines() if line.lstrip().startswith("WARNING"))
+    assert UNDERSIZED in warning
+
+
+def test_an_undersized_alternative_is_flagged_by_compare(tmp_path, capsys):
+    assert cli.main(["compare", str(undersized_alternative(tmp_path))]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    index = lines.index("Plausibility warnings of the cases: 1")
+    assert lines[index + 1].startswith("  Single RO unit: RO units: capacity: ")
+
+
+def test_an_undersized_alternative_is_flagged_in_the_report(tmp_path):
+    from econ.report.document import build_document
+
+    document = build_document(evaluate_workbook(undersized_alternative(tmp_path)), "en")
+    assert [title for status, title, _finding in document.audits if status == "warning"] == \
+        ["Single RO unit: RO units: capacity"]

@@ -95,6 +95,7 @@ class Audit:
     finding_text: str
     values: dict[str, object] = field(default_factory=dict)
     figure: str | None = None  # key of the model figure the audit reads, if any
+    case: str = ""  # the alternative the audit is of; "" for the base case
 
     def _formatted(self, lang: str) -> dict[str, str]:
         formatted = {}
@@ -123,7 +124,8 @@ class Audit:
         return formatted
 
     def title(self, lang: str = "en") -> str:
-        return i18n.text(self.title_text, lang, **self._formatted(lang))
+        title = i18n.text(self.title_text, lang, **self._formatted(lang))
+        return f"{self.case}: {title}" if self.case else title
 
     def message(self, lang: str = "en") -> str:
         return i18n.text(self.finding_text, lang, **self._formatted(lang))

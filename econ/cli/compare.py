@@ -63,4 +63,26 @@ def execute(args: argparse.Namespace) -> int:
                      metric_text(step.payback, "payback", "en", years),
                      metric_text(step.discounted_payback, "payback", "en", years)))
     print_table(rows)
+    _print_warnings([case.plant for case in cases] if args.other else [plant], [case.name for case in cases])
     return EXIT_OK
+
+
+def _print_warnings(plants: list, names: list[str]) -> None:  # noqa: ANN001 - Plant
+    """The plausibility warnings of every case compared (the audits of each alternative included)."""
+    from econ.api import model_with_audits
+    from econ.checks.audits import WARNING, run_audits
+    from econ.checks.case_audits import alternative_audits
+    from econ.model.figures import evaluate
+
+    lines = []
+    for index, plant in enumerate(plants):
+        model = model_with_audits(plant)
+        base = run_audits(plant, evaluate(model, plant.inputs()), [])
+        for audit in base + alternative_audits(plant, model):
+            if audit.status == WARNING:
+                who = audit.case or names[index]
+                title = audit.title().removeprefix(f"{audit.case}: ")
+                lines.append(f"  {who}: {title}: {audit.message()}")
+    print(f"Plausibility warnings of the cases: {len(lines)}")
+    for line in lines:
+        print(line)
