@@ -402,3 +402,39 @@ def test_debug_prints_the_traceback_of_an_internal_error(monkeypatch, capsys):
 def test_debug_changes_nothing_for_an_input_error(capsys):
     assert cli.main(["--debug", "check", "no_such_workbook.xlsx"]) == cli.EXIT_ERROR
     assert capsys.readouterr().err == "Error: no_such_workbook.xlsx: file not found\n"
+
+
+# -- a figure that overflows or divides by zero names the input cells it depends on (issue 11, item 7) ---------
+
+
+def test_an_overflowing_tariff_is_one_line_naming_its_cell(tmp_path, capsys):
+    """A tariff of 1e308 overflows the electricity cost; the error used to name neither the file nor the cell.
+    The cost reads 15 inputs (the tariff, the schedule, the four equipment rows' fields); the huge one first."""
+    book = openpyxl.load_workbook(SOURCE)
+    book["Tariffs"]["C2"] = 1e308
+    path = tmp_path / "cr_scheme.xlsx"
+    book.save(path)
+    assert cli.main(["check", str(path)]) == cli.EXIT_ERROR
+    assert capsys.readouterr().err == (
+        "Error: energy_cost_per_month (Electricity cost per month): overflow encountered in multiply - it depends "
+        'on cr_scheme.xlsx!Tariffs!C2 "electricity_price" = 1e+308 and 14 other inputs\n')
+
+
+def test_a_division_by_zero_names_the_zero_input_first():
+    import numpy as np
+
+    from econ.errors import ModelError
+    from econ.model.expr import inp, ref
+    from econ.model.figures import Figure, Model, evaluate
+
+    model = Model([Figure("cost", "Cost", "RUB", inp("price") * inp("amount"), "OPEX"),
+                   Figure("specific", "Specific cost", "RUB/m^3", ref("cost") / inp("volume"), "OPEX")])
+    places = {"price": "w.xlsx!Tariffs!C2", "amount": "w.xlsx!Use!C3", "volume": "w.xlsx!Use!C4"}
+    with pytest.raises(ModelError) as raised:
+        evaluate(model, {"price": 2.0, "amount": 3.0, "volume": np.array([4.0, 0.0])}, locate=places.__getitem__)
+    assert str(raised.value) == ("specific (Specific cost): divide by zero encountered in divide - it depends on "
+                                 "w.xlsx!Use!C4 = 0 to 4 (2 cases) and 2 other inputs")
+    assert (raised.value.figure, raised.value.inputs) == ("specific", ("amount", "price", "volume"))
+    with pytest.raises(ModelError, match=r"^specific \(Specific cost\): divide by zero encountered in divide - "
+                                         r"check the inputs it depends on$"):
+        evaluate(model, {"price": 2.0, "amount": 3.0, "volume": 0.0})

@@ -246,6 +246,7 @@ def input_keys(model: Model, key: str, inputs: Mapping[str, object]) -> tuple[st
 
 
 _LISTED = 3  # inputs named in the message of a ModelError; the others are counted
+_HUGE = 1e100  # an input this large is named first when a figure overflows
 
 
 def _suspects(error: str, keys: tuple[str, ...], env: Mapping[str, Array],
@@ -263,13 +264,14 @@ def _suspects(error: str, keys: tuple[str, ...], env: Mapping[str, Array],
         return bool(np.any(np.asarray(env[key]) == 0))
 
     if "overflow" in error:
-        ordered = sorted(keys, key=size, reverse=True)
+        suspects = sorted((key for key in keys if size(key) >= _HUGE), key=size, reverse=True)
     elif "divide" in error or "invalid" in error:
-        ordered = sorted(keys, key=lambda key: not zero(key))
+        suspects = [key for key in keys if zero(key)]
     else:
-        ordered = list(keys)
-    named = [f"{locate(key)} = {_value_text(env[key])}" for key in ordered[:_LISTED]]
-    others = len(ordered) - len(named)
+        suspects = []
+    chosen = (suspects or list(keys))[:_LISTED]
+    named = [f"{locate(key)} = {_value_text(env[key])}" for key in chosen]
+    others = len(keys) - len(named)
     text = ", ".join(named)
     if others:
         text += f" and {others} other input{'s' if others != 1 else ''}"
