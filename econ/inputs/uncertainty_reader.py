@@ -50,6 +50,7 @@ ESTIMATE_CLASS_SOURCE = "AACE 18R-97 estimate class {klass}: {low:+.0%} / {high:
 # A source containing one of these marks its input as an assumption (listed as unquantified without a range).
 ASSUMPTION_WORDS = ("assumption", "assumed", "допущение", "предположение", "принято")
 SHAPE_KEYS = ("service_life", "months_per_year")
+NOT_UNCERTAIN = ("estimate_class",)  # fields that describe another input's uncertainty
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,8 @@ def parse_vary(text: str, plant_input_key, parameters: dict[str, Parameter]) -> 
         raise ValueError(f"--vary {text!r}: expected {problem}, got {name!r}") from None
     if key in SHAPE_KEYS:
         raise ValueError(f"--vary {text!r}: {key} sets the shape of the model and cannot vary")
+    if key.split(".")[-1] in NOT_UNCERTAIN:
+        raise ValueError(f"--vary {text!r}: {key} describes the range of another input; vary that input")
     try:
         numbers = tuple(float(part) for part in arguments.split(",")) if arguments.strip() else ()
     except ValueError:
@@ -168,6 +171,8 @@ class UncertaintyReader:
         columns = self.reader.header(sheet)
         for name in ("input", "distribution"):
             self.reader.column(sheet, columns, name)
+        self.reader.check_columns(sheet, columns, UNCERTAINTY_COLUMNS)
+        self.reader.text_columns(sheet, columns, 2)
         rows: dict[str, int] = {}
         for row in range(2, book.last_row(sheet) + 1):
             def cell(name: str) -> str:
@@ -267,32 +272,20 @@ class UncertaintyReader:
 
     # -- estimate classes -----------------------------------------------------------
     def read_estimate_classes(self) -> None:
-        book = self.reader.book
-        sheet = book.sheet("Capital")
-        if sheet is None:
-            return
-        columns = self.reader.header(sheet)
-        if "estimate_class" not in columns:
-            return
+        """A Capital row's ``estimate_class`` (read and checked as a whole number 1..5 with the table) gives a
+        triangular range to its cost: low and high at the wide end of the class's AACE range, mode at the cost."""
         for row in self.tables.get("capital", []):
-            number = row.location.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-            address = f"{columns['estimate_class']}{number}"
-            value = book.resolve(sheet, address, "estimate_class")
-            if value is None or value == "":
-                continue
-            if not isinstance(value, float) or value not in ESTIMATE_CLASS_RANGES:
-                raise self.error(sheet, address, "estimate_class", "an AACE 18R-97 estimate class 1, 2, 3, 4 or 5",
-                                 value)
+            estimate = row.fields.get("estimate_class")
             key = row.key("cost")
-            if key in self.inputs or not row.has("cost"):
-                continue  # the Uncertainty sheet's own range wins
-            klass = int(value)
+            if estimate is None or key in self.inputs or not row.has("cost"):
+                continue  # no class, or the Uncertainty sheet's own range wins
+            klass = int(estimate.value)
             low, high = ESTIMATE_CLASS_RANGES[klass]
             cost = self.reader.parameters[key].value
             self.inputs[key] = UncertainInput(
                 key, "triangular", (cost * (1 + low), cost, cost * (1 + high)),
                 ESTIMATE_CLASS_SOURCE.format(klass=klass, low=low, high=high), f"estimate class {klass}",
-                book.location(sheet, address))
+                estimate.location)
 
     # -- correlations -----------------------------------------------------------
     def read_correlations(self) -> tuple[tuple[tuple[str, str, float], ...], Location | None]:
@@ -303,6 +296,8 @@ class UncertaintyReader:
         columns = self.reader.header(sheet)
         for name in ("input_a", "input_b", "rank_correlation"):
             self.reader.column(sheet, columns, name)
+        self.reader.check_columns(sheet, columns, CORRELATION_COLUMNS)
+        self.reader.text_columns(sheet, columns, 2)
         pairs: dict[frozenset[str], int] = {}
         correlations = []
         last_row = book.last_row(sheet)
@@ -343,6 +338,7 @@ class UncertaintyReader:
     def unquantified(self) -> tuple[str, ...]:
         return tuple(key for key, parameter in self.reader.parameters.items()
                      if key not in self.inputs and key not in SHAPE_KEYS and not parameter.defaulted
+                     and key.split(".")[-1] not in NOT_UNCERTAIN
                      and is_assumption(parameter.source, key.split(".")[-1]))
 
 

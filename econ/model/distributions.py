@@ -60,6 +60,30 @@ def ppf(distribution: str, parameters: tuple[float, ...], probability: np.ndarra
     raise ValueError(f"unknown distribution {distribution!r}")
 
 
+def draw(distribution: str, parameters: tuple[float, ...], stream: np.random.Generator, count: int) -> np.ndarray:
+    """``count`` independent draws from the distribution with numpy's own generators (faster than the inverse
+    CDF, which is kept for correlated inputs, Sobol points and percentiles)."""
+    if distribution == "uniform":
+        low, high = parameters
+        return low + (high - low) * stream.random(count)
+    if distribution == "triangular":
+        low, mode, high = parameters
+        return stream.triangular(low, mode, high, count)
+    if distribution == "pert":
+        low, mode, high = parameters
+        alpha = 1.0 + 4.0 * (mode - low) / (high - low)
+        beta = 1.0 + 4.0 * (high - mode) / (high - low)
+        return low + (high - low) * stream.beta(alpha, beta, count)
+    if distribution == "normal":
+        return stream.normal(parameters[0], parameters[1], count)
+    if distribution == "lognormal":
+        mu, sigma = lognormal_parameters(*parameters)
+        return stream.lognormal(mu, sigma, count)
+    if distribution == "discrete":
+        return ppf(distribution, parameters, stream.random(count))
+    raise ValueError(f"unknown distribution {distribution!r}")
+
+
 def lognormal_parameters(mean: float, sd: float) -> tuple[float, float]:
     """``(mu, sigma)`` of the logarithm of a lognormal input with this mean and standard deviation."""
     variance = math.log1p((sd / mean) ** 2)
