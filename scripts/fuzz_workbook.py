@@ -31,6 +31,10 @@ HOSTILE_VALUES = (
     "abc", "", " ", "1,5", "%", "m^3/month", "x" * 300, "#DIV/0!", True, datetime.datetime(2020, 1, 1),
     -1, 0, 150, 1e-300, 1e308, -1e308,
     "=1/0", "=A1", "=Nope!A1", "=SUM(", "=B2+", "=-1", "=MAX()", "=ROUND(1,2,3)", "=2^2000", None,
+    # dates and times, deep and huge formulas, unit texts that hung or crashed earlier versions
+    datetime.date(2025, 7, 5), datetime.time(14, 30), "=" + "(" * 1000 + "1" + ")" * 1000, "=" + "-" * 5000 + "1",
+    "=SUM(B1:XFD1048576)", "=SUM(Tariffs!A1:XFD1048576)", "=ZZZ1", "=A99999999", "RUB/kWh*9^9^9", "kg^1e9",
+    "(m^3)^2", "RUB/kwh", "1E999", float("nan"), float("inf"),
 )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from econ.inputs.cell_formula import FormulaError, evaluate
+from econ.inputs.cell_formula import FormulaError, compile_formula, evaluate
 
 
 def cells(values: dict[tuple[str, str], float | str | None]):
@@ -225,3 +225,50 @@ def test_overflow_message_names_the_formula():
 
 def test_formula_error_is_a_value_error_for_callers_that_catch_broadly():
     assert issubclass(FormulaError, ValueError)
+
+
+# -- depth and size: no recursion, no unbounded range ----------------------------------------
+
+
+def test_a_formula_nested_1000_brackets_deep_evaluates():
+    # regression: about 150 levels ended in RecursionError (the parser and the tree walk recursed)
+    assert evaluate("=" + "(" * 1000 + "2.5" + ")" * 1000, "S", NO_CELLS) == 2.5
+
+
+def test_functions_nested_150_deep_and_a_long_chain_of_signs_evaluate():
+    assert evaluate("=" + "ABS(" * 150 + "-3" + ")" * 150, "S", NO_CELLS) == 3.0
+    assert evaluate("=" + "-" * 5001 + "1", "S", NO_CELLS) == -1.0  # an odd number of minus signs
+
+
+def test_a_sum_of_10000_terms_evaluates():
+    assert evaluate("=" + "+".join(["1"] * 10_000), "S", NO_CELLS) == 10_000.0
+
+
+def test_an_unclosed_bracket_deep_down_is_refused():
+    with pytest.raises(FormulaError, match=r"cannot parse formula"):
+        evaluate("=" + "(" * 1000 + "1" + ")" * 999, "S", NO_CELLS)
+
+
+def test_numbers_in_scientific_notation_are_read_as_excel_reads_them():
+    assert evaluate("=1.5E3+2e-1", "S", NO_CELLS) == 1500.2
+
+
+def test_a_reference_outside_the_sheet_is_refused():
+    with pytest.raises(FormulaError, match=r"'=A1048577' refers to A1048577, outside a sheet \(columns A to XFD, "
+                                           r"rows 1 to 1048576\)"):
+        evaluate("=A1048577", "S", NO_CELLS)
+    with pytest.raises(FormulaError, match="refers to ZZZ1, outside a sheet"):
+        evaluate("=ZZZ1", "S", NO_CELLS)
+
+
+def test_a_huge_range_without_a_workbook_is_refused_not_built():
+    # the workbook visits only the cells present (tests/test_hostile_files.py); a bare resolver cannot
+    with pytest.raises(FormulaError, match=r"a range of 17179869184 cells in '=SUM\(A1:XFD1048576\)' is too large"):
+        evaluate("=SUM(A1:XFD1048576)", "S", NO_CELLS)
+
+
+def test_compiled_formula_lists_its_references_in_order():
+    compiled = compile_formula("=SUM(Tariffs!B2:C3)+'My sheet'!$D$4*E5", "S")
+    assert [(ref.sheet, ref.first_row, ref.first_column, ref.last_row, ref.last_column, ref.is_range)
+            for ref in compiled.references] == [("Tariffs", 2, 2, 3, 3, True), ("My sheet", 4, 4, 4, 4, False),
+                                                ("S", 5, 5, 5, 5, False)]
