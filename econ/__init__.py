@@ -6,3 +6,14 @@ check the figures a source document published against the recomputed ones.
 """
 
 __version__ = "0.1.0"
+
+__all__ = ["__version__", "evaluate"]
+
+
+def __getattr__(name: str):  # noqa: ANN202 - the API loads numpy, the model and pandas: not for `econ --help`
+    """``econ.evaluate`` (econ.notebook.evaluate), imported on first use."""
+    if name == "evaluate":
+        from econ.notebook import evaluate
+
+        return evaluate
+    raise AttributeError(f"module 'econ' has no attribute {name!r}")

@@ -71,7 +71,12 @@ def test_the_template_has_every_schema_sheet_with_every_field_and_its_unit(templ
         assert sheet.cell(3, 1).value.startswith("Example ")
         for spec in table.fields:
             column = header.index(spec.name) + 1
-            assert sheet.cell(2, column).value == accepted_units(spec, "RUB", "m^3", per_row_unit(table))[0]
+            unit = accepted_units(spec, "RUB", "m^3", per_row_unit(table))[0]
+            if spec.unit_column:  # the example row gives its own unit
+                assert sheet.cell(2, column).value is None
+                assert sheet.cell(3, header.index(spec.unit_column) + 1).value == unit
+            else:
+                assert sheet.cell(2, column).value == unit
             assert sheet.cell(3, column).value == spec.default
             assert sheet.cell(1, column).comment.text.startswith(f"{spec.name}: ")
     assert [cell.value for cell in book["References"][1]] == list(schema.REFERENCE_COLUMNS)
@@ -99,8 +104,9 @@ def test_units_and_fields_have_hand_checked_drop_downs_and_comments(template):
     products = book["Products"]
     assert [cell.value for cell in products[1]] == ["name", "kind", "quantity", "quantity_unit", "price",
                                                     "price_unit", "source"]
-    assert [cell.value for cell in products[2]][2:6] == ["m^3/month", None, "RUB/m^3", None]
-    assert [cell.value for cell in products[3]][:6] == ["Example product", "product", None, None, None, None]
+    assert [cell.value for cell in products[2]][1:6] == [None] * 5
+    assert [cell.value for cell in products[3]][:6] == ["Example product", "product", None, "m^3/month", None,
+                                                        "RUB/m^3"]
     product_lists = _validations(products)
     assert product_lists["B3"] == ["product", "saving", "by-product"]
     assert product_lists["F3"] == ["RUB/m^3", "RUB/L", "RUB/kg", "RUB/g", "RUB/t", "RUB/kWh"]

@@ -314,8 +314,11 @@ class _Writer:
                 if specs[header].default is not None:
                     sheet.write_number(2, column, specs[header].default, self.input)
                 choices = accepted_units(specs[header], currency, basis, per_row_unit(table))
-                sheet.write(1, column, choices[0], self.input)
-                self.unit_list(sheet, units_cell, choices)
+                if specs[header].unit_column:  # each row gives its unit, in its unit column
+                    sheet.write_blank(1, column, None, self.label)
+                else:
+                    sheet.write(1, column, choices[0], self.input)
+                    self.unit_list(sheet, units_cell, choices)
                 self.comment(sheet, top, field_comment(specs[header], currency, basis, per_row_unit(table)))
                 continue
             sheet.write_blank(1, column, None, self.label)
@@ -327,8 +330,9 @@ class _Writer:
                 spec = unit_columns[header]
                 self.comment(sheet, top, f"{header}: the unit of this row's {spec.name} (blank: the unit in row 2 "
                                          f"of the {spec.name} column).")
-                self.unit_list(sheet, f"{letter}3:{letter}{last}",
-                               accepted_units(spec, currency, basis, per_row_unit(table)))
+                choices = accepted_units(spec, currency, basis, per_row_unit(table))
+                self.unit_list(sheet, f"{letter}3:{letter}{last}", choices)
+                sheet.write(2, column, choices[0], self.input)  # the example row's unit
             elif header == "kind":
                 self.comment(sheet, top, "kind: " + ", ".join(schema.PRODUCT_KINDS) + " (a saving is a cost "
                                          "avoided, such as water not bought).\nRequired.")
