@@ -325,3 +325,10 @@ def test_an_undersized_alternative_is_flagged_in_the_report(tmp_path):
     document = build_document(evaluate_workbook(undersized_alternative(tmp_path)), "en")
     assert [title for status, title, _finding in document.audits if status == "warning"] == \
         ["Single RO unit: RO units: capacity"]
+
+
+def test_an_input_without_a_source_is_a_note(tmp_path):
+    plant = read_plant(copy_with(tmp_path, cells(Tariffs_E2=None)))
+    assert [str(note) for note in plant.notes] == [
+        "plant.xlsx!Tariffs: 1 input without a source (the table or page of the source document, or "
+        "'assumption: <reason>'): C2"]

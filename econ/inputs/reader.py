@@ -288,6 +288,15 @@ class _Reader(ValueReader):
                                    f'"{parameter.key}": {why}; the default {parameter.value:g} '
                                    f"{'' if parameter.unit in ('dimensionless', 'fraction') else parameter.unit}".rstrip()
                                    + " is used")
+        unsourced: dict[str, list[str]] = {}
+        for parameter in self.parameters.values():
+            if not parameter.source.strip() and not parameter.defaulted:
+                unsourced.setdefault(parameter.location.sheet, []).append(parameter.location.cell)
+        for sheet, addresses in unsourced.items():
+            shown = ", ".join(addresses[:6]) + (f" and {len(addresses) - 6} more" if len(addresses) > 6 else "")
+            self.problems.note("source", f"{self.file}!{sheet}",
+                               f"{len(addresses)} input{'s' if len(addresses) > 1 else ''} without a source (the table "
+                               f"or page of the source document, or 'assumption: <reason>'): {shown}")
         for name in self.book.sheets:
             if name.strip().lower() == "instructions":
                 continue
