@@ -45,6 +45,9 @@ if TYPE_CHECKING:
 SUMMARY_KEYS = ("npv", "irr", "payback", "discounted_payback", "profitability_index", "specific_cost",
                 "opex_per_month", "cash_opex_per_month", "net_effect_per_month", "net_effect_per_year",
                 "capital_total")
+# Rows of the cash-flow sheet that are not amounts: the year (the table's index) and the helper rows of the
+# payback formulas (blank except in the year the payback is reached; the metrics hold the payback)
+CASH_FLOW_HELPERS = ("cf.year", "cf.payback_crossing", "cf.discounted_payback_crossing")
 
 
 def _unit_in_year(unit: str) -> str:
@@ -100,7 +103,8 @@ class PlantResult:
         import pandas as pd
 
         results, model = self.evaluation.results, self.evaluation.model
-        rows = [figure for figure in model.figures if isinstance(figure, YearlyFigure) and figure.key != "cf.year"]
+        rows = [figure for figure in model.figures
+                if isinstance(figure, YearlyFigure) and figure.key not in CASH_FLOW_HELPERS]
         table = pd.DataFrame({f"{figure.label} [{_unit_in_year(figure.unit)}]": np.asarray(results[figure.key])
                               for figure in rows})
         table.index = pd.RangeIndex(model.years + 1, name="Year")
