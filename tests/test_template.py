@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import openpyxl
 import pytest
 
@@ -90,6 +92,8 @@ def test_units_and_fields_have_hand_checked_drop_downs_and_comments(template):
     capital = _validations(book["Capital"])
     assert capital["B2"] == ["RUB", "thousand RUB", "mln RUB"]
     assert capital["D2"] == ["RUB", "thousand RUB", "mln RUB"]
+    assert book["Capital"]["E1"].value == "estimate_class"
+    assert capital["E3"] == ["1", "2", "3", "4", "5"]
     assert _validations(book["Staffing"])["D2"] == ["fraction", "%"]
     assert book["Project"]["A9"].value == "language"
     assert _validations(book["Project"])["C9"] == ["ru", "en"]
@@ -207,3 +211,16 @@ def test_econ_new_rejects_a_bad_name_or_currency(tmp_path, capsys):
     assert cli.main(["new", str(tmp_path / "plant.xlsx"), "--chain", "--basis", "m^3"]) == cli.EXIT_ERROR
     assert capsys.readouterr().err == "Error: --basis m^3 with --chain: a process chain counts its feed in t\n"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_econ_validate_on_the_fresh_template_lists_only_missing_values(template, capsys):
+    assert cli.main(["validate", str(template)]) == cli.EXIT_ERROR
+    lines = capsys.readouterr().out.splitlines()
+    required = [(sheet, spec.name) for sheet, specs in schema.PARAMETER_SHEETS.items() for spec in specs
+                if spec.required and spec.default is None]
+    assert lines[0] == 'Error: plant.xlsx!Project!C2 "name": value missing: expected text'
+    assert all(re.fullmatch(r'Error: plant\.xlsx!\w+![A-Z]+\d+ "\w+": value missing: expected .+', line)
+               for line in lines[:-1]), lines
+    for sheet, name in required:  # each with its cell
+        assert any(line.startswith(f"Error: plant.xlsx!{sheet}!C") and f'"{name}"' in line for line in lines), name
+    assert lines[-1] == f"{template}: {len(lines) - 1} errors, 0 notes"

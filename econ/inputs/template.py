@@ -12,8 +12,8 @@ it means, its unit, and whether it is required or what its default is.
 The value of every required input is blank, an input with a default shows it
 (income_tax_rate 0, load_factor 1), and each table has one example row whose
 name is filled in ("Example pump") and whose required values are blank, so that
-reading a fresh template reports only values that are missing. Estimate classes
-(AACE 18R-97) are not offered: no sheet has a column for them yet.
+reading a fresh template reports only values that are missing. The Capital
+table's estimate_class column (AACE 18R-97, 1 to 5) offers its classes.
 
 The generator only builds the workbook in a file it is given; the command
 (econ/cli/new.py) writes it atomically.
@@ -320,6 +320,8 @@ class _Writer:
                     sheet.write(1, column, choices[0], self.input)
                     self.unit_list(sheet, units_cell, choices)
                 self.comment(sheet, top, field_comment(specs[header], currency, basis, per_row_unit(table)))
+                if header == "estimate_class":  # a number from a short list: offer it
+                    self.choice_list(sheet, f"{letter}3:{letter}{last}", ESTIMATE_CLASSES)
                 continue
             sheet.write_blank(1, column, None, self.label)
             if header == table.name_column:
@@ -338,10 +340,6 @@ class _Writer:
                                          "avoided, such as water not bought).\nRequired.")
                 self.choice_list(sheet, f"{letter}3:{letter}{last}", schema.PRODUCT_KINDS)
                 sheet.write(2, column, schema.PRODUCT_KINDS[0], self.input_text)  # the example row is a product
-            elif header == "estimate_class":
-                self.comment(sheet, top, "estimate_class: AACE 18R-97 class of the cost estimate, 1 (definitive) "
-                                         "to 5 (screening): sets the cost's uncertainty range.\nOptional.")
-                self.choice_list(sheet, f"{letter}3:{letter}{last}", ESTIMATE_CLASSES)
             elif header == "source":
                 self.comment(sheet, top, "source: the table or page of the source document, or "
                                          "'assumption: <reason>'.")
