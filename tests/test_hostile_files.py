@@ -211,3 +211,7 @@ def test_an_undefined_unit_in_the_workbook_gets_a_suggestion(tmp_path):
     assert message.startswith("cr_scheme.xlsx!Tariffs!")
     assert ("unknown unit 'RUB/kwh' ('kwh' is not defined in the unit registry; did you mean 'RUB/kWh'?)"
             in message)
+
+
+def test_a_special_file_is_refused_without_reading_it():
+    assert read_error(Path("/dev/zero")) == "zero: is not a regular file, expected an .xlsx workbook"

@@ -156,8 +156,13 @@ class Workbook:
     # -- reading the file ---------------------------------------------------------
     def _check_file(self) -> None:
         """Refuse an empty, encrypted, non-zip or oversized file before openpyxl reads it."""
-        with self.path.open("rb") as handle:
-            start = handle.read(8)
+        if not self.path.is_file():
+            raise InputError("is not a regular file, expected an .xlsx workbook", file=self.file)
+        try:
+            with self.path.open("rb") as handle:
+                start = handle.read(8)
+        except OSError as error:
+            raise InputError(f"cannot read the file ({type(error).__name__}: {error.strerror})", file=self.file) from None
         if not start:
             raise InputError("is empty (0 bytes), expected an .xlsx workbook", file=self.file)
         if start == OLE2_MAGIC:
