@@ -202,3 +202,46 @@ def test_the_readme_error_example_is_what_econ_prints(tmp_path, capsys):
     assert "\n" not in printed
     assert re.fullmatch(_as_pattern(_readme_error_line()), printed), \
         f"README.md shows\n  {_readme_error_line()}\necon prints\n  {printed}"
+
+
+# -- required, defaulted and optional fields, and repeated rows, in docs/inputs.md ---------------
+
+
+def _bullet(section: str, label: str) -> str:
+    """The text of the ``- **Label...`` line of a section ('' if there is none)."""
+    lines = [line for line in section.splitlines() if line.startswith(f"- **{label}")]
+    assert len(lines) <= 1, f"two '{label}' lines"
+    return lines[0] if lines else ""
+
+
+def _classified() -> list[tuple[str, str, str]]:
+    """(sheet, field, what the docs must say) for every field of the schema: 'required', or its default."""
+    fields = []
+    for sheet, specs in schema.PARAMETER_SHEETS.items():
+        fields += [(sheet, spec.name, spec.default, spec.required) for spec in specs]
+    fields += [("Project", spec.name, spec.default or None, spec.required) for spec in schema.PROJECT_TEXT]
+    for table in schema.TABLES:
+        fields.append((table.sheet, table.name_column, None, True))
+        fields += [(table.sheet, spec.name, spec.default, spec.required) for spec in table.fields]
+    return [(sheet, name, (f"{default:g}" if isinstance(default, float) else default) if default is not None
+             else ("required" if required else "optional")) for sheet, name, default, required in fields]
+
+
+@pytest.mark.parametrize(("sheet", "field", "state"), _classified(), ids=lambda value: str(value))
+def test_the_inputs_doc_says_whether_each_field_is_required_or_what_it_defaults_to(sheet, field, state):
+    section = SECTIONS.get(sheet, "")
+    if state == "required":
+        assert f"`{field}`" in _bullet(section, "Required:"), f"docs/inputs.md '### {sheet}': {field} is required"
+    elif state == "optional":
+        assert f"`{field}`" in _bullet(section, "Optional"), f"docs/inputs.md '### {sheet}': {field} is optional"
+    else:
+        assert f"`{field}` = {state}" in _bullet(section, "Defaults"), \
+            f"docs/inputs.md '### {sheet}': {field} defaults to {state}"
+    others = {"Required:", "Optional", "Defaults"} - {"Required:" if state == "required" else
+                                                      "Optional" if state == "optional" else "Defaults"}
+    assert all(f"`{field}`" not in _bullet(section, label) for label in others), f"{sheet} {field}: said twice"
+
+
+@pytest.mark.parametrize("sheet", [*SHEETS, "Streams", "Payables", "StageEnergy", "Alternatives", "BreakEven"])
+def test_the_inputs_doc_says_whether_each_sheets_rows_repeat(sheet):
+    assert _bullet(SECTIONS[sheet], "Rows:"), f"docs/inputs.md '### {sheet}' has no '- **Rows:**' line"
