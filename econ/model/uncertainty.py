@@ -58,6 +58,37 @@ def local_map(task: Callable[[int, int], ChunkResult], chunks: Sequence[tuple[in
         yield index, task(index, stop - start)
 
 
+def threaded_map(threads: int) -> MapChunks:
+    """Evaluate the chunks on ``threads`` threads of this process (numpy releases the GIL inside its array
+    operations), at most ``2 x threads`` chunks ahead of the one being collected; yields in chunk order."""
+    from collections import deque
+    from concurrent.futures import ThreadPoolExecutor
+
+    def map_chunks(task: Callable[[int, int], ChunkResult], chunks: Sequence[tuple[int, int]]
+                   ) -> Iterator[tuple[int, ChunkResult]]:
+        with ThreadPoolExecutor(threads) as pool:
+            pending: deque = deque()
+            for index, (start, stop) in enumerate(chunks):
+                pending.append((index, pool.submit(task, index, stop - start)))
+                if len(pending) >= 2 * threads:
+                    done, future = pending.popleft()
+                    yield done, future.result()
+            while pending:
+                done, future = pending.popleft()
+                yield done, future.result()
+
+    return map_chunks
+
+
+def in_process_map(threads: int | None = None) -> MapChunks:
+    """The chunks in this process: on ``threads`` threads (default: the processor count, at most 2), or in
+    turn where that is 1."""
+    import os
+
+    count = threads if threads is not None else min(2, os.cpu_count() or 1)
+    return local_map if count <= 1 else threaded_map(count)
+
+
 @dataclass(frozen=True)
 class MonteCarlo:
     """The outcome of a Monte Carlo run: each metric's values and status per sample, in sample order."""
