@@ -222,6 +222,11 @@ def example_name(table: schema.TableSpec) -> str:
     return EXAMPLE_NAMES.get(table.key, f"Example {table.sheet} {table.name_column}")
 
 
+def _height(text: str, characters_per_line: int = 52) -> float:
+    """The height [pt] of a row whose wrapped description is ``text`` (the description column's width)."""
+    return 15.0 * max(1, -(-len(text) // characters_per_line))
+
+
 class _Writer:
     def __init__(self, book: xlsxwriter.Workbook, options: TemplateOptions) -> None:
         self.book = book
@@ -245,6 +250,13 @@ class _Writer:
                                       "error_type": "stop" if strict else "information",
                                       "error_message": "Expected one of: " + ", ".join(choices)})
 
+    def add_sheet(self, name: str):  # noqa: ANN201 - an xlsxwriter worksheet
+        """A sheet that prints landscape, one page wide."""
+        sheet = self.book.add_worksheet(name)
+        sheet.set_landscape()
+        sheet.fit_to_pages(1, 0)
+        return sheet
+
     def comment(self, sheet, cell: str, text: str) -> None:  # noqa: ANN001
         sheet.write_comment(cell, text, {"x_scale": 2.2, "y_scale": 1.4})
 
@@ -252,7 +264,7 @@ class _Writer:
     def parameter_sheet(self, name: str, specs: tuple[schema.FieldSpec, ...],
                         texts: tuple[schema.TextSpec, ...] = ()) -> None:
         currency, basis = self.options.currency, self.options.basis
-        sheet = self.book.add_worksheet(name)
+        sheet = self.add_sheet(name)
         sheet.set_column("A:A", 24)
         sheet.set_column("B:B", 44)
         sheet.set_column("C:C", 22)
@@ -265,6 +277,7 @@ class _Writer:
         for text in texts:
             sheet.write(row, 0, text.name, self.label)
             sheet.write(row, 1, text_description(text), self.label_wrap)
+            sheet.set_row(row, _height(text_description(text)))
             if text.name == "currency":  # the units below are in it: change them with it
                 sheet.write(row, 2, currency, self.input)
             else:
@@ -278,6 +291,7 @@ class _Writer:
         for spec in specs:
             sheet.write(row, 0, spec.name, self.label)
             sheet.write(row, 1, spec.description, self.label_wrap)
+            sheet.set_row(row, _height(spec.description))
             if spec.default is not None:  # shown, so that what econ assumes is in sight (and no note says it)
                 sheet.write_number(row, 2, spec.default, self.input)
             else:
@@ -291,7 +305,7 @@ class _Writer:
 
     def table_sheet(self, table: schema.TableSpec) -> None:
         currency, basis = self.options.currency, self.options.basis
-        sheet = self.book.add_worksheet(table.sheet)
+        sheet = self.add_sheet(table.sheet)
         headers = table_columns(table)
         specs = {spec.name: spec for spec in table.fields}
         unit_columns = {spec.unit_column: spec for spec in table.fields if spec.unit_column}
@@ -347,7 +361,7 @@ class _Writer:
     def chain_sheet(self, name: str, columns: tuple[str, ...], unit_of: dict[str, str],
                     examples: tuple[dict[str, str], ...] = ()) -> None:
         """A process-chain sheet: headers, units row, example rows; components after the stream columns."""
-        sheet = self.book.add_worksheet(name)
+        sheet = self.add_sheet(name)
         component = EXAMPLE_NAMES["components"]
         headers = list(columns)
         if name == "Streams":  # one column per component, before source and note
@@ -380,7 +394,7 @@ class _Writer:
                 self.choice_list(sheet, f"{column}3:{column}{last}", choices, strict)
 
     def references_sheet(self) -> None:
-        sheet = self.book.add_worksheet("References")
+        sheet = self.add_sheet("References")
         sheet.set_column(0, len(schema.REFERENCE_COLUMNS) - 1, 16)
         sheet.freeze_panes(1, 0)
         for column, header in enumerate(schema.REFERENCE_COLUMNS):
@@ -391,7 +405,7 @@ class _Writer:
         self.choice_list(sheet, f"{column}2:{column}500", schema.COMPARISONS)
 
     def break_even_sheet(self) -> None:
-        sheet = self.book.add_worksheet("BreakEven")
+        sheet = self.add_sheet("BreakEven")
         sheet.set_column(0, len(BREAK_EVEN_COLUMNS) - 1, 16)
         sheet.freeze_panes(1, 0)
         for column, header in enumerate(BREAK_EVEN_COLUMNS):
@@ -400,7 +414,7 @@ class _Writer:
                                   "(Capital:RO units:cost); one question per row, from row 2.")
 
     def alternatives_sheet(self) -> None:
-        sheet = self.book.add_worksheet("Alternatives")
+        sheet = self.add_sheet("Alternatives")
         sheet.set_column("A:A", 32)
         sheet.set_column("B:B", 14)
         sheet.set_column("C:C", 40)
@@ -458,6 +472,7 @@ class _Writer:
                 else:
                     sheet.write(row, 0, label, bold)
                 sheet.write(row, 1, text, wrap)
+                sheet.set_row(row, 15 * max(1, -(-len(text) // 95)))  # wrapped text: one line per 95 characters
 
 
 SHEET_PURPOSES = {
@@ -498,7 +513,7 @@ def write_template(path: Path, options: TemplateOptions = TemplateOptions()) -> 
     book = xlsxwriter.Workbook(str(path))
     writer = _Writer(book, options)
     sheets = template_sheets(options)
-    book.add_worksheet("Instructions")
+    writer.add_sheet("Instructions")
     for name, specs in schema.PARAMETER_SHEETS.items():
         writer.parameter_sheet(name, specs, schema.PROJECT_TEXT if name == "Project" else ())
     for table in schema.TABLES:
