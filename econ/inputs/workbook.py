@@ -230,6 +230,7 @@ class Workbook:
     def _read_sheet(self, worksheet: Any, room: int) -> dict[str, Cell]:
         """The non-empty cells of one sheet, by address; at most ``room`` of them."""
         cells: dict[str, Cell] = {}
+        formats: dict[int, str] = {}  # number format by style id
         member = getattr(worksheet, "_worksheet_path", "")
         try:
             with worksheet._get_source() as source:  # noqa: SLF001 - openpyxl's read-only sheet XML stream
@@ -243,12 +244,14 @@ class Workbook:
                         if parsed["value"] is None:
                             continue
                         address = f"{get_column_letter(parsed['column'])}{parsed['row']}"
-                        cell = ReadOnlyCell(worksheet, **parsed)
-                        try:
-                            number_format = cell.number_format or "General"
-                        except (IndexError, KeyError, AttributeError):
-                            raise _CellProblem(address, f"its style {parsed['style_id']} is not in the "
-                                                        "workbook's styles") from None
+                        number_format = formats.get(parsed["style_id"])
+                        if number_format is None:  # a cell's format depends on its style only: looked up once
+                            try:
+                                number_format = ReadOnlyCell(worksheet, **parsed).number_format or "General"
+                            except (IndexError, KeyError, AttributeError):
+                                raise _CellProblem(address, f"its style {parsed['style_id']} is not in the "
+                                                            "workbook's styles") from None
+                            formats[parsed["style_id"]] = number_format
                         cells[address] = Cell(parsed["value"], number_format, parsed["data_type"] == "e")
                         if len(cells) > room:
                             raise InputError(f"holds more than {MAX_CELLS:,} non-empty cells, more than econ reads "
