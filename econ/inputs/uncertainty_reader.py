@@ -338,7 +338,7 @@ class UncertaintyReader:
     def unquantified(self) -> tuple[str, ...]:
         return tuple(key for key, parameter in self.reader.parameters.items()
                      if key not in self.inputs and key not in SHAPE_KEYS and not parameter.defaulted
-                     and key.split(".")[-1] not in NOT_UNCERTAIN
+                     and key.split(".")[-1] not in NOT_UNCERTAIN and key != "base_year"
                      and is_assumption(parameter.source, key.split(".")[-1]))
 
 
