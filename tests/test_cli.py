@@ -200,7 +200,7 @@ def test_run_with_bad_input_exits_2_with_one_error_line_and_writes_nothing(tmp_p
     assert cli.main(["run", str(bad_workbook(tmp_path)), "-o", str(out)]) == 2
     captured = capsys.readouterr()
     line = assert_one_error_line(captured)
-    assert line.startswith('Error: cr_scheme.xlsx!Tariffs!C2 "electricity_price": ')
+    assert line.startswith('Error: cr_scheme.xlsx!Tariffs!D2 "electricity_price": ')
     assert captured.out == ""
     assert not out.exists()
 
@@ -225,7 +225,7 @@ def test_module_entry_point_exits_2_without_a_traceback_on_bad_input(tmp_path):
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
     assert result.stderr.count("\n") == 1
-    assert result.stderr.startswith('Error: cr_scheme.xlsx!Tariffs!C2 "electricity_price": ')
+    assert result.stderr.startswith('Error: cr_scheme.xlsx!Tariffs!D2 "electricity_price": ')
 
 
 @pytest.mark.parametrize("out_below_file", [False, True])

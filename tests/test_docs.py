@@ -180,8 +180,8 @@ def test_every_numeric_parameter_field_shows_its_unit(sheet):
 
 
 def _readme_error_line() -> str:
-    lines = [line for line in README.splitlines() if line.startswith("Error: cr_scheme.xlsx!Tariffs!C2")]
-    assert len(lines) == 1, "README.md has one example line 'Error: cr_scheme.xlsx!Tariffs!C2 ...'"
+    lines = [line for line in README.splitlines() if line.startswith("Error: cr_scheme.xlsx!Tariffs!D2")]
+    assert len(lines) == 1, "README.md has one example line 'Error: cr_scheme.xlsx!Tariffs!D2 ...'"
     return lines[0]
 
 

@@ -84,7 +84,7 @@ class ValueReader:
         location = self.book.location(sheet, address)
         if value is None:
             if spec.required and spec.default is None:
-                raise self.error(f"value missing: expected a number in {self.unit_of(spec)}", sheet, address,
+                raise self.error(f"value missing: expected {self.wanted(spec)}", sheet, address,
                                  spec.name)
             if spec.default is None:
                 return None
@@ -109,9 +109,22 @@ class ValueReader:
         entered = f"{shown} {shown_unit}".strip() if not percent_format else f"{float(shown) * 100:g} %"
         return Parameter(key, label, value, target, source, location, entered, "", spec.minimum, spec.maximum)
 
+    def wanted(self, spec: schema.FieldSpec) -> str:
+        """What a field's cell should hold: ``a number in RUB/kWh``, ``a fraction (0 to 1, or a %)``."""
+        unit = self.unit_of(spec)
+        if spec.kind == "fraction":
+            return "a fraction from 0 to 1 (or a percentage)"
+        if spec.kind == "ratio":
+            return "a ratio (or a percentage)"
+        if unit == "dimensionless":
+            return "a whole number" if spec.kind == "integer" else "a number"
+        if spec.kind == "integer":
+            return "a whole number of years" if unit == "year" else f"a whole number in {unit}"
+        return f"a number in {unit}"
+
     def text_instead_of_number(self, text: str, spec: schema.FieldSpec, sheet: str, address: str) -> InputError:
         """The error for a cell that holds text where a number belongs, with the number it probably means."""
-        expected = f"a number in {self.unit_of(spec)}"
+        expected = self.wanted(spec)
         meant = number_in_text(text)
         if meant is None:
             return self.error(f"the cell holds the text {text!r}: expected {expected}", sheet, address, spec.name)
