@@ -1,0 +1,93 @@
+"""Wall time of `econ check` on the chromium scheme with 2,000 to 100,000 rows in its Equipment table.
+
+The workbook is inputs/cr_scheme.xlsx with its 6 pumps of 4 kW replaced by
+``rows - 3`` pump rows (quantity 1) of 24/(rows - 3) kW each, so that the
+installed power stays 45 kW and every figure stays that of the bundled
+workbook. Each count runs several times; the median is printed with the time
+per row and its ratio to the smallest count's, and the marginal time per row
+between one count and the next: in linear time the marginal time stays
+constant (the total per row falls as start-up is shared by more rows).
+The machine is shared and noisy: compare figures taken in one run.
+
+    python benchmarks/bench_rows.py [--repeats 3] [--rows 2000,8000,32000,100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import openpyxl
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKBOOK = ROOT / "inputs" / "cr_scheme.xlsx"
+PUMP_POWER_KW = 24.0  # the bundled workbook's 6 pumps x 4 kW
+
+
+def equipment_workbook(path: Path, rows: int, pump_power_kw: float | None = None) -> Path:
+    """Write cr_scheme.xlsx with ``rows`` Equipment rows (at least 4) to ``path``.
+
+    Row 3 of the bundled Equipment sheet (6 pumps of 4 kW) becomes ``rows - 3``
+    rows "Pump 1", "Pump 2", ... of quantity 1 and ``pump_power_kw`` kW each
+    (default 24/(rows - 3) kW, so that the installed power stays 45 kW); the
+    other three rows follow unchanged.
+    """
+    if rows < 4:
+        raise ValueError(f"rows {rows}: expected at least 4 (three bundled rows and one pump)")
+    pumps = rows - 3
+    power = PUMP_POWER_KW / pumps if pump_power_kw is None else pump_power_kw
+    book = openpyxl.load_workbook(WORKBOOK)
+    sheet = book["Equipment"]
+    bundled = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=3)]
+    pump, others = bundled[0], bundled[1:]
+    sheet.delete_rows(3, sheet.max_row)
+    for number in range(1, pumps + 1):
+        sheet.append([f"Pump {number}", 1, power, pump[3], None, None, None, pump[7]])
+    for row in others:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def wall_times(command: list[str], repeats: int) -> list[float]:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--rows", default="2000,8000,32000,100000",
+                        help="Equipment row counts, comma-separated (default: 2000,8000,32000,100000)")
+    args = parser.parse_args()
+    counts = [int(text) for text in args.rows.split(",")]
+    python = sys.executable
+    medians: dict[int, float] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for rows in counts:
+            path = equipment_workbook(Path(folder) / f"cr_scheme_{rows}.xlsx", rows)
+            times = wall_times([python, "-m", "econ.cli", "check", str(path)], args.repeats)
+            medians[rows] = statistics.median(times)
+            per_row = medians[rows] / rows
+            ratio = per_row / (medians[counts[0]] / counts[0])
+            marginal = ""
+            if len(medians) > 1:
+                previous = list(medians)[-2]
+                step = (medians[rows] - medians[previous]) / (rows - previous)
+                marginal = f", marginal {step * 1e6:.1f} us/row from {previous:,}"
+            print(f"econ check, {rows:>7,} Equipment rows  median {medians[rows]:7.3f} s  "
+                  f"(min {min(times):.3f}, max {max(times):.3f}, n={args.repeats})  "
+                  f"{per_row * 1e6:7.1f} us/row, {ratio:.2f}x the time per row at {counts[0]:,}{marginal}")
+
+
+if __name__ == "__main__":
+    main()
