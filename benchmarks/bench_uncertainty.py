@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -34,7 +35,7 @@ from econ.inputs.reader import read_plant  # noqa: E402
 from econ.inputs.uncertainty_reader import UncertainInput  # noqa: E402
 from econ.model.outcomes import MetricModel  # noqa: E402
 from econ.model.sampling import Sampler  # noqa: E402
-from econ.model.uncertainty import local_map, monte_carlo  # noqa: E402
+from econ.model.uncertainty import in_process_map, local_map, monte_carlo  # noqa: E402
 
 WORKBOOK = ROOT / "inputs" / "cr_scheme.xlsx"
 METRICS = ("npv", "irr", "payback", "discounted_payback")
@@ -53,15 +54,17 @@ def run(samples: int, map_chunks=local_map) -> dict:  # noqa: ANN001
     return outcome.statistics()
 
 
-def time_in_process(samples: int, repeats: int) -> list[float]:
+def time_in_process(samples: int, repeats: int, threads: int = 1) -> tuple[list[float], list[float]]:
+    """Wall and CPU seconds of each repeat: sampling, model, metrics and statistics."""
     evaluator, sampler = setup()
-    times = []
+    walls, cpus = [], []
     for _ in range(repeats):
-        start = time.perf_counter()
-        outcome = monte_carlo(evaluator, sampler, samples, seed=1)
+        start, cpu = time.perf_counter(), time.process_time()
+        outcome = monte_carlo(evaluator, sampler, samples, seed=1, map_chunks=in_process_map(threads))
         outcome.statistics()
-        times.append(time.perf_counter() - start)
-    return times
+        walls.append(time.perf_counter() - start)
+        cpus.append(time.process_time() - cpu)
+    return walls, cpus
 
 
 def time_loop(samples: int) -> float:
@@ -110,9 +113,12 @@ def main() -> None:
     parser.add_argument("--huge", action="store_true", help="also 10^8 samples on Dask, 1 and 2 workers")
     args = parser.parse_args()
 
-    times = time_in_process(args.samples, args.repeats)
-    print(f"in-process, {args.samples:,} samples, NPV + IRR + both paybacks: median {statistics.median(times):.3f} s, "
-          f"fastest {min(times):.3f} s ({', '.join(f'{t:.3f}' for t in times)})")
+    print(f"load average before: {', '.join(f'{value:.2f}' for value in os.getloadavg())} on {os.cpu_count()} cores")
+    for threads in (1, 2):
+        times, cpus = time_in_process(args.samples, args.repeats, threads)
+        print(f"in-process, {threads} thread(s), {args.samples:,} samples, NPV + IRR + both paybacks: median "
+              f"{statistics.median(times):.3f} s, fastest {min(times):.3f} s "
+              f"({', '.join(f'{t:.3f}' for t in times)}); CPU median {statistics.median(cpus):.3f} s")
     per_sample = time_loop(args.loop)
     vectorized = statistics.median(times) / args.samples
     print(f"per-sample loop with numpy_financial ({args.loop:,} samples): {per_sample * 1e6:.1f} us/sample, "

@@ -48,7 +48,7 @@ def execute(args: argparse.Namespace) -> int:
     from econ.model.cluster import dask_executor, local_workers
     from econ.model.outcomes import INCREMENTAL, MONTE_CARLO_METRICS, MetricModel
     from econ.model.sampling import Sampler
-    from econ.model.uncertainty import local_map, monte_carlo, sobol_indices
+    from econ.model.uncertainty import in_process_map, monte_carlo, sobol_indices
 
     if args.dask:
         local_workers(args.dask)  # a bad local:N fails before the workbook is read
@@ -61,7 +61,7 @@ def execute(args: argparse.Namespace) -> int:
         raise EconError(f"--samples {args.samples}: expected at least 2 samples")
     if args.seed < 0:
         raise EconError(f"--seed {args.seed}: expected a whole number of 0 or more")
-    with _progress(args.samples) as bar, (dask_executor(args.dask) if args.dask else nullcontext(local_map)) as run:
+    with _progress(args.samples) as bar, (dask_executor(args.dask) if args.dask else nullcontext(in_process_map())) as run:
         outcome = monte_carlo(evaluator, sampler, args.samples, args.seed, run,
                               progress=bar.update if bar is not None else None)
     report = {

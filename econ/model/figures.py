@@ -12,7 +12,7 @@ arrays) or many cases at once (1-d arrays that broadcast).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -181,7 +181,7 @@ class _YearsSoFar(list):
 
 
 def evaluate(model: Model, inputs: Mapping[str, Array | float], strict: bool = True,
-             locate: Callable[[str], str] | None = None) -> Results:
+             locate: Callable[[str], str] | None = None, stacked: Collection[str] | None = None) -> Results:
     """Evaluate every figure of ``model`` over ``inputs`` (arrays broadcast together).
 
     Raises ModelError naming the figure when an expression divides by zero or
@@ -189,7 +189,10 @@ def evaluate(model: Model, inputs: Mapping[str, Array | float], strict: bool = T
     input keys the figure depends on, and its message names where they are when
     ``locate`` gives an input key's place (``cr_scheme.xlsx!Tariffs!C2
     "electricity_price"``). ``strict=False`` lets them through instead, for a
-    caller that looks for the zeros itself (econ.model.chain).
+    caller that looks for the zeros itself (econ.model.chain). ``stacked``, if
+    given, names the yearly figures wanted as arrays (cases..., years); the others
+    stay lists of one array per year, which expressions read year by year, and
+    are not copied into one array (econ.model.outcomes evaluates millions of cases).
     """
     errors = "raise" if strict else "ignore"
     env: dict[str, Array] = {key: np.asarray(value, dtype=float) for key, value in inputs.items()}
@@ -205,7 +208,8 @@ def evaluate(model: Model, inputs: Mapping[str, Array | float], strict: bool = T
                     env[figure.key] = years  # type: ignore[assignment]
                     for expr in figure.exprs:
                         years.append(np.asarray(expr.evaluate(env), dtype=float))
-                    env[figure.key] = np.stack(np.broadcast_arrays(*years), axis=-1)
+                    if stacked is None or figure.key in stacked:
+                        env[figure.key] = np.stack(np.broadcast_arrays(*years), axis=-1)
                 else:
                     metric = figure.compute(env)
                     metrics[figure.key] = metric

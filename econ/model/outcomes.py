@@ -96,6 +96,12 @@ class MetricModel:
         wanted |= {"npv", NET_CASH_FLOW, DISCOUNTED}
         self._model = pruned(full, wanted)
         self._yearly = {figure.key for figure in self._model.figures if isinstance(figure, YearlyFigure)}
+        # the yearly rows read whole (the NPV reads the net flows); the others stay one array per year
+        self._stacked = {NET_CASH_FLOW, DISCOUNTED}
+        for figure in self._model.figures:
+            if isinstance(figure, Figure):
+                self._stacked |= figure.expr.keys() & self._yearly
+        self._read = {key for key in self.metric_keys if key != INCREMENTAL} | self._stacked | {"discount_rate"}
 
     def __getstate__(self) -> dict:
         # a worker rebuilds the model (its figures hold lambdas); only the plant and the choices travel
@@ -120,8 +126,9 @@ class MetricModel:
                 base = float(self.plant.parameters[key].value)
                 both[key] = np.concatenate([np.full(count, base), np.full(count, value)])
         env = self._evaluate(both)
+        base_case = {key: env[key] for key in self._read if key in env}
         result = self._metrics({key: value[:count] if np.ndim(value) > (key in self._yearly) else value
-                                for key, value in env.items()})
+                                for key, value in base_case.items()})
         npv = np.broadcast_to(env["npv"], (2 * count,))
         result[INCREMENTAL] = MetricArrays(npv[count:] - npv[:count], np.zeros(count, dtype=np.int8))
         return result
@@ -132,7 +139,7 @@ class MetricModel:
             if key not in inputs:
                 raise ModelError(f"{key!r} is not an input of {self.plant.file_name}")
             inputs[key] = values
-        return evaluate(self._model, inputs).values  # type: ignore[arg-type]
+        return evaluate(self._model, inputs, stacked=self._stacked).values  # type: ignore[arg-type]
 
     def _metrics(self, env: dict[str, np.ndarray]) -> dict[str, MetricArrays]:
         result: dict[str, MetricArrays] = {}
