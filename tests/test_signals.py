@@ -186,3 +186,14 @@ def test_the_worker_exits_quietly_when_econ_goes_away(tmp_path):
     while (state := [s for pid, s in session_processes(process.pid) if pid == worker]) and state != ["Z"]:
         assert time.monotonic() < deadline, f"worker {worker} still running"
         time.sleep(0.01)
+
+
+def test_a_run_refused_for_bad_input_stops_and_reaps_its_worker(tmp_path):
+    """The worker is started before the workbook is read; an input error unwinds through it."""
+    with killed_at_the_end(start([sys.executable, "-m", "econ.cli", "run", str(tmp_path / "missing.xlsx"),
+                                  "-o", str(tmp_path / "reports")])) as process:
+        _, stderr = process.communicate(timeout=60)
+        left = session_processes(process.pid)
+    assert process.returncode == cli.EXIT_ERROR
+    assert stderr == f"Error: {tmp_path / 'missing.xlsx'}: file not found\n"
+    assert left == []
