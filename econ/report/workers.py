@@ -108,8 +108,11 @@ class ChartWorker:
     def submit(self, inputs: dict) -> PendingCharts:  # type: ignore[type-arg]
         """Draw the charts of ``inputs`` (from econ.report.html.chart_inputs); ``.result()`` gives the SVGs."""
         assert self._process.stdin is not None
-        pickle.dump(inputs, self._process.stdin)
-        self._process.stdin.flush()
+        try:
+            pickle.dump(inputs, self._process.stdin)
+            self._process.stdin.flush()
+        except OSError as error:  # not a BrokenPipeError for the CLI, which reads that as its reader gone
+            raise RuntimeError(f"the chart worker is gone (exit status {self._process.poll()}): {error}") from None
         return PendingCharts(self)
 
     def _answer(self, timeout: float | None) -> dict[str, str]:
