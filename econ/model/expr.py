@@ -257,10 +257,13 @@ class Func(Expr):
             for value in values:
                 total = total + value
             return total
-        if self.name == "MAX":
-            return np.maximum.reduce(np.broadcast_arrays(*values))
-        if self.name == "MIN":
-            return np.minimum.reduce(np.broadcast_arrays(*values))
+        if self.name in ("MAX", "MIN"):
+            # pairwise, without stacking the broadcast arguments into one array first
+            pick = np.maximum if self.name == "MAX" else np.minimum
+            result = np.asarray(values[0], dtype=float)
+            for value in values[1:]:
+                result = pick(result, value)
+            return result
         raise ValueError(f"unknown function {self.name}")
 
     def excel(self, cells: CellMap, sheet: str) -> str:

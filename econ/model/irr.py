@@ -186,7 +186,7 @@ def irr_single_sign_change(table: np.ndarray) -> np.ndarray:
     first_sign = _first_nonzero_sign(table)
     rate_nonnegative = np.sign(total) != first_sign
     by_year = np.ascontiguousarray(table.T)
-    columns = np.where(rate_nonnegative, by_year, by_year[::-1])
+    columns = by_year if rate_nonnegative.all() else np.where(rate_nonnegative, by_year, by_year[::-1])
     # near z = 0 the sign is that of the first flow, or of the last one reversed
     sign_at_zero = np.where(rate_nonnegative, first_sign, -first_sign)
     point = _root_in_bracket(columns, np.zeros(cases), np.ones(cases), sign_at_zero)

@@ -333,7 +333,8 @@ def irr(cash_flows: ArrayLike) -> IrrResult:
     widest = max(1, int(count.max(initial=0)))
 
     all_roots = np.full((cases, widest), np.nan)
-    all_roots[single, 0] = irr_single_sign_change(table[single])
+    # every case with one sign change (the usual plant): the table itself, not a copy of its rows
+    all_roots[single, 0] = irr_single_sign_change(table if single.size == cases else table[single])
     all_roots[several] = several_rates[:, :widest]
     status[single] = IRR_OK
     status[several] = np.select(
