@@ -382,8 +382,18 @@ class PaybackResult:
         return _not_reached_reason(self.n_years) if bool(self.invested[index]) else PAYBACK_NO_INVESTMENT_REASON
 
 
+def _cumulative(flows: np.ndarray) -> np.ndarray:
+    """``np.cumsum(flows, axis=-1)``, the same sums in the same order, a year at a time over all cases
+    (about twice as fast for many cases of a few years)."""
+    cumulative = np.empty_like(flows)
+    cumulative[..., 0] = flows[..., 0]
+    for year in range(1, flows.shape[-1]):
+        np.add(cumulative[..., year - 1], flows[..., year], out=cumulative[..., year])
+    return cumulative
+
+
 def _payback_of(flows: np.ndarray) -> PaybackResult:
-    cumulative = np.cumsum(flows, axis=-1)
+    cumulative = _cumulative(flows)
     invested = (cumulative < 0).any(axis=-1)
     # a recovery in year t: cum_{t-1} < 0 <= cum_t, for t = 1..N (index t - 1)
     recoveries = (cumulative[..., :-1] < 0) & (cumulative[..., 1:] >= 0)
