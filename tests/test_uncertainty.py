@@ -8,6 +8,7 @@ import io
 import json
 import math
 import shutil
+import time
 from pathlib import Path
 
 import numpy as np
@@ -23,7 +24,7 @@ from econ.model import distributions
 from econ.model.build import run_model
 from econ.model.outcomes import MetricModel
 from econ.model.sampling import Sampler, chunk_bounds, chunk_stream
-from econ.model.uncertainty import local_map, monte_carlo, sobol_indices, summarize
+from econ.model.uncertainty import local_map, monte_carlo, sobol_indices, summarize, threaded_map
 
 ROOT = Path(__file__).resolve().parents[1]
 CR = ROOT / "inputs" / "cr_scheme.xlsx"
@@ -143,7 +144,8 @@ def test_the_same_seed_gives_the_same_samples_in_any_chunk_order(cr_evaluator):
     again = monte_carlo(cr_evaluator, sampler, 100_000, seed=5,
                         map_chunks=lambda task, chunks: reversed(list(local_map(task, chunks))))
     other = monte_carlo(cr_evaluator, sampler, 100_000, seed=6)
-    assert first.statistics() == again.statistics()
+    threaded = monte_carlo(cr_evaluator, sampler, 100_000, seed=5, map_chunks=threaded_map(2))
+    assert first.statistics() == again.statistics() == threaded.statistics()
     assert np.array_equal(first.metrics["npv"].values, again.metrics["npv"].values)
     assert first.statistics()["npv"]["mean"] != other.statistics()["npv"]["mean"]
 
@@ -337,6 +339,18 @@ def test_dask_local_cluster_gives_identical_json():
     status_dask, on_dask, _ = run_cli(*argv, "--dask", "local:2")
     assert (status, status_dask) == (0, 0)
     assert on_dask == alone
+    # the cluster is shut down with its workers: no process of ours is left behind but multiprocessing's
+    # resource tracker, which Python keeps until this process exits
+    import psutil
+
+    def children() -> list:
+        return [child for child in psutil.Process().children(recursive=True)
+                if "multiprocessing.resource_tracker" not in " ".join(child.cmdline())]
+
+    deadline = time.monotonic() + 10
+    while children() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert children() == []
 
 
 def test_bad_dask_address_is_an_error_before_reading():

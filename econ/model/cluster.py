@@ -47,7 +47,7 @@ def dask_executor(address: str) -> Iterator[Callable]:
     try:
         if workers is not None:
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=logging.ERROR)
+                                   dashboard_address=":0", silence_logs=logging.ERROR)
             client = Client(cluster)
         else:
             client = Client(address, timeout="10s")
