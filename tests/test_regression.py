@@ -6,7 +6,9 @@ Expected verdicts, checked by hand from the paper's own inputs:
 - 7 920 kWh x 13.086 RUB/kWh = 103 641.12 RUB, the paper prints 103 635 (Table 3),
   and the text gives the same digits in thousands of RUB;
 - so Table 3's total is 381 974.45, not 381 968 (the 381.97 thousand of the
-  text still rounds right);
+  text still rounds right); both are within the rounding of the inputs (the
+  energy 7 920 kWh printed to the kWh: 103 635 / 13.086 = 7 919.53 kWh), so
+  they agree within input rounding;
 - 45.81 mln RUB over the life is 3.82 times the 12 mln capital, not "more than
   four times".
 """
@@ -17,10 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from econ.checks.regression import AGREES, DIFFERS, DOES_NOT_HOLD
+from econ.checks.regression import AGREES, AGREES_ROUNDING, DIFFERS, DOES_NOT_HOLD
 
 ROOT = Path(__file__).resolve().parent.parent
-EXPECTED_FAILURES = {"E-cost-text": DIFFERS, "T3-energy": DIFFERS, "T3-total": DIFFERS, "CLAIM-4x": DOES_NOT_HOLD}
+EXPECTED_FAILURES = {"E-cost-text": DIFFERS, "T3-energy": AGREES_ROUNDING, "T3-total": AGREES_ROUNDING,
+                     "CLAIM-4x": DOES_NOT_HOLD}
 
 
 def test_every_reference_is_checked(cr_evaluation):

@@ -15,6 +15,7 @@ import pytest
 
 import econ
 from econ import cli
+from econ.inputs import schema
 
 ROOT = Path(__file__).resolve().parents[1]
 TUTORIAL = (ROOT / "docs" / "tutorial.md").read_text(encoding="utf-8")
@@ -62,10 +63,13 @@ def _fill(path: Path) -> None:
     """Fill in the workbook ``econ new`` wrote, as section 2 of the tutorial says."""
     fill = SECTIONS["2. Fill in the sheets"]
     book = openpyxl.load_workbook(path)
-    (deleted,) = re.findall(r"Delete the\s+sheets (.*?):", fill, flags=re.S)
-    for name in re.findall(r"\*\*(\w+)\*\*", deleted):
+    tables = _tables(fill)
+    (named,) = re.findall(r"Delete the\s+sheets (.*?), and any other table\s+sheet", fill, flags=re.S)
+    unused = [table.sheet for table in schema.TABLES if table.sheet in book.sheetnames and table.sheet not in tables]
+    assert set(re.findall(r"\*\*(\w+)\*\*", named)) <= set(unused)
+    for name in unused:
         del book[name]
-    for sheet_name, rows in _tables(fill).items():
+    for sheet_name, rows in tables.items():
         sheet = book[sheet_name]
         header, body = rows[0], rows[1:]
         if header == PARAMETER_HEADER:

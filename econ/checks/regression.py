@@ -9,20 +9,34 @@ come out:
   by the size of the deviation;
 - ``>`` and ``<`` figures are claims made in the text, and ``in`` a range the text
   gives (``published`` to ``published_high``); they *hold* or *do not hold*.
+
+The inputs were printed rounded too (econ.inputs.precision). A figure that
+misses its published value but is reached somewhere within half a unit of each
+rounded input's last digit (econ.checks.rounding) *agrees within input rounding*
+(a claim *holds within input rounding*); one that is not reached *differs* by
+its gap, the distance from the attainable range (widened by the tolerance) to
+the published figure. The gap is *material* above the row's materiality
+(References!materiality, 1 % of the published figure by default). A figure all
+of whose inputs are assumptions (their sources start with "assumption") or
+defaults is *not tested*: the workbook chose what it is compared with.
 """
 
 from __future__ import annotations
 
+import math
+
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from econ import units
 from econ.errors import InputError
+from econ.checks.rounding import attainable_ranges, dependencies
 from econ.inputs.plant import Plant, Reference
+from econ.inputs.precision import is_assumption
 from econ.model.expr import Const, Expr, Ref
 from econ.model.figures import Figure, MetricFigure, Model, Results, YearlyFigure
 
@@ -30,6 +44,9 @@ if TYPE_CHECKING:
     from econ.model.alternatives import Case
 
 AGREES, DIFFERS, HOLDS, DOES_NOT_HOLD = "agrees", "differs", "holds", "does not hold"
+AGREES_ROUNDING, HOLDS_ROUNDING = "agrees within input rounding", "holds within input rounding"
+NOT_TESTED = "not tested"
+VERDICTS = (AGREES, AGREES_ROUNDING, DIFFERS, HOLDS, HOLDS_ROUNDING, DOES_NOT_HOLD, NOT_TESTED)
 
 
 @dataclass(frozen=True)
@@ -44,10 +61,34 @@ class Comparison:
     verdict: str
     formula: str  # how the model computes the figure, over keys
     quantity: Quantity | None = None
+    low: float | None = None  # the attainable range over the inputs' rounding, published unit; None: exact
+    high: float | None = None
+    rounded: tuple[str, ...] = ()  # the rounded inputs varied for the range
+    gap: float = 0.0  # how far the published figure lies beyond the attainable range and tolerance (>= 0)
+    inputs: tuple[str, ...] = ()  # every input key the figure depends on
 
     @property
     def passed(self) -> bool:
-        return self.verdict in (AGREES, HOLDS)
+        """Agrees or holds (exactly or within input rounding), or is not tested."""
+        return self.verdict in (AGREES, AGREES_ROUNDING, HOLDS, HOLDS_ROUNDING, NOT_TESTED)
+
+    @property
+    def material(self) -> bool:
+        """A difference (or a failed claim) whose gap exceeds the row's materiality."""
+        if self.passed:
+            return False
+        bound = abs(self.reference.published)
+        return self.gap > self.reference.materiality * bound if bound else self.gap > 0
+
+    @property
+    def evidence(self) -> bool:
+        """Whether the row is a published figure (not derived or assumed) and was tested."""
+        return self.reference.kind == "published" and self.verdict != NOT_TESTED
+
+    @property
+    def relative_gap(self) -> float | None:
+        published = self.reference.published
+        return None if published == 0 else self.gap / abs(published)
 
     @property
     def relative_deviation(self) -> float | None:
@@ -93,6 +134,9 @@ class Quantity:
 _TOKEN = re.compile(r"\s*(?:(?P<number>(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)|(?P<key>[A-Za-z_][A-Za-z0-9_.]*)|(?P<op>[-+*/()]))")
 
 
+MAX_BRACKETS = 50  # nesting of a reference's quantity expression
+
+
 def parse_quantity(text: str, model: Model) -> Quantity:
     """A reference's quantity: a figure key, or + - * / and brackets over figure keys and numbers.
 
@@ -110,6 +154,11 @@ def parse_quantity(text: str, model: Model) -> Quantity:
         position = match.end()
     if not tokens:
         raise ValueError("empty")
+    depth = 0
+    for _kind, value in tokens:  # the parser below recurses once per bracket
+        depth += {"(": 1, ")": -1}.get(value, 0)
+        if depth > MAX_BRACKETS:
+            raise ValueError(f"brackets nested more than {MAX_BRACKETS} deep")
     if len(tokens) == 1 and tokens[0][0] == "key":
         try:
             figure = _figure(tokens[0][1], model)
@@ -138,6 +187,8 @@ def parse_quantity(text: str, model: Model) -> Quantity:
             operand, unit = atom()
             return -operand, unit
         if kind == "number":
+            if not math.isfinite(float(value)):
+                raise ValueError(f"the number {value} is out of range")
             return Const(float(value)), "dimensionless"
         if kind == "key":
             figure = _figure(value, model)
@@ -203,9 +254,68 @@ def conversion(reference: Reference, model: Model, months_per_year: float) -> tu
     return quantity, factor
 
 
+def judge(reference: Reference, computed: float, low: float | None, high: float | None,
+          tested: bool = True) -> tuple[str, float]:
+    """The verdict of one figure and its gap (published unit, >= 0), given its attainable range.
+
+    >>> from econ.inputs.plant import Location
+    >>> row = Reference("x", "", 24.1, "%", "q", "=", 0.05, "", "", Location("f", "References", "A2"))
+    >>> judge(row, 24.150178, 24.0638, 24.2370)
+    ('agrees within input rounding', 0.0)
+    >>> judge(row, 24.3, 24.2, 24.4)[0], round(judge(row, 24.3, 24.2, 24.4)[1], 6)
+    ('differs', 0.05)
+    """
+    if not tested:
+        return NOT_TESTED, 0.0
+    published, tolerance = reference.published, reference.tolerance
+    low = computed if low is None else min(low, computed)
+    high = computed if high is None else max(high, computed)
+    exact = verdict(reference.comparison, computed, published, tolerance, reference.published_high)
+    if exact in (AGREES, HOLDS):
+        return exact, 0.0
+    if reference.comparison == "=":
+        gap = max(published - (high + tolerance), (low - tolerance) - published, 0.0)
+        return (AGREES_ROUNDING, 0.0) if gap == 0 else (DIFFERS, gap)
+    if reference.comparison == ">":
+        gap = published - high
+    elif reference.comparison == "<":
+        gap = low - published
+    else:
+        assert reference.published_high is not None
+        gap = max(published - high, low - reference.published_high)
+    return (HOLDS_ROUNDING, 0.0) if gap < 0 else (DOES_NOT_HOLD, max(gap, 0.0))
+
+
+def is_assumed(plant: Plant, key: str) -> bool:
+    """An input the workbook chose: its source starts with "assumption", or a default stands in."""
+    parameter = plant.parameters[key]
+    return bool(parameter.defaulted) or parameter.source.strip().lower() == "default" \
+        or is_assumption(parameter.source)
+
+
 def compare_references(plant: Plant, results: Results, cases: Sequence[Case] = ()) -> list[Comparison]:
     """Every reference of ``plant`` recomputed: from ``results`` (the base case), or from the alternative
-    it names in its ``case`` column (``cases`` as from econ.model.alternatives.alternative_cases)."""
+    it names in its ``case`` column (``cases`` as from econ.model.alternatives.alternative_cases), with
+    its attainable range over the rounding of its inputs and its verdict (see the module's docstring)."""
+    exact = _exact_comparisons(plant, results, cases)
+    model = results.model
+    ranges = attainable_ranges(plant, model, [None if c.reference.case else c.quantity.expr for c in exact])
+    judged = []
+    for comparison, attainable in zip(exact, ranges):
+        reference = comparison.reference
+        inputs = dependencies(model, comparison.quantity.expr.keys(), plant)
+        tested = any(not is_assumed(plant, key) for key in inputs)
+        low = high = None
+        if attainable is not None:
+            low, high = sorted((attainable.low * comparison.factor, attainable.high * comparison.factor))
+        verdict_text, gap = judge(reference, comparison.computed, low, high, tested)
+        judged.append(replace(comparison, verdict=verdict_text, gap=gap, low=low, high=high, inputs=inputs,
+                              rounded=attainable.inputs if attainable else ()))
+    return judged
+
+
+def _exact_comparisons(plant: Plant, results: Results, cases: Sequence[Case] = ()) -> list[Comparison]:
+    """Every reference recomputed from the inputs as entered, with the verdict of its own tolerance."""
     months_per_year = plant.value("months_per_year")
     by_name = {case.name: case for case in cases[1:]}
     comparisons = []

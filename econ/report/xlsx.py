@@ -19,7 +19,7 @@ import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from econ import __version__, i18n
-from econ.checks.regression import AGREES, DIFFERS, DOES_NOT_HOLD, HOLDS
+from econ.checks.regression import AGREES, AGREES_ROUNDING, DIFFERS, DOES_NOT_HOLD, HOLDS, HOLDS_ROUNDING, NOT_TESTED
 from econ.model import metrics
 from econ.model.expr import Const, Expr
 from econ.model.opex import OPEX_TABLE
@@ -487,7 +487,8 @@ class _Writer:
             return
         sheet.write_string(0, 0, "Published figures recomputed from the inputs", self.section)
         headers = ("ID", "Figure", "Published", "Unit", "Computed", "Deviation", "Relative deviation", "Tolerance",
-                   "Comparison", "Verdict", "Model quantity", "Source", "Note", "Published high (range)")
+                   "Comparison", "Verdict", "Model quantity", "Source", "Note", "Published high (range)",
+                   "Attainable low (input rounding, run time)", "Attainable high (input rounding, run time)", "Kind")
         for column, text in enumerate(headers):
             sheet.write_string(1, column, text, self.header)
         for row, comparison in self.check_rows:
@@ -512,13 +513,25 @@ class _Writer:
                                 "" if relative is None else relative)
             sheet.write_number(row, 7, reference.tolerance, self.formats["input"])
             sheet.write_string(row, 8, reference.comparison)
+            # the range the inputs' rounding reaches (econ.checks.rounding), computed at run time
+            low, high = (comparison.computed if value is None else value for value in (comparison.low, comparison.high))
+            sheet.write_number(row, 14, min(low, comparison.computed), self.formats["input"])
+            sheet.write_number(row, 15, max(high, comparison.computed), self.formats["input"])
+            sheet.write_string(row, 16, reference.kind)
+            low_cell, high_cell = cell(14), cell(15)
             if reference.comparison == "=":
-                rule = f'=IF(ABS({cell(5)})<={cell(7)},"{AGREES}","{DIFFERS}")'
-            elif reference.comparison == "in":  # within the published range, its high end in the last column
+                rule = (f'=IF(ABS({cell(5)})<={cell(7)},"{AGREES}",IF(AND({cell(2)}>={low_cell}-{cell(7)},'
+                        f'{cell(2)}<={high_cell}+{cell(7)}),"{AGREES_ROUNDING}","{DIFFERS}"))')
+            elif reference.comparison == "in":  # within the published range, its high end in column N
                 sheet.write_number(row, 13, reference.published_high, self.formats["input"])
-                rule = (f'=IF(AND({cell(4)}>={cell(2)},{cell(4)}<={cell(13)}),"{HOLDS}","{DOES_NOT_HOLD}")')
+                rule = (f'=IF(AND({cell(4)}>={cell(2)},{cell(4)}<={cell(13)}),"{HOLDS}",IF(AND({high_cell}>{cell(2)},'
+                        f'{low_cell}<{cell(13)}),"{HOLDS_ROUNDING}","{DOES_NOT_HOLD}"))')
             else:
-                rule = f'=IF({cell(4)}{reference.comparison}{cell(2)},"{HOLDS}","{DOES_NOT_HOLD}")'
+                bound = high_cell if reference.comparison == ">" else low_cell
+                rule = (f'=IF({cell(4)}{reference.comparison}{cell(2)},"{HOLDS}",IF({bound}{reference.comparison}'
+                        f'{cell(2)},"{HOLDS_ROUNDING}","{DOES_NOT_HOLD}"))')
+            if comparison.verdict == NOT_TESTED:  # every input an assumption: nothing to test
+                rule = f'="{NOT_TESTED}"'
             sheet.write_formula(row, 9, rule, self.bold, comparison.verdict)
             sheet.write_string(row, 10, reference.quantity)
             sheet.write_string(row, 11, reference.source, self.wrap)
@@ -533,7 +546,7 @@ class _Writer:
             sheet.write_string(row, 1, audit.status.upper() if audit.status != "ok" else "ok", self.bold)
             sheet.write_string(row, 2, audit.message(), self.wrap)
         sheet.freeze_panes(2, 1)
-        _set_widths(sheet, (40, 40) + (14,) * 8 + (30, 50, 50))
+        _set_widths(sheet, (40, 40) + (14,) * 8 + (30, 50, 50, 14, 16, 16, 12))
 
     def overrides(self) -> dict[str, float]:
         if self.base is None:

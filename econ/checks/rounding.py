@@ -1,0 +1,167 @@
+"""The range of values a figure can take when its published inputs vary within their printed precision.
+
+A paper prints 47.6 g; the mass it measured lay anywhere from 47.55 to 47.65 g
+(econ.inputs.precision gives each input its half-unit). A published figure
+computed from rounded inputs follows from them if some choice of the inputs
+within their half-units reproduces it. :func:`attainable_ranges` finds, for each
+reference, the lowest and highest value its quantity takes over that box:
+
+- the inputs a quantity depends on are found through its expression's keys,
+  recursively (econ.model.figures.input_keys); exact inputs (assumptions,
+  defaults, formulas, zeros) stay fixed;
+- with k <= 10 rounded inputs, all 2^k corners of the box are evaluated; beyond,
+  each input is moved alone by ± its half-unit, 64 random corners are added, and
+  a second pass evaluates the two corners where every input moves in the
+  direction that raised (lowered) the figure: the exact extremes of a figure
+  monotonic in each input, as ratios and sums of masses are;
+- every sample of every reference is one case of a single vectorized
+  evaluation of the figures the references read (no loop over cases).
+
+Inputs stay within the range their field allows (a mass not below 0).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from econ.inputs.plant import Plant
+from econ.model.figures import Figure, Model, evaluate, input_keys
+
+CORNERS_UP_TO = 10  # rounded inputs evaluated at every corner; beyond, one at a time plus sampled corners
+RANDOM_CORNERS = 64
+
+
+@dataclass(frozen=True)
+class Attainable:
+    """The lowest and highest value of a quantity (model unit) over its inputs' rounding box."""
+
+    low: float
+    high: float
+    inputs: tuple[str, ...]  # the rounded inputs varied
+    method: str  # "corners" (every corner) or "extremes" (one at a time, sampled and aligned corners)
+
+
+@dataclass(frozen=True)
+class _Task:
+    expr: object  # econ.model.expr.Expr: the quantity
+    keys: tuple[str, ...]  # its rounded inputs
+    offsets: np.ndarray  # (samples, keys) in half-units, -1..1
+
+
+def dependencies(model: Model, expr_keys: set[str], plant: Plant) -> tuple[str, ...]:
+    """The input keys a quantity over the figures ``expr_keys`` depends on, in the order first reached."""
+    found: dict[str, None] = {}
+    for key in sorted(expr_keys):
+        if key in plant.parameters:
+            found[key] = None
+        else:
+            found.update(dict.fromkeys(input_keys(model, key, plant.parameters)))
+    return tuple(found)
+
+
+def rounded_inputs(plant: Plant, keys: Sequence[str]) -> tuple[str, ...]:
+    """The inputs of ``keys`` that were printed rounded (a half-unit above 0)."""
+    return tuple(key for key in keys if plant.parameters[key].half_unit > 0)
+
+
+def _corners(count: int) -> np.ndarray:
+    return np.array(list(itertools.product((-1.0, 1.0), repeat=count))) if count else np.zeros((1, 0))
+
+
+def _first_offsets(count: int, rng: np.random.Generator) -> np.ndarray:
+    if count <= CORNERS_UP_TO:
+        return _corners(count)
+    single = np.vstack([np.eye(count), -np.eye(count)])
+    return np.vstack([single, rng.choice((-1.0, 1.0), size=(RANDOM_CORNERS, count))])
+
+
+def attainable_ranges(plant: Plant, model: Model, exprs: Sequence[object | None]) -> list[Attainable | None]:
+    """For each quantity of ``exprs`` (Expr over figure keys, or None to skip), its attainable range in the
+    model unit, or None when none of its inputs was printed rounded."""
+    rng = np.random.default_rng(20260101)
+    tasks: list[_Task | None] = []
+    for expr in exprs:
+        keys = rounded_inputs(plant, dependencies(model, expr.keys(), plant)) if expr is not None else ()
+        tasks.append(_Task(expr, keys, _first_offsets(len(keys), rng)) if keys else None)
+    first = _run(plant, model, tasks)
+    second: list[_Task | None] = []
+    for task, values in zip(tasks, first):
+        if task is None or len(task.keys) <= CORNERS_UP_TO:
+            second.append(None)
+            continue
+        count = len(task.keys)
+        with np.errstate(invalid="ignore"):
+            direction = np.sign(np.nan_to_num(values[:count] - values[count:2 * count]))
+        second.append(_Task(task.expr, task.keys, np.vstack([direction, -direction])))
+    extra = _run(plant, model, second) if any(second) else [None] * len(tasks)
+    ranges: list[Attainable | None] = []
+    for task, values, more in zip(tasks, first, extra):
+        if task is None:
+            ranges.append(None)
+            continue
+        every = values if more is None else np.concatenate([values, more])
+        every = every[np.isfinite(every)]
+        if not every.size:
+            ranges.append(None)
+            continue
+        method = "corners" if len(task.keys) <= CORNERS_UP_TO else "extremes"
+        ranges.append(Attainable(float(every.min()), float(every.max()), task.keys, method))
+    return ranges
+
+
+def _run(plant: Plant, model: Model, tasks: Sequence[_Task | None]) -> list[np.ndarray | None]:
+    """Evaluate every task's samples as the cases of two vectorized evaluations: the figures that need no
+    cash-flow table in one, the others (NPV, IRR, yearly rows) in a second."""
+    results: list[np.ndarray | None] = [None] * len(tasks)
+    needed = {index: _closure(model, task.expr.keys()) for index, task in enumerate(tasks) if task is not None}
+    light = [index for index, keys in needed.items() if all(isinstance(model.get(key), Figure) for key in keys)]
+    heavy = [index for index in needed if index not in set(light)]
+    for group in (light, heavy):
+        if not group:
+            continue
+        keys: set[str] = set().union(*(needed[index] for index in group))
+        sub = Model([figure for figure in model.figures if figure.key in keys], years=model.years)
+        inputs: dict[str, np.ndarray] = {key: np.asarray(p.value, dtype=float) for key, p in plant.parameters.items()}
+        sizes = [len(tasks[index].offsets) for index in group]
+        total = sum(sizes)
+        varied: dict[str, np.ndarray] = {}
+        start = 0
+        for index, size in zip(group, sizes):
+            task = tasks[index]
+            for column, key in enumerate(task.keys):
+                parameter = plant.parameters[key]
+                values = varied.setdefault(key, np.full(total, parameter.value))
+                values[start:start + size] += task.offsets[:, column] * parameter.half_unit
+            start += size
+        for key, values in varied.items():
+            parameter = plant.parameters[key]
+            low = -np.inf if parameter.minimum is None else parameter.minimum
+            high = np.inf if parameter.maximum is None else parameter.maximum
+            inputs[key] = np.clip(values, low, high)
+        env = evaluate(sub, inputs, strict=False).values
+        start = 0
+        for index, size in zip(group, sizes):
+            with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+                value = np.broadcast_to(np.asarray(tasks[index].expr.evaluate(env), dtype=float), (total,))
+            results[index] = np.array(value[start:start + size])
+            start += size
+    return results
+
+
+def _closure(model: Model, keys: set[str]) -> set[str]:
+    """The figure keys of ``model`` that ``keys`` read, themselves included."""
+    from econ.model.figures import _expression_keys
+
+    found: set[str] = set()
+    stack = [key for key in keys if key in model]
+    while stack:
+        key = stack.pop()
+        if key in found:
+            continue
+        found.add(key)
+        stack.extend(name for name in _expression_keys(model.get(key)) if name in model and name not in found)
+    return found
