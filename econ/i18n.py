@@ -209,6 +209,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "verdict.differs": ("differs", "расходится"),
     "verdict.holds": ("holds", "подтверждается"),
     "verdict.does not hold": ("does not hold", "не подтверждается"),
+    "verdict.agrees within input rounding": ("agrees within input rounding", "совпадает в пределах округления данных"),
+    "verdict.holds within input rounding": ("holds within input rounding", "подтверждается в пределах округления данных"),
+    "verdict.not tested": ("not tested", "не проверяется"),
     "status.ok": ("ok", "норма"),
     "status.warning": ("warning", "предупреждение"),
     # metrics that are not numbers

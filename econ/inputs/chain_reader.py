@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from econ.inputs.reader import _Reader
 
 STREAM_COLUMNS = ("stage", "stream", "direction", "from", "to", "mass", "rate", "rate_of", "recovery", "recovery_of",
-                  "price", "price_source", "source", "note")
+                  "price", "price_source", "source", "note", "precision")
 ENERGY_COLUMNS = ("name", "stage", "basis", "component", "specific_energy", "cell_voltage", "valence",
                   "current_efficiency", "counted", "source", "note")
 PAYABLE_COLUMNS = ("stream", "component", "payable", "source", "note")

@@ -48,6 +48,7 @@ class Parameter:
     defaulted: str = ""
     minimum: float | None = None  # the range the input's field allows (econ.inputs.schema.FieldSpec), in ``unit``
     maximum: float | None = None
+    half_unit: float = 0.0  # half a unit of the printed last digit, in ``unit`` (econ.inputs.precision); 0: exact
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,9 @@ class Reference:
     cells: dict[str, str] = field(default_factory=dict)  # column name -> address in the row
     case: str = ""  # the alternative the figure belongs to; "" for the base case
     published_high: float | None = None  # the high end of a published range (comparison "in")
+    kind: str = "published"  # "published" (printed in the source), "derived" (computed from printed figures, or
+    # not printed) or "assumed" (set by the workbook's author): only published figures are evidence
+    materiality: float = 0.01  # a difference above this fraction of the published figure is material
 
     def cell(self, column: str) -> str:
         """Address of one of the row's cells, e.g. the quantity cell."""

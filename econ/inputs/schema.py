@@ -193,14 +193,17 @@ ABSENT_TABLE_NOTES = {
 OPTIONAL_WITH_CHAIN = ("equipment", "capital")
 
 REFERENCE_COLUMNS = ("id", "figure", "published", "published_high", "unit", "quantity", "comparison", "tolerance", "case", "source",
-                     "note")
+                     "note", "kind", "materiality")
+REFERENCE_KINDS = ("published", "derived", "assumed")  # References!kind: only published figures are evidence
+DEFAULT_MATERIALITY = 0.01  # References!materiality when blank: a difference above 1 % of the figure is material
 COMPARISONS = ("=", ">", "<", "in")  # "in": within the published range published..published_high
 PRODUCT_KINDS = ("product", "saving", "by-product")  # Products!kind; each kind is a line of revenue
 
 
 # Columns of free text a sheet may carry beside the ones econ reads: sources are shown in the reports, the others
 # are for the people who edit the workbook
-TEXT_COLUMNS = ("source", "note", "notes", "comment", "comments", "description")
+TEXT_COLUMNS = ("source", "note", "notes", "comment", "comments", "description", "precision")
+# (precision: the printed precision of the row's numbers, read by econ.inputs.values with econ.inputs.precision)
 
 # Sheets read by their own readers (econ.inputs.studies_reader, chain_reader, ...), besides the parameter sheets
 # and TABLES; Instructions is free text for the people who fill the workbook in

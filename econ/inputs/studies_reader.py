@@ -85,6 +85,14 @@ def _reference(reader: _Reader, sheet: str, columns: dict[str, str], row: int, i
     if tolerance < 0:
         raise reader.error("", sheet, f"{columns['tolerance']}{row}", "tolerance",
                            expected="a tolerance of 0 or more", found=tolerance)
+    kind = text("kind").lower() or "published"
+    if kind not in schema.REFERENCE_KINDS:
+        raise reader.error("", sheet, f"{columns['kind']}{row}", "kind", expected=" or ".join(schema.REFERENCE_KINDS),
+                           found=text("kind"))
+    materiality = number("materiality", schema.DEFAULT_MATERIALITY)
+    if not 0 <= materiality <= 1:
+        raise reader.error("", sheet, f"{columns['materiality']}{row}", "materiality",
+                           expected="a fraction from 0 to 1 (or a cell formatted as %)", found=materiality)
     unit_text = text("unit")
     try:
         units.parse(unit_text or "-")
@@ -95,7 +103,7 @@ def _reference(reader: _Reader, sheet: str, columns: dict[str, str], row: int, i
         quantity=text("quantity"), comparison=comparison, tolerance=tolerance, source=text("source"),
         note=text("note"), location=book.location(sheet, f"{columns['id']}{row}"),
         cells={name: f"{column}{row}" for name, column in columns.items()},
-        case=text("case"), published_high=published_high,
+        case=text("case"), published_high=published_high, kind=kind, materiality=materiality,
     )
 
 

@@ -13,7 +13,7 @@ import re
 
 from econ import units
 from econ.errors import InputError
-from econ.inputs import schema
+from econ.inputs import precision, schema
 from econ.inputs.plant import Parameter
 from econ.inputs.problems import Problems
 from econ.inputs.workbook import Workbook
@@ -107,7 +107,36 @@ class ValueReader:
         shown = raw.value if raw is not None else value
         shown_unit = "" if entered_unit in units.DIMENSIONLESS_SPELLINGS else entered_unit
         entered = f"{shown} {shown_unit}".strip() if not percent_format else f"{float(shown) * 100:g} %"
-        return Parameter(key, label, value, target, source, location, entered, "", spec.minimum, spec.maximum)
+        half = 0.0 if precision.exact_field(spec.kind, spec.unit) else self.half_unit(sheet, address, raw, value,
+                                                                                        source)
+        return Parameter(key, label, value, target, source, location, entered, "", spec.minimum, spec.maximum, half)
+
+    def half_unit(self, sheet: str, address: str, raw: object, value: float, source: str) -> float:
+        """The printed precision of an input cell in the model's unit (econ.inputs.precision): from the row's
+        ``precision`` column if the sheet has one, else from the digits typed and the number format."""
+        if raw is None or not isinstance(raw.value, (int, float)) or isinstance(raw.value, bool) or raw.value == 0:
+            return 0.0  # a formula, or a typed 0 (an absent component): exact
+        scale = abs(value / raw.value)  # the cell's unit -> the model's (g -> kg, % -> fraction)
+        column = self._precision_column(sheet)
+        row = address.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        text = self.book.text(sheet, f"{column}{row}") if column else ""
+        if text:
+            try:
+                return precision.parse(text, raw.value, raw.number_format) * scale
+            except ValueError as problem:
+                raise self.error("", sheet, f"{column}{row}", "precision", expected=str(problem), found=text) from None
+        if precision.is_assumption(source):
+            return 0.0
+        return precision.half_unit(raw.value, raw.number_format) * scale
+
+    def _precision_column(self, sheet: str) -> str:
+        """The column headed ``precision`` on ``sheet``, or ""."""
+        cache = self.__dict__.setdefault("_precision_columns", {})
+        if sheet not in cache:
+            cache[sheet] = next((re.sub(r"\d", "", address) for address in self.book.sheets.get(sheet, {})
+                                 if address.endswith("1") and address[-2].isalpha()
+                                 and self.book.text(sheet, address).strip().lower() == "precision"), "")
+        return cache[sheet]
 
     def wanted(self, spec: schema.FieldSpec) -> str:
         """What a field's cell should hold: ``a number in RUB/kWh``, ``a fraction (0 to 1, or a %)``."""
