@@ -19,6 +19,11 @@ from contextlib import contextmanager
 from econ.errors import EconError
 
 LOCAL = "local:"
+# dask's nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536, which fixes glibc's mmap threshold at 128 KiB:
+# every array of a chunk (256 KiB) is then mapped and unmapped anew, and a chunk took 4 times as long as in the
+# client. Arrays of up to 32 MiB come from the heap instead (docs/scaling.md: the same for a real cluster).
+WORKER_ENVIRONMENT = {"distributed.nanny.pre-spawn-environ.MALLOC_MMAP_THRESHOLD_": str(2 ** 25),
+                      "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": str(2 ** 27)}
 
 
 def _run_chunk(task: Callable, index: int, count: int) -> tuple[int, object]:
@@ -46,8 +51,11 @@ def dask_executor(address: str) -> Iterator[Callable]:
     cluster = None
     try:
         if workers is not None:
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=":0", silence_logs=logging.ERROR)
+            import dask
+
+            with dask.config.set(WORKER_ENVIRONMENT):
+                cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                       dashboard_address=":0", silence_logs=logging.ERROR)
             client = Client(cluster)
         else:
             client = Client(address, timeout="10s")
