@@ -127,11 +127,12 @@ FIGURES: dict[str, tuple[str, str]] = {
                                     "Реагенты и покупное сырьё на тонну исходного сырья"),
     "product_revenue_per_tonne_feed": ("Revenue from products sold per tonne of chain feed",
                                        "Выручка от товарной продукции на тонну исходного сырья"),
-    "credit_per_tonne_feed": ("Credits for returned intermediates per tonne of chain feed",
-                              "Зачёт оборотных промпродуктов на тонну исходного сырья"),
+    "credit_per_tonne_feed": ("Credits for returned intermediates per tonne of chain feed (not counted as cash)",
+                              "Зачёт оборотных промпродуктов на тонну исходного сырья (не денежный поток)"),
     "reagent_cost_per_month": ("Reagents and purchased feeds", "Реагенты и покупное сырьё"),
     "product_revenue_per_month": ("Revenue from products sold", "Выручка от товарной продукции"),
-    "credit_per_month": ("Credits for returned intermediates", "Зачёт оборотных промпродуктов"),
+    "credit_per_month": ("Credit for returned intermediates, not counted as cash",
+                         "Зачёт оборотных промпродуктов (не учитывается как денежный поток)"),
     "energy_use.*.specific_energy": ("{name}: specific energy", "{name}: удельный расход электроэнергии"),
     "energy_use.*.basis_per_month": ("{name}: amount the energy is counted on",
                                        "{name}: количество, на которое считается энергия"),
@@ -326,6 +327,16 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "products hold {excess} {unit} ({share}) more than was loaded",
                              "загружено {loaded} {unit}, получено {obtained} {unit}: баланс не сходится, в "
                              "продуктах на {excess} {unit} ({share}) больше, чем загружено"),
+    "audit.closure.excess_cause": (
+        "loaded {loaded} {unit}, obtained {obtained} {unit}: the stage passes on {excess} {unit} ({share}) more than "
+        "it received. The printed figure that causes it: {stream}'s {component}, {printed} {unit}; the source's own "
+        "{reference} ({published}) gives {implied} {unit}, with which the stage obtains {corrected} {unit} "
+        "({contradicting} published {contradicting:~figure|figures} of the stream contradict the printed amount)",
+        "загружено {loaded} {unit}, получено {obtained} {unit}: передел отдаёт на {excess} {unit} ({share}) больше, "
+        "чем получил. Причина — напечатанное значение {component} в «{stream}»: {printed} {unit}; собственное "
+        "значение источника {reference} ({published}) даёт {implied} {unit}, и тогда передел получает {corrected} "
+        "{unit} ({contradicting} {contradicting:~опубликованное значение|опубликованных значения|опубликованных "
+        "значений} этого продукта противоречат напечатанному количеству)"),
     "audit.closure.deficit": ("loaded {loaded} {unit}, obtained {obtained} {unit}: the balance does not close, "
                               "{excess} {unit} ({share}) of what was loaded is missing from the products",
                               "загружено {loaded} {unit}, получено {obtained} {unit}: баланс не сходится, "
@@ -600,6 +611,88 @@ TEXTS: dict[str, tuple[str, str]] = {
                                   "(NPV {npv} at {rate}), which is not a feasibility result",
                                   "В книге нет капитальных вложений: она оценивает продукты и потери цепи "
                                   "(NPV {npv} при ставке {rate}); это не оценка эффективности проекта"),
+    # the verdict over all the evidence (econ.checks.verdict): a status, a headline, the reasons
+    "verdict.status.established": ("Established", "Подтверждено"),
+    "verdict.status.qualified": ("Qualified", "С оговорками"),
+    "verdict.status.not_established": ("Not established", "Не подтверждено"),
+    "verdict.headline.profitable": (
+        "on the stated inputs the scheme is profitable: NPV {npv} at {rate}, IRR {irr}, discounted payback {payback}",
+        "при заявленных исходных данных схема рентабельна: NPV {npv} при ставке {rate}, IRR {irr}, "
+        "дисконтированный срок окупаемости {payback}"),
+    "verdict.headline.unprofitable": (
+        "on the stated inputs the scheme does not pay: NPV {npv} at {rate}, IRR {irr}, discounted payback {payback}",
+        "при заявленных исходных данных схема нерентабельна: NPV {npv} при ставке {rate}, IRR {irr}, "
+        "дисконтированный срок окупаемости {payback}"),
+    "verdict.headline.contradicted.profitable": (
+        "the stated inputs give NPV {npv} at {rate} (profitable), but econ's own audits contradict the model "
+        "those inputs describe",
+        "заявленные исходные данные дают NPV {npv} при ставке {rate} (схема рентабельна), но собственные проверки "
+        "econ противоречат модели, которую эти данные описывают"),
+    "verdict.headline.contradicted.unprofitable": (
+        "the stated inputs give NPV {npv} at {rate} (the scheme does not pay), but econ's own audits contradict "
+        "the model those inputs describe",
+        "заявленные исходные данные дают NPV {npv} при ставке {rate} (схема нерентабельна), но собственные "
+        "проверки econ противоречат модели, которую эти данные описывают"),
+    "verdict.headline.contradicted.no_capital": (
+        "the workbook enters no capital, so its NPV of {npv} at {rate} is not a feasibility result",
+        "в книге нет капитальных вложений, поэтому её NPV {npv} при ставке {rate} не является оценкой "
+        "эффективности проекта"),
+    "verdict.headline.no_costs": (
+        "the workbook enters neither capital nor any operating cost, so econ gives no NPV; the products are worth "
+        "{value} per month ({value_year} per year), a product value, not a feasibility result",
+        "в книге нет ни капитальных вложений, ни эксплуатационных затрат, поэтому econ не приводит NPV; продукция "
+        "стоит {value} в месяц ({value_year} в год): это стоимость продукции, а не оценка эффективности проекта"),
+    "verdict.needed": ("What would be needed:", "Что для этого нужно:"),
+    "verdict.qualified_by": ("Qualified by:", "Оговорки:"),
+    "verdict.reason.no_costs": (
+        "the capital and operating costs of the chain (Capital, Staffing, Maintenance and energy), before an NPV "
+        "means anything",
+        "капитальные и эксплуатационные затраты цепи (листы Capital, Staffing, Maintenance и энергия): без них "
+        "NPV ничего не означает"),
+    "verdict.reason.no_capital": ("the capital of the plant (a Capital sheet)",
+                                  "капитальные вложения (лист Capital)"),
+    "verdict.reason.capacity": (
+        "{name} covers {coverage} of the stated throughput: {units} units would be needed, so capital and energy "
+        "are costed for {share} of the plant. Scaled to the stated throughput ({units} units of {name}, every "
+        "other equipment item times {factor}, rounded up to whole units; assumed: capital, salvage value and "
+        "maintenance scale linearly with the units, staffing and tariffs unchanged): capital {capex}, electricity "
+        "{energy} kWh/month ({energy_cost} per month), maintenance {maintenance} per month, net effect {net} per "
+        "month, NPV {npv_corrected}",
+        "{name} обеспечивает {coverage} заявленной производительности: нужно {units} {units:~аппарат|аппарата|"
+        "аппаратов}, то есть капитальные вложения и электроэнергия посчитаны для {share} установки. При "
+        "масштабировании до заявленной производительности ({units} × {name}, остальное оборудование × {factor} с "
+        "округлением вверх до целых; допущение: капитальные вложения, остаточная стоимость и техническое "
+        "обслуживание пропорциональны числу аппаратов, персонал и тарифы без изменений): капитальные вложения "
+        "{capex}, электроэнергия {energy} кВт·ч/мес ({energy_cost} в месяц), техническое обслуживание "
+        "{maintenance} в месяц, чистый эффект {net} в месяц, NPV {npv_corrected}"),
+    "verdict.reason.quoted_energy": (
+        "{name}: the model uses {modelled} kWh/t against the source's {quoted} kWh/t. At the quoted figure, read "
+        "as the plant's whole electricity per tonne of metal (the cell voltage raised from {voltage_stated} V to "
+        "an energy-equivalent {voltage} V; capital unchanged): electricity {energy} kWh/month ({energy_cost} per "
+        "month), net effect {net} per month, NPV {npv_corrected}",
+        "{name}: в модели {modelled} кВт·ч/т, а в источнике {quoted} кВт·ч/т. При значении источника, понятом как "
+        "всё электропотребление установки на тонну металла (напряжение на ячейке поднято с {voltage_stated} В до "
+        "эквивалентных по энергии {voltage} В; капитальные вложения без изменений): электроэнергия {energy} "
+        "кВт·ч/мес ({energy_cost} в месяц), чистый эффект {net} в месяц, NPV {npv_corrected}"),
+    "verdict.reason.quoted_energy_uncomputed": (
+        "{name}: the model uses {modelled} kWh/t against the source's {quoted} kWh/t; the other consumers alone "
+        "draw that much, so econ cannot compute the plant at the quoted figure",
+        "{name}: в модели {modelled} кВт·ч/т, а в источнике {quoted} кВт·ч/т; остальные потребители одни "
+        "потребляют столько же, поэтому econ не может рассчитать установку при значении источника"),
+    "verdict.reason.loss": ("the uncertainty analysis gives a probability of a loss (NPV below 0) of {probability}",
+                            "анализ неопределённости даёт вероятность убытка (NPV меньше 0) {probability}"),
+    "verdict.reason.regression": (
+        "{failed} of {total} published {total:~figure|figures} {failed:~does|do} not follow from {failed:~its|their} "
+        "inputs",
+        "{failed} из {total} {total:~опубликованного значения|опубликованных значений|опубликованных значений} не "
+        "{failed:~следует|следуют|следуют} из исходных данных"),
+    "verdict.reason.audit": ("{audit}", "{audit}"),
+    "verdict.reason.warnings": (
+        "{count} plausibility {count:~warning|warnings}: {titles}",
+        "{count} {count:~предупреждение|предупреждения|предупреждений} о правдоподобии: {titles}"),
+    "verdict.note.returned_credit": (
+        "Credit for returned intermediates, {credit} per month, is not counted as cash",
+        "Зачёт оборотных промпродуктов, {credit} в месяц, не учитывается как денежный поток"),
     "report.chain": ("Process chain and mass balances", "Технологическая цепь и балансы масс"),
     "report.chain_intro": ("Each stage's balance as the workbook gives it (one batch per stage), the closure of each "
                            "component (obtained minus loaded), the through recovery from the chain feed and the "

@@ -239,7 +239,7 @@ def run_audits(plant: Plant, results: Results, comparisons: list[Comparison]) ->
     audits += _electrolysis_audits(plant, results)
     from econ.checks.chain_audits import chain_audits  # it builds on this module's Audit
 
-    audits += chain_audits(plant, results)
+    audits += chain_audits(plant, results, comparisons)
     if "audit.net_effect_without_byproducts" in results.values:
         without = results.scalar("audit.net_effect_without_byproducts")
         net = results.scalar("net_effect_per_month")

@@ -18,7 +18,11 @@
 
 from __future__ import annotations
 
-from econ.checks.audits import OK, WARNING, Audit, Pairs, Share, Unit
+from collections.abc import Sequence
+
+from econ.checks.audits import OK, WARNING, Amount, Audit, Pairs, Share, Unit
+from econ.checks.closure_cause import excess_cause
+from econ.checks.regression import Comparison
 from econ.inputs.chain import BY_REMAINDER, PURCHASED
 from econ.inputs.plant import Plant
 from econ.model.chain import stage_key, stream_key
@@ -30,8 +34,9 @@ CLOSURE_TOLERANCE = 0.01
 LINK_TOLERANCE = 0.01
 
 
-def chain_audits(plant: Plant, results: Results) -> list[Audit]:
-    """The chain's audits in stage order; none without a chain."""
+def chain_audits(plant: Plant, results: Results, comparisons: Sequence[Comparison] = ()) -> list[Audit]:
+    """The chain's audits in stage order; none without a chain. ``comparisons`` (the regression) let an excess
+    name the published figure that causes it (econ.checks.closure_cause)."""
     chain = plant.chain
     if chain is None:
         return []
@@ -41,7 +46,7 @@ def chain_audits(plant: Plant, results: Results) -> list[Audit]:
     for stage in chain.stages:
         streams = chain.loaded(stage.index) + chain.obtained(stage.index)
         for j, component in enumerate(chain.components):
-            audits.append(_closure(plant, results, stage.index, j, unit))
+            audits.append(_closure(plant, results, stage.index, j, unit, comparisons))
         relative_key = stage_key(stage.index, "mass_relative_imbalance")
         if relative_key in values:
             relative = results.scalar(relative_key)
@@ -81,7 +86,8 @@ def chain_audits(plant: Plant, results: Results) -> list[Audit]:
     return audits
 
 
-def _closure(plant: Plant, results: Results, k: int, j: int, unit: Unit) -> Audit:
+def _closure(plant: Plant, results: Results, k: int, j: int, unit: Unit,
+             comparisons: Sequence[Comparison] = ()) -> Audit:
     """The balance of component j in stage k: closes, does not close, or cannot be told."""
     chain = plant.chain
     stage, component = chain.stages[k].name, chain.components[j]
@@ -104,6 +110,12 @@ def _closure(plant: Plant, results: Results, k: int, j: int, unit: Unit) -> Audi
         finding = "audit.closure.ok"
     else:
         finding = "audit.closure.excess" if relative > 0 else "audit.closure.deficit"
+    cause = excess_cause(plant, results, comparisons, k, j) if finding == "audit.closure.excess" else None
+    if cause is not None:
+        finding = "audit.closure.excess_cause"
+        amounts = amounts | {"stream": cause.stream, "printed": cause.printed, "reference": cause.reference,
+                             "published": Amount(cause.published, cause.published_unit), "implied": cause.implied,
+                             "corrected": cause.corrected_obtained, "contradicting": cause.contradicting}
     return Audit(identity, OK if finding == "audit.closure.ok" else WARNING, "audit.closure.title", finding,
                  amounts | {"excess": abs(obtained - loaded), "relative": Share(relative), "share": Share(abs(relative)),
                             "tolerance": Share(CLOSURE_TOLERANCE)}, relative_key)

@@ -38,7 +38,8 @@ Through the chain:
 Economics at plant scale (the throughput is tonnes of chain feed per month): a
 stream's rate [t/month] = yield x throughput; purchased feeds cost rate x
 price; a sold or returned stream is worth rate x content x payable x component
-price for each payable component; process energy is kWh per tonne of a stream
+price for each payable component (a returned stream's worth is a credit shown
+apart, not cash revenue: only sold streams enter the net effect); process energy is kWh per tonne of a stream
 or of a component in it, quoted or from Faraday's law (U z F / (CE M)). A
 stream that leaves the chain before the end (waste; returned streams are shown
 apart, as diverted) costs the final product it would have become: its through
@@ -63,7 +64,7 @@ from econ.model.figures import ENERGY, MASS_BALANCE, OPEX, PROCESS_CHAIN, REVENU
 
 REAGENTS = "Reagents and purchased feeds"
 PRODUCTS = "Products sold"
-CREDITS = "Credits for returned intermediates"
+CREDITS = "Credits for returned intermediates (not counted as cash)"
 PROCESS_ENERGY = "Process energy"
 
 
@@ -480,10 +481,14 @@ def figures(plant: Plant) -> list[Figure]:
 
 
 def revenue_terms(plant: Plant) -> list[Expr]:
-    """What the chain adds to the plant's revenue per month: products sold and credits for returned streams."""
+    """What the chain adds to the plant's cash revenue per month: the products sold.
+
+    Credit for intermediates returned to earlier stages or other circuits (``credit_per_month``) is not cash:
+    it is shown apart and not counted, unless the workbook makes the stream ``sold``.
+    """
     if plant.chain is None:
         return []
-    return [ref("product_revenue_per_month"), ref("credit_per_month")]
+    return [ref("product_revenue_per_month")]
 
 
 def cost_terms(plant: Plant) -> list[Expr]:
