@@ -213,6 +213,24 @@ TEXTS: dict[str, tuple[str, str]] = {
     "verdict.agrees within input rounding": ("agrees within input rounding", "совпадает в пределах округления данных"),
     "verdict.holds within input rounding": ("holds within input rounding", "подтверждается в пределах округления данных"),
     "verdict.not tested": ("not tested", "не проверяется"),
+    # findings: differing figures grouped by cause (econ.checks.findings)
+    "finding.input": (
+        "{count} {count:~figure follows|figures follow} if {input} ({where}) is {implied} {unit} instead of "
+        "{entered} {unit}",
+        "{count} {count:~значение следует|значения следуют|значений следуют} из данных, если {input} ({where}) "
+        "равно {implied} {unit}, а не {entered} {unit}"),
+    "finding.swap": ("two published figures exchanged: each of {figures} matches the other's computed value",
+                     "два опубликованных значения переставлены: каждое из {figures} совпадает с расчётным "
+                     "значением другого"),
+    "finding.twin": (
+        "{count} {count:~row states|rows state} a figure that another row of the same source reproduces: the "
+        "source gives the quantity in two forms, and this form does not follow",
+        "{count} {count:~строка приводит|строки приводят|строк приводят} значение, которое воспроизводит другая "
+        "строка того же источника: источник даёт величину в двух формах, и эта форма не следует из данных"),
+    "finding.unit": ("a unit slip: the published figure is the computed one times {factor}",
+                     "ошибка в единицах: опубликованное значение равно расчётному, умноженному на {factor}"),
+    "finding.none": ("no single input, swap or unit slip explains it",
+                     "ни одно входное значение, перестановка или ошибка в единицах этого не объясняет"),
     "status.ok": ("ok", "норма"),
     "status.warning": ("warning", "предупреждение"),
     # metrics that are not numbers

@@ -49,7 +49,7 @@ class Attainable:
 class _Task:
     expr: object  # econ.model.expr.Expr: the quantity
     keys: tuple[str, ...]  # its rounded inputs
-    offsets: np.ndarray  # (samples, keys) in half-units, -1..1
+    offsets: np.ndarray  # (samples, keys): in half-units, -1..1, or (for _run) the input values themselves
 
 
 def dependencies(model: Model, expr_keys: set[str], plant: Plant) -> tuple[str, ...]:
@@ -87,7 +87,7 @@ def attainable_ranges(plant: Plant, model: Model, exprs: Sequence[object | None]
     for expr in exprs:
         keys = rounded_inputs(plant, dependencies(model, expr.keys(), plant)) if expr is not None else ()
         tasks.append(_Task(expr, keys, _first_offsets(len(keys), rng)) if keys else None)
-    first = _run(plant, model, tasks)
+    first = _run(plant, model, [_absolute(plant, task) for task in tasks])
     second: list[_Task | None] = []
     for task, values in zip(tasks, first):
         if task is None or len(task.keys) <= CORNERS_UP_TO:
@@ -97,7 +97,7 @@ def attainable_ranges(plant: Plant, model: Model, exprs: Sequence[object | None]
         with np.errstate(invalid="ignore"):
             direction = np.sign(np.nan_to_num(values[:count] - values[count:2 * count]))
         second.append(_Task(task.expr, task.keys, np.vstack([direction, -direction])))
-    extra = _run(plant, model, second) if any(second) else [None] * len(tasks)
+    extra = _run(plant, model, [_absolute(plant, task) for task in second]) if any(second) else [None] * len(tasks)
     ranges: list[Attainable | None] = []
     for task, values, more in zip(tasks, first, extra):
         if task is None:
@@ -113,9 +113,27 @@ def attainable_ranges(plant: Plant, model: Model, exprs: Sequence[object | None]
     return ranges
 
 
+def _absolute(plant: Plant, task: _Task | None) -> _Task | None:
+    """A task's offsets (in half-units) as the input values themselves."""
+    if task is None:
+        return None
+    values = np.array([plant.parameters[key].value for key in task.keys])
+    halves = np.array([plant.parameters[key].half_unit for key in task.keys])
+    return _Task(task.expr, task.keys, values + task.offsets * halves)
+
+
+def evaluate_samples(plant: Plant, model: Model, exprs: Sequence[object | None], keys: Sequence[tuple[str, ...]],
+                     values: Sequence[np.ndarray]) -> list[np.ndarray | None]:
+    """Each quantity of ``exprs`` at the input values ``values[i]`` (samples, len(keys[i])), the other inputs
+    as entered; None where ``exprs[i]`` is None. All samples are one vectorized evaluation."""
+    tasks = [None if expr is None else _Task(expr, tuple(names), np.asarray(rows, dtype=float))
+             for expr, names, rows in zip(exprs, keys, values)]
+    return _run(plant, model, tasks)
+
+
 def _run(plant: Plant, model: Model, tasks: Sequence[_Task | None]) -> list[np.ndarray | None]:
-    """Evaluate every task's samples as the cases of two vectorized evaluations: the figures that need no
-    cash-flow table in one, the others (NPV, IRR, yearly rows) in a second."""
+    """Evaluate every task's samples (absolute input values) as the cases of two vectorized evaluations: the
+    figures that need no cash-flow table in one, the others (NPV, IRR, yearly rows) in a second."""
     results: list[np.ndarray | None] = [None] * len(tasks)
     needed = {index: _closure(model, task.expr.keys()) for index, task in enumerate(tasks) if task is not None}
     light = [index for index, keys in needed.items() if all(isinstance(model.get(key), Figure) for key in keys)]
@@ -135,7 +153,7 @@ def _run(plant: Plant, model: Model, tasks: Sequence[_Task | None]) -> list[np.n
             for column, key in enumerate(task.keys):
                 parameter = plant.parameters[key]
                 values = varied.setdefault(key, np.full(total, parameter.value))
-                values[start:start + size] += task.offsets[:, column] * parameter.half_unit
+                values[start:start + size] = task.offsets[:, column]
             start += size
         for key, values in varied.items():
             parameter = plant.parameters[key]

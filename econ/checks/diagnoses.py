@@ -1,0 +1,189 @@
+"""Why a published figure does not follow: implied inputs, unit slips, swaps, figures stated twice.
+
+For a figure that differs, econ looks for the explanations a referee would try:
+
+- **implied values**: for each single input the figure depends on, the value
+  that would make it follow (the implied tariff, current efficiency, cell
+  voltage), solved by the secant method over the vectorized model: every
+  (figure, input) pair is one case of the same evaluation, 12 steps in all;
+- **a unit slip**: the published figure is the computed one times 10^3 or 10^6
+  (or divided by it), within 1 % or the rounding range;
+- **a swap**: two published figures of one unit that each match the other's
+  computed value (the abstract's NaOH 10.2 % and NaNO3 8.3 %);
+- **a twin**: the same published figure (value, unit and source) appears on
+  another row whose quantity reproduces it: the source states the quantity in
+  two forms, and this row's form does not hold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from econ.checks.regression import AGREES, AGREES_ROUNDING, DIFFERS, HOLDS, HOLDS_ROUNDING, Comparison
+from econ.checks.rounding import evaluate_samples
+from econ.inputs.plant import Plant
+from econ.model.figures import Model
+
+SECANT_STEPS = 12
+MOST_INPUTS = 24  # implied values are solved for at most this many inputs of a figure
+UNIT_FACTORS = (1e3, 1e6, 1e-3, 1e-6)
+CLOSE = 0.01  # a published value within 1 % of another computed one matches it
+CONSTANTS = (".molar_mass", ".valence")  # constants of nature: never the suspect of an implied value
+
+
+@dataclass(frozen=True)
+class Implied:
+    """The value of one input at which a figure follows, against the value entered (model unit)."""
+
+    key: str
+    value: float
+    entered: float
+    unit: str
+    allowed: bool  # within the range the input's field allows
+
+    @property
+    def change(self) -> float:
+        """The relative change from the entered value (inf when that is 0)."""
+        return abs(self.value - self.entered) / abs(self.entered) if self.entered else float("inf")
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    """What explains one differing figure: ``kind`` is "unit", "swap", "twin" or "input" (the likeliest
+    implied input), "" when nothing does; ``partner`` the other figure of a swap or twin; ``factor`` a unit slip."""
+
+    kind: str
+    implied: tuple[Implied, ...] = ()
+    partner: str = ""
+    factor: float = 1.0
+
+    @property
+    def likeliest(self) -> Implied | None:
+        """The implied input that needs the smallest change, if any is allowed."""
+        allowed = [implied for implied in self.implied if implied.allowed]
+        return min(allowed, key=lambda implied: implied.change) if allowed else None
+
+
+def _matches(published: float, comparison: Comparison) -> bool:
+    low = comparison.computed if comparison.low is None else comparison.low
+    high = comparison.computed if comparison.high is None else comparison.high
+    slack = max(comparison.reference.tolerance, CLOSE * abs(comparison.computed))
+    return low - slack <= published <= high + slack
+
+
+def unit_factor(comparison: Comparison) -> float | None:
+    """The power of ten (10^±3, 10^±6) by which the published figure is the computed one, or None.
+
+    A published 103 635 thousand RUB for a computed 103.641 thousand gives 1000.
+    """
+    published = comparison.reference.published
+    for factor in UNIT_FACTORS:
+        if published and abs(published / factor - comparison.computed) <= CLOSE * abs(comparison.computed) + \
+                comparison.reference.tolerance / factor:
+            return factor
+    return None
+
+
+def swaps(differing: Sequence[Comparison]) -> dict[str, str]:
+    """Each figure of a swapped pair -> the figure it is exchanged with (the first partner found)."""
+    found: dict[str, str] = {}
+    for index, first in enumerate(differing):
+        for second in differing[index + 1:]:
+            if first.reference.unit != second.reference.unit or first.reference.comparison != "=" or \
+                    second.reference.comparison != "=":
+                continue
+            if _matches(first.reference.published, second) and _matches(second.reference.published, first):
+                found.setdefault(first.reference.id, second.reference.id)
+                found.setdefault(second.reference.id, first.reference.id)
+    return found
+
+
+def twins(differing: Sequence[Comparison], comparisons: Sequence[Comparison]) -> dict[str, str]:
+    """Each differing figure whose published figure another row (same value, unit and source) reproduces."""
+    agreeing = {}
+    for comparison in comparisons:
+        if comparison.verdict in (AGREES, AGREES_ROUNDING, HOLDS, HOLDS_ROUNDING):
+            reference = comparison.reference
+            agreeing.setdefault((reference.published, reference.published_high, reference.unit,
+                                 reference.source.strip()), reference.id)
+    found = {}
+    for comparison in differing:
+        reference = comparison.reference
+        twin = agreeing.get((reference.published, reference.published_high, reference.unit, reference.source.strip()))
+        if twin:
+            found[reference.id] = twin
+    return found
+
+
+def implied_values(plant: Plant, model: Model, differing: Sequence[Comparison]) -> list[tuple[Implied, ...]]:
+    """For each differing "=" figure of the base case, the single-input values that make it follow."""
+    exprs, keys, starts = [], [], []
+    for comparison in differing:
+        usable = comparison.reference.comparison == "=" and not comparison.reference.case
+        names = tuple([key for key in comparison.inputs if not key.endswith(CONSTANTS)][:MOST_INPUTS]) \
+            if usable else ()
+        exprs.append(comparison.quantity.expr if names else None)
+        keys.append(names)
+        starts.append(np.array([plant.parameters[key].value for key in names]))
+
+    def residuals(points: list[np.ndarray]) -> list[np.ndarray | None]:
+        # one case per (figure, input): input j of figure i set to points[i][j], the others as entered
+        values = [np.where(np.eye(len(point), dtype=bool), point[:, None] * np.ones(len(point)), start[None, :])
+                  if len(point) else np.zeros((0, 0)) for point, start in zip(points, starts)]
+        outputs = evaluate_samples(plant, model, exprs, keys, values)
+        return [None if output is None else output * comparison.factor - comparison.reference.published
+                for output, comparison in zip(outputs, differing)]
+
+    previous = [start.copy() for start in starts]
+    current = [np.where(start != 0, start * 1.001, 1e-3) if len(start) else start for start in starts]
+    before, now = residuals(previous), residuals(current)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        for _ in range(SECANT_STEPS):
+            stepped = []
+            for x0, x1, f0, f1 in zip(previous, current, before, now):
+                if f1 is None:
+                    stepped.append(x1)
+                    continue
+                slope = (f1 - f0) / (x1 - x0)
+                step = np.where(np.isfinite(slope) & (slope != 0) & (f1 != 0), f1 / slope, 0.0)
+                stepped.append(x1 - step)
+            previous, before, current = current, now, stepped
+            now = residuals(current)
+    found = []
+    for comparison, names, point, residual in zip(differing, keys, current, now):
+        implied = []
+        for column, key in enumerate(names):
+            if residual is None or not np.isfinite(point[column]) or \
+                    abs(residual[column]) > max(comparison.reference.tolerance, 1e-9 * abs(comparison.reference.published)):
+                continue
+            parameter = plant.parameters[key]
+            allowed = (parameter.minimum is None or point[column] >= parameter.minimum) and \
+                (parameter.maximum is None or point[column] <= parameter.maximum)
+            implied.append(Implied(key, float(point[column]), parameter.value, parameter.unit, allowed))
+        found.append(tuple(implied))
+    return found
+
+
+def diagnose(plant: Plant, model: Model, comparisons: Sequence[Comparison]) -> dict[str, Diagnosis]:
+    """A diagnosis for every figure that differs or claim that does not hold, by reference id."""
+    differing = [comparison for comparison in comparisons if not comparison.passed]
+    swapped, doubled = swaps(differing), twins(differing, comparisons)
+    implied = implied_values(plant, model, differing)
+    found = {}
+    for comparison, values in zip(differing, implied):
+        identifier = comparison.reference.id
+        factor = unit_factor(comparison) if comparison.verdict == DIFFERS else None
+        if factor is not None:
+            found[identifier] = Diagnosis("unit", values, factor=factor)
+        elif identifier in swapped:
+            found[identifier] = Diagnosis("swap", values, partner=swapped[identifier])
+        elif identifier in doubled:
+            found[identifier] = Diagnosis("twin", values, partner=doubled[identifier])
+        elif (likeliest := Diagnosis("input", values).likeliest) is not None:
+            found[identifier] = Diagnosis("input", values)
+        else:
+            found[identifier] = Diagnosis("", values)
+    return found

@@ -1,0 +1,101 @@
+"""Findings: differing figures grouped by their cause, so that one slip is counted once.
+
+Each figure that differs (or claim that does not hold) gets a diagnosis
+(econ.checks.diagnoses); figures whose diagnoses name the same cause form one
+finding, listed with every figure it explains:
+
+- the same input: the likeliest implied input (the one that needs the smallest
+  change to make the figure follow), e.g. the cathode-2 Bi amount behind 7 figures;
+- a swap: figures exchanged with each other, joined into one finding;
+- twins: rows whose published figure another row reproduces (the source
+  states the quantity in two forms), one finding for all of them;
+- a unit slip, or no diagnosis: a finding of its own.
+
+A finding is material when one of its figures is (Comparison.material). The
+summary counts material findings; ``econ check`` exits 1 only when there is one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from econ import i18n
+from econ.checks.diagnoses import Diagnosis, diagnose
+from econ.checks.regression import Comparison
+from econ.inputs.plant import Plant
+from econ.model.figures import Model
+from econ.report.numbers import format_auto
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One cause and the figures it explains (reference ids, in References order)."""
+
+    id: str  # F1, F2, ... in order of the first figure
+    kind: str  # "input", "swap", "twin", "unit" or "" (not diagnosed)
+    cause: str  # the input key, the unit factor, or the figure id
+    figures: tuple[str, ...]
+    material: bool
+    diagnosis: Diagnosis
+
+    def text(self, plant: Plant, lang: str = "en") -> str:
+        """The finding in words, in ``lang``."""
+        count = len(self.figures)
+        likeliest = self.diagnosis.likeliest
+        if self.kind == "input" and likeliest is not None:
+            parameter = plant.parameters[likeliest.key]
+            return i18n.text("finding.input", lang, count=count, input=plant.input_name(likeliest.key),
+                             where=str(parameter.location), entered=format_auto(likeliest.entered, digits=6),
+                             implied=format_auto(likeliest.value, digits=6), unit=likeliest.unit)
+        if self.kind == "swap":
+            return i18n.text("finding.swap", lang, count=count, figures=", ".join(self.figures))
+        if self.kind == "twin":
+            return i18n.text("finding.twin", lang, count=count)
+        if self.kind == "unit":
+            return i18n.text("finding.unit", lang, factor=format_auto(self.diagnosis.factor))
+        return i18n.text("finding.none", lang)
+
+
+def group_findings(plant: Plant, model: Model, comparisons: Sequence[Comparison]) -> list[Finding]:
+    """The findings behind every figure that differs or claim that does not hold."""
+    diagnoses = diagnose(plant, model, comparisons)
+    by_id = {comparison.reference.id: comparison for comparison in comparisons}
+    parent: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        while parent.setdefault(key, key) != key:
+            key = parent[key]
+        return key
+
+    for identifier, diagnosis in diagnoses.items():
+        if diagnosis.kind == "swap":
+            parent[root(f"swap:{identifier}")] = root(f"swap:{diagnosis.partner}")
+    groups: dict[str, list[str]] = {}
+    for comparison in comparisons:
+        identifier = comparison.reference.id
+        if identifier not in diagnoses:
+            continue
+        diagnosis = diagnoses[identifier]
+        if diagnosis.kind == "input":
+            group = f"input:{diagnosis.likeliest.key}"  # type: ignore[union-attr]
+        elif diagnosis.kind == "swap":
+            group = root(f"swap:{identifier}")
+        elif diagnosis.kind == "twin":
+            group = "twin"
+        else:
+            group = f"{diagnosis.kind}:{identifier}"
+        groups.setdefault(group, []).append(identifier)
+    findings = []
+    for number, (group, figures) in enumerate(groups.items(), start=1):
+        diagnosis = diagnoses[figures[0]]
+        kind, _, cause = group.partition(":")
+        findings.append(Finding(f"F{number}", diagnosis.kind if kind != "twin" else "twin",
+                                cause if kind == "input" else figures[0], tuple(figures),
+                                any(by_id[figure].material for figure in figures), diagnosis))
+    return findings
+
+
+def finding_of(findings: Sequence[Finding]) -> dict[str, str]:
+    """Reference id -> the id of the finding that explains it."""
+    return {figure: finding.id for finding in findings for figure in finding.figures}
