@@ -31,11 +31,11 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from econ.inputs.reader import read_plant  # noqa: E402
-from econ.inputs.uncertainty_reader import UncertainInput  # noqa: E402
-from econ.model.outcomes import MetricModel  # noqa: E402
-from econ.model.sampling import Sampler  # noqa: E402
-from econ.model.uncertainty import in_process_map, local_map, monte_carlo  # noqa: E402
+from econ.inputs.reader import read_plant
+from econ.inputs.uncertainty_reader import UncertainInput
+from econ.model.outcomes import MetricModel
+from econ.model.sampling import Sampler
+from econ.model.uncertainty import in_process_map, local_map, monte_carlo
 
 WORKBOOK = ROOT / "inputs" / "cr_scheme.xlsx"
 METRICS = ("npv", "irr", "payback", "discounted_payback")
@@ -48,7 +48,7 @@ def setup(metrics: tuple[str, ...] = METRICS) -> tuple[MetricModel, Sampler]:
     return MetricModel(plant, metrics), Sampler.of(INPUTS)
 
 
-def run(samples: int, map_chunks=local_map) -> dict:  # noqa: ANN001
+def run(samples: int, map_chunks=local_map) -> dict:
     evaluator, sampler = setup()
     outcome = monte_carlo(evaluator, sampler, samples, seed=1, map_chunks=map_chunks)
     return outcome.statistics()

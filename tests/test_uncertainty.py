@@ -24,7 +24,13 @@ from econ.model import distributions
 from econ.model.build import run_model
 from econ.model.outcomes import MetricModel
 from econ.model.sampling import Sampler, chunk_bounds, chunk_stream
-from econ.model.uncertainty import local_map, monte_carlo, sobol_indices, summarize, threaded_map
+from econ.model.uncertainty import (
+    local_map,
+    monte_carlo,
+    sobol_indices,
+    summarize,
+    threaded_map,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 CR = ROOT / "inputs" / "cr_scheme.xlsx"
@@ -235,7 +241,7 @@ def _uncertainty_error(tmp_path: Path, rows: list[tuple], correlations: list[tup
     return str(error.value)
 
 
-def _row(distribution: str, low=None, mode=None, high=None, mean=None, sd=None, key="electricity_price"):  # noqa: ANN001, ANN202
+def _row(distribution: str, low=None, mode=None, high=None, mean=None, sd=None, key="electricity_price"):
     return (key, "RUB/kWh" if key == "electricity_price" else None, distribution, low, mode, high, mean, sd, None,
             None, "")
 

@@ -68,7 +68,7 @@ def execute(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print(plant, report: dict) -> None:  # noqa: ANN001 - Plant
+def _print(plant, report: dict) -> None:
     from econ.cli.table import print_table
     from econ.report.numbers import format_auto
 

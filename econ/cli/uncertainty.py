@@ -83,7 +83,7 @@ def execute(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _progress(samples: int):  # noqa: ANN202 - a tqdm bar or None
+def _progress(samples: int):
     """A tqdm bar on standard error when it is a terminal, shown once the run takes over a second."""
     if not sys.stderr.isatty():
         return nullcontext(None)
@@ -96,7 +96,7 @@ _UNITS = {"npv": "{cur}", "incremental_npv": "{cur}", "irr": "fraction", "paybac
           "discounted_payback": "year", "specific_cost": "{cur}/{basis}"}
 
 
-def _print(plant, report: dict) -> None:  # noqa: ANN001 - Plant
+def _print(plant, report: dict) -> None:
     from econ.cli.table import print_table
     from econ.report.numbers import format_auto
 

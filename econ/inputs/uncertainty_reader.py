@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from econ.inputs.plant import Location, Parameter, Row
+from econ.inputs.plant import Location, Parameter, Plant, Row
 
 if TYPE_CHECKING:
     from econ.inputs.reader import _Reader
@@ -85,7 +86,7 @@ def parameter_problem(distribution: str, parameters: tuple[float, ...]) -> str:
     """What is wrong with ``parameters`` for ``distribution`` ("" when nothing): the text after 'expected'."""
     if distribution == "discrete":
         count = len(parameters) // 2
-        values, probabilities = parameters[:count], parameters[count:]
+        probabilities = parameters[count:]
         if count == 0 or len(parameters) % 2:
             return "as many probabilities as values, at least one"
         if any(p < 0 for p in probabilities) or not math.isclose(sum(probabilities), 1.0, abs_tol=1e-9):
@@ -111,7 +112,7 @@ def parameter_problem(distribution: str, parameters: tuple[float, ...]) -> str:
 _VARY = re.compile(r"^\s*([^=]+?)\s*=\s*([A-Za-z]+)\s*\((.*)\)\s*$")
 
 
-def parse_vary(text: str, plant_input_key, parameters: dict[str, Parameter]) -> UncertainInput:  # noqa: ANN001
+def parse_vary(text: str, plant_input_key: Callable[[str], str], parameters: dict[str, Parameter]) -> UncertainInput:
     """``KEY=DIST(a, b, ...)`` from the command line, in the model's unit of the input; ValueError says why.
 
     ``plant_input_key`` resolves a name to a key (:meth:`econ.inputs.plant.Plant.input_key`). A discrete
@@ -153,7 +154,7 @@ class UncertaintyReader:
     tables: dict[str, list[Row]]
     inputs: dict[str, UncertainInput] = field(default_factory=dict)
 
-    def error(self, sheet: str, cell: str, field_name: str, expected: str, found: object, message: str = ""):  # noqa: ANN201
+    def error(self, sheet: str, cell: str, field_name: str, expected: str, found: object, message: str = ""):
         return self.reader.error(message, sheet, cell, field_name, expected=expected, found=found)
 
     def read(self) -> Uncertainty:
@@ -175,7 +176,7 @@ class UncertaintyReader:
         self.reader.text_columns(sheet, columns, 2)
         rows: dict[str, int] = {}
         for row in range(2, book.last_row(sheet) + 1):
-            def cell(name: str) -> str:
+            def cell(name: str, row: int = row) -> str:
                 return f"{columns.get(name, '?')}{row}"
 
             name = book.text(sheet, cell("input"))
@@ -379,7 +380,8 @@ def read_uncertainty(reader: _Reader, tables: dict[str, list[Row]]) -> Uncertain
     return UncertaintyReader(reader, tables).read()
 
 
-def chosen_inputs(plant, vary: list[str] | None) -> tuple[tuple[UncertainInput, ...], tuple[tuple[str, str, float], ...]]:  # noqa: ANN001 - Plant
+def chosen_inputs(plant: Plant, vary: list[str] | None
+                  ) -> tuple[tuple[UncertainInput, ...], tuple[tuple[str, str, float], ...]]:
     """The inputs that vary and their rank correlations: those ``--vary`` names (each ``KEY=DIST(ARGS)``),
     else the plant's Uncertainty sheet and estimate classes. A bad ``--vary`` is an EconError of one line."""
     from econ.errors import EconError
