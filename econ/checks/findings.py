@@ -45,7 +45,9 @@ class Finding:
         likeliest = self.diagnosis.likeliest
         if self.kind == "input" and likeliest is not None:
             parameter = plant.parameters[likeliest.key]
-            return i18n.text("finding.input", lang, count=count, input=plant.input_name(likeliest.key),
+            name = plant.input_name(likeliest.key)
+            name = parameter.label if name == likeliest.key and parameter.label else name
+            return i18n.text("finding.input", lang, count=count, input=name,
                              where=str(parameter.location), entered=format_auto(likeliest.entered, digits=6),
                              implied=format_auto(likeliest.value, digits=6), unit=likeliest.unit)
         if self.kind == "swap":

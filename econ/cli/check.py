@@ -13,12 +13,17 @@ def register(commands: argparse._SubParsersAction) -> None:
     check = commands.add_parser("check", help="recompute the published figures and run the plausibility audits",
                                 description="Recompute every figure of WORKBOOK's References sheet from its inputs "
                                             "and print published, computed, deviation and verdict, then the "
-                                            "plausibility audits. Exits 1 when a figure differs or a claim fails.")
+                                            "plausibility audits. Exits 1 when a finding is material (a figure "
+                                            "differs, or a claim fails, by more than its materiality).")
     check.add_argument("workbook", metavar="WORKBOOK", help="input workbook (.xlsx)")
     check.add_argument("--list-quantities", action="store_true",
                        help="list the model quantities a reference may name, with their units, and exit")
     check.add_argument("--list-inputs", action="store_true",
                        help="list the input keys (for Alternatives and breakeven), with values and units, and exit")
+    check.add_argument("--json", action="store_true",
+                       help="print every figure, finding, audit and the verdict as JSON instead of the table")
+    check.add_argument("--junit", metavar="FILE",
+                       help="also write JUnit XML to FILE: a test case per published figure and per audit")
     check.set_defaults(execute=execute)
 
 
@@ -48,14 +53,27 @@ def execute(args: argparse.Namespace) -> int:
                 print(f"{figure.key:<48} {figure.unit:<16} {figure.label}")
         return EXIT_OK
 
+    from econ.checks.findings import finding_of, group_findings
+    from econ.cli import check_output
+
     evaluation = evaluate_workbook(args.workbook)
     evaluation.break_even_outcomes()  # a BreakEven question econ run could not answer is refused here too
     plant = evaluation.plant
     comparisons = evaluation.comparisons
+    findings = group_findings(plant, evaluation.model, comparisons)
+    material = [finding for finding in findings if finding.material]
+    status = EXIT_CHECK_FAILED if material else EXIT_OK
+    if args.junit:
+        check_output.write_junit(evaluation, findings, args.junit)
+    if args.json:
+        check_output.print_json(evaluation, findings)
+        return status
+    owner = finding_of(findings)
     print(f"{plant.file_name}: {len(comparisons)} published figures recomputed from the inputs")
     print_notes(plant)
     if comparisons:
-        rows = [("id", "published", "computed", "deviation", "relative", "tolerance", "verdict")]
+        rows = [("id", "published", "computed", "deviation", "relative", "tolerance", "attainable", "verdict",
+                 "finding")]
         for comparison in comparisons:
             reference = comparison.reference
             relative = comparison.relative_deviation
@@ -66,31 +84,57 @@ def execute(args: argparse.Namespace) -> int:
                 format_auto(comparison.deviation, digits=4) if reference.comparison == "=" else "",
                 format_percent(relative, 3) if relative is not None and reference.comparison == "=" else "",
                 f"±{format_auto(reference.tolerance)}" if reference.comparison == "=" else f"claim {reference.comparison}",
-                comparison.verdict.upper() if not comparison.passed else comparison.verdict,
+                "" if comparison.low is None else
+                f"{format_auto(comparison.low, digits=6)}–{format_auto(comparison.high, digits=6)}",
+                (comparison.verdict.upper() if comparison.material else comparison.verdict)
+                + ("" if reference.kind == "published" else f" ({reference.kind})"),
+                owner.get(reference.id, ""),
             ))
         widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
         for row in rows:
-            print("  " + "  ".join(text.ljust(width) if column in (0, 1, 6) else text.rjust(width)
+            print("  " + "  ".join(text.ljust(width) if column in (0, 1, 7, 8) else text.rjust(width)
                                    for column, (text, width) in enumerate(zip(row, widths))).rstrip())
-    for comparison in evaluation.failures:
-        reference = comparison.reference
-        if reference.comparison == "=":
-            print(f"  {reference.id}: the published {format_auto(reference.published, digits=8)} {reference.unit} does "
-                  f"not follow from the inputs: {_definition(comparison)} gives "
-                  f"{format_auto(comparison.computed, digits=8)}, a difference of "
-                  f"{format_auto(comparison.deviation, digits=4)} {reference.unit}")
-        else:
-            print(f"  {reference.id}: claim '{reference.figure}' does not hold: {reference.quantity} = "
-                  f"{format_auto(comparison.computed, digits=6)}, not {reference.comparison} "
-                  f"{_published(reference)}")
+    print(f"Findings: {len(findings)}, {len(material)} material (differing figures grouped by cause)")
+    by_id = {comparison.reference.id: comparison for comparison in comparisons}
+    for finding in findings:
+        print(f"  {finding.id}{'' if finding.material else ' (immaterial)'}: {finding.text(plant)}; "
+              f"explains {', '.join(finding.figures)}")
+        for figure in finding.figures:
+            _print_failure(by_id[figure])
+    apart = [c for c in comparisons if c.reference.kind != "published" or c.verdict == "not tested"]
+    if apart:
+        print(f"Not published figures or not tested: {len(apart)} (not counted as evidence): "
+              + ", ".join(f"{c.reference.id} ({c.reference.kind}, {c.verdict})" for c in apart))
     print(f"Plausibility audits: {len(evaluation.warnings)} warning(s)")
     for audit in evaluation.audits:
         print(f"  {'WARNING' if audit.status != 'ok' else 'ok':<7}  {audit.title()}: {audit.message()}")
     failures = evaluation.failures
     passed = len(comparisons) - len(failures)
     print(f"Summary: {passed} of {len(comparisons)} published figures agree or hold; "
-          f"{len(failures)} differ or do not hold")
-    return EXIT_CHECK_FAILED if failures else EXIT_OK
+          f"{len(failures)} differ or do not hold, explained by {len(findings)} finding(s), "
+          f"{len(material)} material")
+    return status
+
+
+def _print_failure(comparison) -> None:  # noqa: ANN001 - regression.Comparison
+    """One figure of a finding: what the inputs give, and the gap beyond their rounding."""
+    from econ.report.numbers import format_auto, format_percent
+
+    reference = comparison.reference
+    if reference.comparison == "=":
+        beyond = "" if comparison.low is None else (
+            f" ({format_auto(comparison.gap, digits=4)} {reference.unit} beyond what the inputs' rounding reaches, "
+            f"{format_auto(comparison.low, digits=6)} to {format_auto(comparison.high, digits=6)})")
+        relative = comparison.relative_deviation
+        print(f"    {reference.id}: the published {format_auto(reference.published, digits=8)} {reference.unit} does "
+              f"not follow from the inputs: {_definition(comparison)} gives "
+              f"{format_auto(comparison.computed, digits=8)}, a difference of "
+              f"{format_auto(comparison.deviation, digits=4)} {reference.unit}"
+              + ("" if relative is None else f" ({format_percent(relative, 3)})") + beyond)
+    else:
+        print(f"    {reference.id}: claim '{reference.figure}' does not hold: {reference.quantity} = "
+              f"{format_auto(comparison.computed, digits=6)}, not {reference.comparison} "
+              f"{_published(reference)}")
 
 
 def _definition(comparison) -> str:  # noqa: ANN001 - regression.Comparison
