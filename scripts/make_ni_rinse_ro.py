@@ -1,10 +1,20 @@
-"""Build inputs/ni_rinse_ro.xlsx: nickel-plating rinse-water recovery by reverse osmosis (issue 11).
+"""Build inputs/ni_rinse_ro.xlsx: nickel-plating rinse-water recovery by reverse osmosis (issues 11 and 14).
 
 A plant without a process chain whose products carry their own units: water saved
 (m^3, a saving) and nickel recovered (kg, a by-product) on the Products sheet, and
 two reagents dosed per m^3 of rinse water on the Reagents sheet. The figures of
 issue 11 are sourced "issue brief"; every other value is an assumption with its
 reason.
+
+Issue 14 (the full discounted cash flow) adds the Finance and Timeline sheets, the
+Replacements table and the Capital table's depreciation_method column: construction in
+years 0 and 1 (40 % and 60 % of the capital), operation in years 2..9, 50 % of the
+throughput in the first operating year, prices in year-0 money escalating at 6 %
+(electricity 8 %), membranes replaced at the end of operating years 3 and 6, working
+capital 15 % of revenue, losses carried forward with a 50 % cap, a loan of half the
+capital, a nominal discount rate of 14 % and the levelized price of saved water. Its
+figures are sourced "issue 14"; the membrane replacement takes the place of issue 11's
+maintenance line (2 % a year of the RO units for membranes and service).
 
     .venv/bin/python scripts/make_ni_rinse_ro.py [PATH]
 """
@@ -21,6 +31,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 ROOT = Path(__file__).resolve().parents[1]
 HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 BRIEF = "issue brief"
+ISSUE14 = "issue 14"
 
 PROJECT = [
     ("name", "Project name", "Nickel-plating rinse-water recovery by reverse osmosis", None, BRIEF),
@@ -39,9 +50,9 @@ PROJECT = [
     ("currency", "Currency of all money in this workbook", "RUB", None, BRIEF),
     ("base_year", "Price base year", 2025, None, "assumption: prices of the brief taken as of 2025"),
     ("language", "Report language (ru or en)", "en", None, "assumption: the brief is in English"),
-    ("service_life", "Analysis horizon and service life of the plant", 8, "year", BRIEF),
-    ("discount_rate", "Real discount rate for NPV", 0.14, "fraction", BRIEF),
-    ("income_tax_rate", "Income tax on positive pre-tax profit", 0.20, "fraction", BRIEF),
+    ("service_life", "Analysis horizon: operating years (years 2..9)", 8, "year", ISSUE14),
+    ("discount_rate", "Discount rate for NPV (nominal: Finance!discount_basis)", 0.14, "fraction", ISSUE14),
+    ("income_tax_rate", "Income tax on the taxable profit", 0.20, "fraction", BRIEF),
 ]
 SCHEDULE = [
     ("hours_per_day", "Operating hours per day", 16, "h/day", BRIEF),
@@ -74,16 +85,19 @@ TABLES = {
           "(no on-costs added)"]],
     ),
     "Capital": (
-        ["item", "cost", "useful_life", "salvage_value", "source"],
-        [None, "mln RUB", "year", "RUB", None],
-        [["RO units", 8.5, 8, 0, "issue brief: 8.5 M RUB; assumption: depreciated over the 8-year life, no salvage"],
-         ["Installation", 1.2, 8, 0, "issue brief: 1.2 M RUB; assumption: depreciated over the 8-year life"]],
+        ["item", "cost", "useful_life", "salvage_value", "depreciation_method", "source"],
+        [None, "mln RUB", "year", "RUB", None, None],
+        [["RO units", 8.5, 8, 0, "sum-of-years-digits",
+          "issue brief: 8.5 M RUB; issue 14: sum-of-years-digits over 8 years from the first operating year; "
+          "assumption: no salvage"],
+         ["Installation", 1.2, 8, 0, "straight-line",
+          "issue brief: 1.2 M RUB; issue 14: straight-line over 8 years from the first operating year"]],
     ),
-    "Maintenance": (
-        ["item", "cost", "source"],
-        [None, "thousand RUB/year", None],
-        [["Membrane replacement and service", "=0.02*8500",
-          "assumption: 2 % a year of the RO units' cost for membranes replaced every few years and service"]],
+    "Replacements": (
+        ["item", "cost", "interval", "treatment", "source"],
+        [None, "RUB", "year", None, None],
+        [["RO membranes", 900000, 3, "expensed",
+          "issue 14: 900,000 RUB in year-0 money at the end of operating years 3 and 6, expensed"]],
     ),
     "Products": (
         ["name", "kind", "quantity", "quantity_unit", "price", "price_unit", "source"],
@@ -103,6 +117,29 @@ TABLES = {
           "at 250 RUB/L"]],
     ),
 }
+FINANCE = [
+    ("inflation", "General inflation per year; prices are in year-0 money", 0.06, "fraction", ISSUE14),
+    ("escalation_electricity", "Electricity price escalation per year", 0.08, "fraction", ISSUE14),
+    ("discount_basis", "Project!discount_rate is nominal: year t is discounted by 1.14^t", "nominal", None,
+     ISSUE14),
+    ("working_capital_share", "Working capital: share of each year's revenue, released in the last year", 0.15,
+     "fraction", ISSUE14),
+    ("loss_offset_cap", "Share of a year's positive taxable base that carried losses may offset", 0.5,
+     "fraction", ISSUE14),
+    ("loan_share", "Loan: share of each construction year's spend, drawn that year", 0.5, "fraction", ISSUE14),
+    ("loan_rate", "Interest on the opening balance, paid in cash", 0.12, "fraction", ISSUE14),
+    ("loan_term", "Equal principal instalments", 5, "year", ISSUE14 + ": years 2..6"),
+    ("loan_grace", "Operating years before the first repayment", 0, "year", ISSUE14),
+    ("loan_repayment", "Repayment", "equal principal", None, ISSUE14),
+    ("levelized_product", "Product whose year-0 price makes the project NPV zero", "Water saved", None, ISSUE14),
+]
+TIMELINE = (
+    ["year", "capital_share", "throughput_share", "source"],
+    [None, "fraction", "fraction", None],
+    [[0, 0.4, None, "issue 14: 40 % of the capital in year 0"],
+     [1, 0.6, None, "issue 14: 60 % of the capital in year 1"],
+     [2, None, 0.5, "issue 14: 50 % of the throughput in the first operating year, then 100 %"]],
+)
 ALTERNATIVE = "Single RO unit"
 ALTERNATIVES = [
     ("description", None,
@@ -114,8 +151,8 @@ ALTERNATIVES = [
     ("Equipment:RO units:rated_capacity", "m^3/h", 5, "assumption: one unit sized for the whole feed (5 m3/h)"),
     ("Capital:RO units:cost", "mln RUB", 5.5, "assumption: one larger unit costs about 65 % of two"),
     ("Capital:Installation:cost", "mln RUB", 0.8, "assumption: one unit to install: two thirds of 1.2 M RUB"),
-    ("Maintenance:Membrane replacement and service:cost", "thousand RUB/year", "=0.02*5500",
-     "assumption: 2 % a year of the unit's cost, as in the base case"),
+    ("Replacements:RO membranes:cost", "RUB", "=900000*5500/8500",
+     "assumption: membranes of one unit cost in proportion to the unit (5.5 against 8.5 M RUB)"),
     ("Products:Water saved:quantity", "m^3/month", "=1500*0.6",
      "assumption: 60 % permeate recovery of a single pass against 80 %: 900 m3/month"),
     ("Products:Nickel recovered:quantity", "kg/month", "=120*0.6/0.8",
@@ -146,6 +183,11 @@ INSTRUCTIONS = [
     ("econ run inputs/ni_rinse_ro.xlsx -o reports   - writes reports/ni_rinse_ro.xlsx and reports/ni_rinse_ro.pdf.",
      False),
     ("econ compare inputs/ni_rinse_ro.xlsx   - the base case against the single-unit alternative.", False),
+    ("Full discounted cash flow (issue 14)", True),
+    ("Finance: inflation and escalation, the discount basis, working capital, the loss carry-forward cap, the "
+     "loan and the levelized product. Timeline: the capital share of each construction year and the throughput "
+     "share of the ramp-up year. Replacements: the membranes, replaced every 3 operating years and expensed.",
+     False),
 ]
 
 
@@ -184,6 +226,15 @@ def build() -> openpyxl.Workbook:
     _parameters(book, "Schedule", SCHEDULE)
     _parameters(book, "Throughput", THROUGHPUT)
     _parameters(book, "Tariffs", TARIFFS)
+    _parameters(book, "Finance", FINANCE)
+    sheet = book.create_sheet("Timeline")
+    header, units_row, rows = TIMELINE
+    for row in (header, units_row, *rows):
+        sheet.append(row)
+    for row in sheet.iter_rows(min_row=3, min_col=2, max_col=3):
+        for cell in row:
+            cell.number_format = "0%"
+    _header(sheet, [10, 16, 18, 90], "A3")
     for name, (header, units_row, rows) in TABLES.items():
         sheet = book.create_sheet(name)
         sheet.append(header)

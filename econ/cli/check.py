@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from econ.cli.problems import print_notes
+from econ.cli.verdict_lines import print_verdict
 from econ.cli.status import EXIT_CHECK_FAILED, EXIT_OK
 
 
@@ -108,6 +109,7 @@ def execute(args: argparse.Namespace) -> int:
     print(f"Plausibility audits: {len(evaluation.warnings)} warning(s)")
     for audit in evaluation.audits:
         print(f"  {'WARNING' if audit.status != 'ok' else 'ok':<7}  {audit.title()}: {audit.message()}")
+    print_verdict(evaluation)
     failures = evaluation.failures
     passed = len(comparisons) - len(failures)
     print(f"Summary: {passed} of {len(comparisons)} published figures agree or hold; "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from econ.cli.verdict_lines import print_verdict
 from econ.cli.problems import print_notes
 from econ.cli.status import EXIT_OK
 from econ.errors import EconError
@@ -31,6 +32,8 @@ def _print_summary(evaluation) -> None:  # noqa: ANN001 - econ.api.Evaluation, i
     results, plant = evaluation.results, evaluation.plant
     cur = plant.currency
     print(f"{plant.name}")
+    from econ.checks.verdict import verdict_of
+
     lines = [
         ("OPEX", f"{format_number(results.scalar('opex_per_month'), 0)} {cur}/month"),
         ("Specific cost", f"{format_number(results.scalar('specific_cost'), 2)} {cur}/{plant.basis}"),
@@ -41,6 +44,8 @@ def _print_summary(evaluation) -> None:  # noqa: ANN001 - econ.api.Evaluation, i
     ]
     for key, label in (("irr", "IRR"), ("payback", "Payback"), ("discounted_payback", "Discounted payback")):
         lines.append((label, metric_text(results.metrics[key], key, "en", evaluation.model.years)))
+    if not verdict_of(evaluation).shows_npv:  # neither capital nor operating cost: the products' value only
+        lines = lines[:2] + [("Value of products sold", lines[2][1] + " (not a feasibility result)")]
     width = max(len(label) for label, _ in lines)
     for label, text in lines:
         print(f"  {label:<{width}}  {text}")
@@ -65,6 +70,7 @@ def _run(args: argparse.Namespace, formats: tuple[str, ...], worker) -> int:  # 
     evaluation = evaluate_workbook(args.workbook)
     written = write_reports(evaluation, args.out, formats, args.lang, worker)
     _print_summary(evaluation)
+    print_verdict(evaluation)
     print_notes(evaluation.plant)
     for path in written:
         print(f"wrote {path}")

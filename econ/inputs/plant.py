@@ -13,6 +13,7 @@ from econ.inputs import schema
 
 if TYPE_CHECKING:
     from econ.inputs.chain import Chain
+    from econ.inputs.finance_reader import Finance
     from econ.inputs.uncertainty_reader import Uncertainty
     from econ.inputs.problems import Note
 
@@ -181,6 +182,7 @@ class Plant:
     translations: dict[str, str] = field(default_factory=dict)  # "name_ru" -> the Russian name
     uncertainty: Uncertainty | None = None  # the Uncertainty and Correlations sheets, estimate classes
     notes: list[Note] = field(default_factory=list)  # what the reader found that does not stop a run
+    finance: Finance | None = None  # the full DCF's structure (econ.inputs.finance_reader); None: not used
 
     @property
     def file_name(self) -> str:
@@ -222,3 +224,13 @@ class Plant:
     @property
     def service_life_years(self) -> int:
         return int(self.value("service_life"))
+
+    @property
+    def construction_years(self) -> int:
+        """Years 0..C-1 in which the capital is spent (1 without a Timeline sheet)."""
+        return self.finance.construction_years if self.finance is not None else 1
+
+    @property
+    def table_years(self) -> int:
+        """The last year of the cash-flow table: construction years, then service_life operating years."""
+        return self.construction_years + self.service_life_years - 1

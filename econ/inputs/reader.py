@@ -22,6 +22,7 @@ from econ import units
 from econ.i18n import LANGUAGES
 from econ.inputs import schema, studies_reader
 from econ.inputs.chain_reader import read_chain
+from econ.inputs.finance_reader import read_finance
 from econ.inputs.plant import Parameter, Plant, Row, row_key
 from econ.inputs.problems import suggestion
 from econ.inputs.products_reader import read_priced_table
@@ -201,7 +202,8 @@ class _Reader(ValueReader):
             return []
         columns = self.header(sheet)
         name_column = self.column(sheet, columns, spec.name_column)
-        self.check_columns(sheet, columns, (spec.name_column, *(field.name for field in spec.fields)))
+        self.check_columns(sheet, columns, (spec.name_column, *(field.name for field in spec.fields),
+                                            *spec.text_columns))
         field_columns = {}
         for field in spec.fields:
             if field.name in columns:
@@ -355,6 +357,9 @@ class _Reader(ValueReader):
             with self.problems.recording():
                 # Products, Reagents: a unit per row (econ.inputs.products_reader)
                 tables[spec.key] = read_priced_table(self, spec) if spec.per_row_units else self.read_table(spec)
+        finance = None
+        with self.problems.recording():  # the full DCF (econ.inputs.finance_reader), before the studies name its inputs
+            finance = read_finance(self, tables)
         chain = None
         if not self.problems.errors:  # the chain reads the tables' values; its errors would repeat theirs
             with self.problems.recording():
@@ -393,6 +398,7 @@ class _Reader(ValueReader):
             translations={f"{name}_{lang}": text[f"{name}_{lang}"] for name in schema.TRANSLATED_TEXT
                           for lang in LANGUAGES if text[f"{name}_{lang}"]},
             notes=list(self.problems.notes),
+            finance=finance,
         )
 
 

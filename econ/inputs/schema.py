@@ -131,7 +131,12 @@ TABLES: tuple[TableSpec, ...] = (
         FieldSpec("estimate_class", "dimensionless", kind="integer", required=False, minimum=1, maximum=5,
                   description="AACE 18R-97 estimate class of the cost, 1 to 5: its range where the Uncertainty "
                               "sheet gives none"),
-    ), required=True),
+        # full DCF (econ.inputs.finance_reader): the method is the text column depreciation_method
+        FieldSpec("depreciation_group", "dimensionless", kind="integer", required=False, minimum=1, maximum=10,
+                  description="depreciation group 1 to 10 of the Russian nonlinear method (Tax Code art. 259.2)"),
+        FieldSpec("declining_factor", "dimensionless", required=False, strictly_positive=True,
+                  description="declining-balance factor: the rate is factor / useful life (2 for double declining)"),
+    ), required=True, text_columns=("depreciation_method",)),
     TableSpec("Maintenance", "maintenance", "item", (FieldSpec("cost", "{cur}/year", description="maintenance cost"),)),
     TableSpec("ByProducts", "byproducts", "name", (
         FieldSpec("feed_concentration", "kg/{basis}", description="content in the feed"),
@@ -175,6 +180,14 @@ TABLES: tuple[TableSpec, ...] = (
                   description="consumption per unit of throughput ({unit}/{basis}) or per month ({unit}/month)"),
         FieldSpec("price", "{cur}/{unit}", unit_column="price_unit", description="price per unit of the reagent"),
     ), text_columns=("consumption_unit", "price_unit")),
+    # Recurring replacements (membranes, electrodes, anodes) of the full DCF (econ.model.replacements); the text
+    # column treatment says whether a replacement is expensed or capitalised
+    TableSpec("Replacements", "replacements", "item", (
+        FieldSpec("cost", "{cur}", description="cost of one replacement in base-year money"),
+        FieldSpec("interval", "year", kind="integer", strictly_positive=True, maximum=100,
+                  description="operating years between replacements: at the end of operating years interval, "
+                              "2 x interval, ... before the last"),
+    ), text_columns=("treatment",)),
     # The components followed through a process chain (econ.inputs.chain); prices per tonne of the component.
     TableSpec("Components", "components", "component", (
         FieldSpec("price", "{cur}/t", required=False, description="price of the component (the metal)"),
@@ -208,7 +221,42 @@ TEXT_COLUMNS = ("source", "note", "notes", "comment", "comments", "description",
 # Sheets read by their own readers (econ.inputs.studies_reader, chain_reader, ...), besides the parameter sheets
 # and TABLES; Instructions is free text for the people who fill the workbook in
 OTHER_SHEETS = ("Instructions", "References", "Alternatives", "BreakEven", "Streams", "Payables", "StageEnergy",
-                "Uncertainty", "Correlations")
+                "Uncertainty", "Correlations", "Finance", "Timeline")
+
+# The optional parameter sheet of the full DCF (econ.inputs.finance_reader); an absent field is not used
+FINANCE_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("inflation", "fraction", kind="fraction", required=False,
+              description="general inflation per year; prices are in base-year (year 0) money"),
+    *(FieldSpec(f"escalation_{line}", "fraction", kind="fraction", required=False,
+                description=f"escalation per year of {line} prices (absent: the general inflation)")
+      for line in ("electricity", "labour", "reagents", "maintenance", "products", "replacements")),
+    FieldSpec("working_capital_share", "fraction", kind="fraction", required=False,
+              description="working capital as a share of each year's revenue"),
+    FieldSpec("receivable_days", "day", required=False, maximum=365, description="days of revenue in receivables"),
+    FieldSpec("inventory_days", "day", required=False, maximum=365,
+              description="days of cash operating costs in inventory"),
+    FieldSpec("payable_days", "day", required=False, maximum=365,
+              description="days of cash operating costs in payables"),
+    FieldSpec("property_tax_rate", "fraction", kind="fraction", required=False,
+              description="property tax on the average residual book value of the year"),
+    FieldSpec("loss_offset_cap", "fraction", kind="fraction", required=False,
+              description="share of a year's positive taxable base that carried losses may offset (0.5 in Russia)"),
+    FieldSpec("loan_share", "fraction", kind="fraction", required=False,
+              description="share of each construction year's capital spend drawn as a loan"),
+    FieldSpec("loan_rate", "fraction", kind="fraction", required=False,
+              description="interest per year on the opening balance, paid in cash, tax-deductible"),
+    FieldSpec("loan_term", "year", kind="integer", required=False, minimum=1, maximum=100,
+              description="number of yearly repayments"),
+    FieldSpec("loan_grace", "year", kind="integer", required=False, maximum=100,
+              description="operating years before the first repayment (0: repaid from the first operating year)"),
+)
+FINANCE_TEXT: tuple[TextSpec, ...] = (
+    TextSpec("discount_basis", required=False, default="real", choices=("real", "nominal")),
+    TextSpec("loan_repayment", required=False, default="equal principal", choices=("equal principal", "annuity")),
+    TextSpec("levelized_product", required=False),
+)
+DEPRECIATION_METHODS = ("straight-line", "declining balance", "sum-of-years-digits", "macrs", "ru nonlinear")
+REPLACEMENT_TREATMENTS = ("expensed", "capitalised")
 
 
 def known_sheets() -> tuple[str, ...]:

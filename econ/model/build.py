@@ -25,7 +25,7 @@ _CONCEPTS = (schedule, electrochemistry, chain, energy, labour, capital, mainten
 def build_model(plant: Plant) -> Model:
     """The figures of ``plant``: schedule, electrolysis, process chain, energy, labour, capital, maintenance, revenue,
     products, reagents, OPEX, cash flow."""
-    model = Model(years=plant.service_life_years)
+    model = Model(years=plant.table_years)
     for concept in _CONCEPTS:
         model.extend(concept.figures(plant))
     return model

@@ -88,14 +88,29 @@ def payback_values(result: metrics.PaybackResult) -> MetricValues:
 
 
 def figures(plant: Plant) -> list[Figure | YearlyFigure | MetricFigure]:
-    """The cash-flow table, years 0..N, and NPV, IRR, paybacks and profitability index."""
+    """The cash-flow table, years 0..N, and NPV, IRR, paybacks and profitability index.
+
+    A workbook with a Finance, Timeline or Replacements sheet, or a Capital depreciation_method column
+    (``plant.finance``), gets the full DCF's rows in the same table: construction and ramp-up, escalation,
+    replacements, depreciation by method, working capital, taxes with losses carried forward, debt and the
+    equity view, and the levelized price (econ.model.dcf_rows); one without them gets exactly the plain table.
+    """
+    if plant.finance is not None:
+        from econ.model import dcf_rows
+
+        head, rate_key, extra = dcf_rows.head(plant)
+    else:
+        head, rate_key, extra = _plain_head(plant), "discount_rate", []
+    return head + _tail(plant, rate_key) + extra
+
+
+def _plain_head(plant: Plant) -> list[Figure | YearlyFigure | MetricFigure]:
+    """The rows of the plain table up to the net cash flow: constant years, straight-line depreciation."""
     years = plant.service_life_years
     cur = plant.currency
     capital_rows = plant.rows("capital")
     annual = inp("months_per_year")
-    chain_revenue = revenue_terms(plant) + products.revenue_terms(plant)  # and the Products sheet's
-    revenue = total(ref("byproduct_revenue_per_month"), *chain_revenue) if chain_revenue \
-        else ref("byproduct_revenue_per_month")
+    revenue = monthly_revenue(plant)
 
     def depreciation(t: int) -> Expr:
         if t == 0 or not capital_rows:
@@ -106,7 +121,7 @@ def figures(plant: Plant) -> list[Figure | YearlyFigure | MetricFigure]:
             for row in capital_rows
         ))
 
-    table: list[Figure | YearlyFigure | MetricFigure] = [
+    return [
         _yearly("cf.year", label("cf.year"), "year", lambda t: Const(t), years, style="year"),
         _yearly("cf.revenue", label("cf.revenue"), f"{cur}/year",
                 lambda t: Const(0) if t == 0 else revenue * annual, years),
@@ -129,11 +144,27 @@ def figures(plant: Plant) -> list[Figure | YearlyFigure | MetricFigure]:
                 lambda t: total(ref("cf.pre_tax_profit", t), ref("cf.income_tax", t),
                                 ref("cf.depreciation_added_back", t), ref("cf.investment", t),
                                 ref("cf.salvage", t)), years),
+    ]
+
+
+def monthly_revenue(plant: Plant) -> Expr:
+    """Revenue per operating month: by-products, the process chain's products and the Products sheet."""
+    chain_revenue = revenue_terms(plant) + products.revenue_terms(plant)  # and the Products sheet's
+    return total(ref("byproduct_revenue_per_month"), *chain_revenue) if chain_revenue \
+        else ref("byproduct_revenue_per_month")
+
+
+def _tail(plant: Plant, rate_key: str) -> list[Figure | YearlyFigure | MetricFigure]:
+    """Cumulative and discounted flows, paybacks, NPV (at ``rate_key``), IRR and profitability index."""
+    years = plant.table_years
+    cur = plant.currency
+    rate = inp(rate_key)
+    table: list[Figure | YearlyFigure | MetricFigure] = [
         _yearly(CUMULATIVE, label(CUMULATIVE), cur,
                 lambda t: ref(NET_CASH_FLOW, 0) if t == 0 else ref(CUMULATIVE, t - 1) + ref(NET_CASH_FLOW, t),
                 years),
         _yearly("cf.discount_factor", label("cf.discount_factor"), "-",
-                lambda t: 1 / (1 + inp("discount_rate")) ** ref("cf.year", t), years, style="factor"),
+                lambda t: 1 / (1 + rate) ** ref("cf.year", t), years, style="factor"),
         _yearly(DISCOUNTED, label(DISCOUNTED), f"{cur}/year",
                 lambda t: ref(NET_CASH_FLOW, t) * ref("cf.discount_factor", t), years),
         _yearly(CUMULATIVE_DISCOUNTED, label(CUMULATIVE_DISCOUNTED), cur,
@@ -148,7 +179,7 @@ def figures(plant: Plant) -> list[Figure | YearlyFigure | MetricFigure]:
     no_sign_change = metrics.IRR_REASONS[metrics.IRR_NO_SIGN_CHANGE]
     no_root = metrics.IRR_REASONS[metrics.IRR_NO_ROOT]
     table += [
-        Figure("npv", label("npv"), cur, Npv(inp("discount_rate"), NET_CASH_FLOW, years), SUMMARY,
+        Figure("npv", label("npv"), cur, Npv(rate, NET_CASH_FLOW, years), SUMMARY,
                "money"),
         MetricFigure(
             "irr", label("irr"), "fraction", _irr_values,
@@ -165,7 +196,7 @@ def figures(plant: Plant) -> list[Figure | YearlyFigure | MetricFigure]:
             payback_formula(CUMULATIVE_DISCOUNTED, "cf.discounted_payback_crossing", years), style="years"),
         MetricFigure(
             "profitability_index", label("profitability_index"), "-",
-            lambda env: profitability_values(metrics.profitability_index(env["discount_rate"], env[NET_CASH_FLOW])),
+            lambda env: profitability_values(metrics.profitability_index(env[rate_key], env[NET_CASH_FLOW])),
             when(compare(ref(NET_CASH_FLOW, 0), "<", 0), (ref("npv") - ref(NET_CASH_FLOW, 0)) / -ref(NET_CASH_FLOW, 0),
                  Text(metrics.PI_UNDEFINED_REASON)),
             style="ratio"),

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from econ import __version__, i18n
+from econ.checks.verdict import INVALIDATES, QUALIFIES, Verdict, verdict_of
 from econ.inputs import schema
 from econ.model import metrics
 from econ.model.cashflow import PAYBACK_NO_INVESTMENT
@@ -65,7 +66,7 @@ class Document:
     project: str
     description: str
     key_figures: list[tuple[str, str]]
-    verdict: str
+    verdict: str  # the verdict's headline (econ.checks.verdict), then what each alternative does to the NPV
     tables: dict[str, Table]
     audits: list[tuple[str, str, str]]  # (status class, title, finding)
     conventions: list[str]
@@ -73,6 +74,9 @@ class Document:
     charts: dict[str, str] = field(default_factory=dict)  # chart id -> inline SVG
     chain_tables: list[Table] = field(default_factory=list)  # the process chain's tables, in order
     cash_flow_tables: list[Table] = field(default_factory=list)  # the annual cash flow, by runs of years
+    verdict_status: str = ""  # "established", "qualified" or "not-established" (a CSS class)
+    verdict_lead: str = ""  # "What would be needed:" or "Qualified by:", before the reasons
+    verdict_reasons: list[tuple[str, str]] = field(default_factory=list)  # (weight, sentence) per reason
 
 
 _TEXT_IDS = (
@@ -147,6 +151,7 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
     ]
     metric_texts = {key: _metric_text(evaluation, key, fmt) for key in
                     ("irr", "payback", "discounted_payback", "profitability_index")}
+    verdict = verdict_of(evaluation)
     key_figures = [
         (label("opex_per_month"), value("opex_per_month")),
         (label("specific_cost"), value("specific_cost")),
@@ -158,6 +163,11 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
         (label("payback"), metric_texts["payback"]),
         (label("discounted_payback"), metric_texts["discounted_payback"]),
     ]
+    if not verdict.shows_npv:  # neither capital nor operating cost: no NPV headline, only the products' value
+        key_figures = [(label("opex_per_month"), value("opex_per_month")),
+                       (label("capital_total"), value("capital_total")),
+                       (_text("report.products_value", lang), value("net_effect_per_month")),
+                       (_text("report.products_value_year", lang), value("net_effect_per_year"))]
     tables = {
         "inputs": _parameters_table(evaluation, fmt, lang),
         "plant_items": _items_table(evaluation, fmt, lang),
@@ -207,9 +217,12 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
     return Document(
         lang=lang, texts=texts, title_fields=title_fields, project=plant.text("name", lang),
         description=plant.text("description", lang), key_figures=key_figures,
-        verdict=_verdict(evaluation, fmt, lang, metric_texts), tables=tables, audits=audits,
+        verdict=_verdict(evaluation, verdict, fmt, lang, metric_texts), tables=tables, audits=audits,
         conventions=conventions, assumptions=assumptions, chain_tables=chain,
         cash_flow_tables=_cash_flow_tables(evaluation, fmt, lang),
+        verdict_status=verdict.status.replace(" ", "-"), verdict_reasons=verdict.reason_texts(lang),
+        verdict_lead=_text("verdict.needed" if verdict.of_weight(INVALIDATES) else "verdict.qualified_by", lang)
+        if verdict.of_weight(INVALIDATES) or verdict.of_weight(QUALIFIES) else "",
     )
 
 
@@ -305,22 +318,13 @@ def _metric_text(evaluation: Evaluation, key: str, fmt: _Formatter) -> str:
     return metric_text(evaluation.results.metrics[key], key, fmt.lang, evaluation.model.years)
 
 
-def _verdict(evaluation: Evaluation, fmt: _Formatter, lang: str, metric_texts: dict[str, str]) -> str:
-    results, plant = evaluation.results, evaluation.plant
-    npv = results.scalar("npv")
-    npv_text = f"{fmt.number(npv, 0)} {fmt.unit(plant.currency)}"
-    rate = fmt.percent(plant.value("discount_rate"))
-    kind = "positive" if npv > 0 else "negative"
-    if not plant.rows("capital"):
-        kind = "no_capital"  # a chain-only workbook values products and losses; it is not a feasibility study
-    sentences = [_text(f"report.verdict.{kind}", lang, npv=npv_text, rate=rate,
-                       irr=metric_texts["irr"], payback=metric_texts["discounted_payback"]),
-                 *_alternatives_verdict(evaluation, fmt, lang)]
-    failures, warnings = len(evaluation.failures), len(evaluation.plausibility_warnings)
-    if failures or warnings:
-        caveat = "both" if failures and warnings else "failed" if failures else "warnings"
-        sentences.append(_text(f"report.verdict.caveat.{caveat}", lang, failed=failures,
-                               total=len(evaluation.comparisons), warnings=warnings))
+def _verdict(evaluation: Evaluation, verdict: Verdict, fmt: _Formatter, lang: str,
+             metric_texts: dict[str, str]) -> str:
+    """The verdict's headline (econ.checks.verdict), then a sentence per alternative; its reasons are listed
+    apart (Document.verdict_reasons)."""
+    sentences = [verdict.headline(lang, metric_texts["irr"], metric_texts["discounted_payback"])]
+    if verdict.shows_npv:
+        sentences += _alternatives_verdict(evaluation, fmt, lang)
     # a sentence that ends in an abbreviation ("руб.") has its full stop already
     return " ".join(sentence if sentence.endswith(".") else sentence + "." for sentence in sentences)
 

@@ -112,6 +112,9 @@ class _Writer:
         if isinstance(expr, Const):
             worksheet.write_number(row, column, expr.value, cell_format)
             return
+        if getattr(expr, "solved", False):  # solved by econ (econ.model.dcf_expr.Solved): no formula can solve it
+            worksheet.write_number(row, column, float(value), cell_format)
+            return
         cached: float | str = value
         if isinstance(value, float) and math.isnan(value):
             cached = ""  # a deliberately blank result (the formula gives "")
