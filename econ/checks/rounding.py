@@ -33,6 +33,12 @@ from econ.model.figures import Figure, Model, evaluate, input_keys
 
 CORNERS_UP_TO = 10  # rounded inputs evaluated at every corner; beyond, one at a time plus sampled corners
 RANDOM_CORNERS = 64
+# Beyond this many rounded inputs (a total over thousands of equipment rows), they move in BLOCKS groups of
+# neighbours instead of one at a time, with FEW_RANDOM_CORNERS: moving each alone made the samples grow with
+# the inputs, so the work (samples x figures) grew with the square of the rows (8,000 rows: gigabytes).
+MANY_INPUTS = 256
+BLOCKS = 32
+FEW_RANDOM_CORNERS = 8
 
 
 @dataclass(frozen=True)
@@ -72,11 +78,23 @@ def _corners(count: int) -> np.ndarray:
     return np.array(list(itertools.product((-1.0, 1.0), repeat=count))) if count else np.zeros((1, 0))
 
 
+def _groups(count: int) -> np.ndarray:
+    """(groups, count): which inputs move together; each alone up to MANY_INPUTS, else BLOCKS of neighbours."""
+    if count <= MANY_INPUTS:
+        return np.eye(count)
+    groups = np.zeros((BLOCKS, count))
+    for group, members in enumerate(np.array_split(np.arange(count), BLOCKS)):
+        groups[group, members] = 1.0
+    return groups
+
+
 def _first_offsets(count: int, rng: np.random.Generator) -> np.ndarray:
     if count <= CORNERS_UP_TO:
         return _corners(count)
-    single = np.vstack([np.eye(count), -np.eye(count)])
-    return np.vstack([single, rng.choice((-1.0, 1.0), size=(RANDOM_CORNERS, count))])
+    groups = _groups(count)
+    single = np.vstack([groups, -groups])
+    corners = RANDOM_CORNERS if count <= MANY_INPUTS else FEW_RANDOM_CORNERS
+    return np.vstack([single, rng.choice((-1.0, 1.0), size=(corners, count))])
 
 
 def attainable_ranges(plant: Plant, model: Model, exprs: Sequence[object | None]) -> list[Attainable | None]:
@@ -93,9 +111,10 @@ def attainable_ranges(plant: Plant, model: Model, exprs: Sequence[object | None]
         if task is None or len(task.keys) <= CORNERS_UP_TO:
             second.append(None)
             continue
-        count = len(task.keys)
+        groups = _groups(len(task.keys))
+        count = len(groups)
         with np.errstate(invalid="ignore"):
-            direction = np.sign(np.nan_to_num(values[:count] - values[count:2 * count]))
+            direction = np.sign(np.nan_to_num(values[:count] - values[count:2 * count])) @ groups
         second.append(_Task(task.expr, task.keys, np.vstack([direction, -direction])))
     extra = _run(plant, model, [_absolute(plant, task) for task in second]) if any(second) else [None] * len(tasks)
     ranges: list[Attainable | None] = []
@@ -152,7 +171,9 @@ def _run(plant: Plant, model: Model, tasks: Sequence[_Task | None]) -> list[np.n
             task = tasks[index]
             for column, key in enumerate(task.keys):
                 parameter = plant.parameters[key]
-                values = varied.setdefault(key, np.full(total, parameter.value))
+                if key not in varied:  # not setdefault: that would fill an array for every key of every task
+                    varied[key] = np.full(total, parameter.value)
+                values = varied[key]
                 values[start:start + size] = task.offsets[:, column]
             start += size
         for key, values in varied.items():
