@@ -315,6 +315,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{entered} {unit}",
         "{count} {count:~значение следует|значения следуют|значений следуют} из данных, если {input} ({where}) "
         "равно {implied} {unit}, а не {entered} {unit}"),
+    "finding.stated.inside": (", within the range the workbook states for it, {low} to {high} {unit}",
+                               ", в пределах указанного в книге диапазона {low}–{high} {unit}"),
+    "finding.stated.outside": (", outside the range the workbook states for it, {low} to {high} {unit}",
+                                ", вне указанного в книге диапазона {low}–{high} {unit}"),
     "finding.swap": ("two published figures exchanged: each of {figures} matches the other's computed value",
                      "два опубликованных значения переставлены: каждое из {figures} совпадает с расчётным "
                      "значением другого"),

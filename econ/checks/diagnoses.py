@@ -43,6 +43,12 @@ class Implied:
     entered: float
     unit: str
     allowed: bool  # within the range the input's field allows
+    stated: tuple[float, float] | None = None  # the range the Uncertainty sheet states for the input, if any
+
+    @property
+    def within_stated(self) -> bool | None:
+        """Whether the implied value lies within the stated range (None without one)."""
+        return None if self.stated is None else self.stated[0] <= self.value <= self.stated[1]
 
     @property
     def change(self) -> float:
@@ -162,14 +168,26 @@ def implied_values(plant: Plant, model: Model, differing: Sequence[Comparison]) 
             parameter = plant.parameters[key]
             allowed = (parameter.minimum is None or point[column] >= parameter.minimum) and \
                 (parameter.maximum is None or point[column] <= parameter.maximum)
-            implied.append(Implied(key, float(point[column]), parameter.value, parameter.unit, allowed))
+            implied.append(Implied(key, float(point[column]), parameter.value, parameter.unit, allowed,
+                                   stated_range(plant, key)))
         found.append(tuple(implied))
     return found
 
 
+def stated_range(plant: Plant, key: str) -> tuple[float, float] | None:
+    """The low and high end the Uncertainty sheet gives an input (a bounded distribution), or None."""
+    uncertainty = plant.uncertainty
+    for uncertain in uncertainty.inputs if uncertainty is not None else ():
+        if uncertain.key == key and uncertain.distribution in ("uniform", "triangular", "pert"):
+            return min(uncertain.parameters), max(uncertain.parameters)
+    return None
+
+
 def diagnose(plant: Plant, model: Model, comparisons: Sequence[Comparison]) -> dict[str, Diagnosis]:
-    """A diagnosis for every figure that differs or claim that does not hold, by reference id."""
-    differing = [comparison for comparison in comparisons if not comparison.passed]
+    """A diagnosis for every published figure (References!kind) that differs or claim that does not hold, by
+    reference id; derived and assumed rows are reported apart, not diagnosed."""
+    differing = [comparison for comparison in comparisons if not comparison.passed
+                 and comparison.reference.kind == "published"]
     swapped, doubled = swaps(differing), twins(differing, comparisons)
     implied = implied_values(plant, model, differing)
     found = {}

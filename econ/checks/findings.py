@@ -4,8 +4,11 @@ Each figure that differs (or claim that does not hold) gets a diagnosis
 (econ.checks.diagnoses); figures whose diagnoses name the same cause form one
 finding, listed with every figure it explains:
 
-- the same input: the likeliest implied input (the one that needs the smallest
-  change to make the figure follow), e.g. the cathode-2 Bi amount behind 7 figures;
+- the same input: figures that one value of one input makes follow together
+  (their implied values of that input agree within 0.5 %: a 21.5 g shortfall of
+  Pb in stage 1 explains its total and its distribution), else the likeliest
+  implied input (the one that needs the smallest change), e.g. the cathode-2 Bi
+  amount behind 7 figures;
 - a swap: figures exchanged with each other, joined into one finding;
 - twins: rows whose published figure another row reproduces (the source
   states the quantity in two forms), one finding for all of them;
@@ -47,9 +50,14 @@ class Finding:
             parameter = plant.parameters[likeliest.key]
             name = plant.input_name(likeliest.key)
             name = parameter.label if name == likeliest.key and parameter.label else name
-            return i18n.text("finding.input", lang, count=count, input=name,
+            text = i18n.text("finding.input", lang, count=count, input=name,
                              where=str(parameter.location), entered=format_auto(likeliest.entered, digits=6),
                              implied=format_auto(likeliest.value, digits=6), unit=likeliest.unit)
+            if likeliest.stated is not None:
+                low, high = (format_auto(value, digits=6) for value in likeliest.stated)
+                inside = "inside" if likeliest.within_stated else "outside"
+                text += i18n.text(f"finding.stated.{inside}", lang, low=low, high=high, unit=likeliest.unit)
+            return text
         if self.kind == "swap":
             return i18n.text("finding.swap", lang, count=count, figures=", ".join(self.figures))
         if self.kind == "twin":
@@ -73,13 +81,21 @@ def group_findings(plant: Plant, model: Model, comparisons: Sequence[Comparison]
     for identifier, diagnosis in diagnoses.items():
         if diagnosis.kind == "swap":
             parent[root(f"swap:{identifier}")] = root(f"swap:{diagnosis.partner}")
+    shared = _shared_inputs(diagnoses)
+    for members, key in shared:
+        for member in members[1:]:
+            parent[root(f"figure:{member}")] = root(f"figure:{members[0]}")
+    cause_of = {root(f"figure:{members[0]}"): key for members, key in shared}
     groups: dict[str, list[str]] = {}
     for comparison in comparisons:
         identifier = comparison.reference.id
         if identifier not in diagnoses:
             continue
         diagnosis = diagnoses[identifier]
-        if diagnosis.kind == "input":
+        joined = root(f"figure:{identifier}")
+        if diagnosis.kind in ("input", "") and joined in cause_of:
+            group = f"input:{cause_of[joined]}"
+        elif diagnosis.kind == "input":
             group = f"input:{diagnosis.likeliest.key}"  # type: ignore[union-attr]
         elif diagnosis.kind == "swap":
             group = root(f"swap:{identifier}")
@@ -90,12 +106,50 @@ def group_findings(plant: Plant, model: Model, comparisons: Sequence[Comparison]
         groups.setdefault(group, []).append(identifier)
     findings = []
     for number, (group, figures) in enumerate(groups.items(), start=1):
-        diagnosis = diagnoses[figures[0]]
         kind, _, cause = group.partition(":")
+        diagnosis = diagnoses[figures[0]]
+        if kind == "input":  # the finding names the input that explains all its figures
+            implied = next(implied for implied in diagnosis.implied if implied.key == cause)
+            diagnosis = Diagnosis("input", (implied,))
         findings.append(Finding(f"F{number}", diagnosis.kind if kind != "twin" else "twin",
                                 cause if kind == "input" else figures[0], tuple(figures),
                                 any(by_id[figure].material for figure in figures), diagnosis))
     return findings
+
+
+SAME_VALUE = 0.005  # implied values of one input within 0.5 % of each other are one change of that input
+
+
+def _shared_inputs(diagnoses: dict[str, Diagnosis]) -> list[tuple[list[str], str]]:
+    """Groups of figures (two or more) that one value of one input makes follow, each with that input;
+    the largest groups first, and a figure in one group only."""
+    candidates: dict[str, list[tuple[float, str]]] = {}
+    for identifier, diagnosis in diagnoses.items():
+        if diagnosis.kind in ("input", ""):
+            for implied in diagnosis.implied:
+                if implied.allowed:
+                    candidates.setdefault(implied.key, []).append((implied.value, identifier))
+    clusters: list[tuple[list[str], str]] = []
+    for key, values in candidates.items():
+        values.sort()
+        cluster = [values[0]]
+        for value in values[1:] + [(float("nan"), "")]:
+            if value[1] and abs(value[0] - cluster[0][0]) <= SAME_VALUE * abs(cluster[0][0]):
+                cluster.append(value)
+                continue
+            if len(cluster) > 1:
+                clusters.append(([identifier for _, identifier in cluster], key))
+            cluster = [value]
+    clusters.sort(key=lambda item: -len(item[0]))
+    taken: set[str] = set()
+    chosen = []
+    for members, key in clusters:
+        free = [member for member in members if member not in taken]
+        if len(free) > 1:
+            taken.update(free)
+            order = list(diagnoses)
+            chosen.append((sorted(free, key=order.index), key))
+    return chosen
 
 
 def finding_of(findings: Sequence[Finding]) -> dict[str, str]:

@@ -18,7 +18,8 @@ its gap, the distance from the attainable range (widened by the tolerance) to
 the published figure. The gap is *material* above the row's materiality
 (References!materiality, 1 % of the published figure by default). A figure all
 of whose inputs are assumptions (their sources start with "assumption") or
-defaults is *not tested*: the workbook chose what it is compared with.
+defaults is *not tested*: the workbook chose what it is compared with; so is
+a row of kind "assumed" (References!kind), whose inputs were chosen to make it hold.
 """
 
 from __future__ import annotations
@@ -304,7 +305,7 @@ def compare_references(plant: Plant, results: Results, cases: Sequence[Case] = (
     for comparison, attainable in zip(exact, ranges):
         reference = comparison.reference
         inputs = dependencies(model, comparison.quantity.expr.keys(), plant)
-        tested = any(not is_assumed(plant, key) for key in inputs)
+        tested = reference.kind != "assumed" and any(not is_assumed(plant, key) for key in inputs)
         low = high = None
         if attainable is not None:
             low, high = sorted((attainable.low * comparison.factor, attainable.high * comparison.factor))

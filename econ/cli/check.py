@@ -118,6 +118,19 @@ def execute(args: argparse.Namespace) -> int:
     return status
 
 
+def summary_line(comparisons, findings) -> str:  # noqa: ANN001 - lists of Comparison and Finding
+    """The last line of ``econ check``: the published figures by verdict, then the findings that explain them."""
+    published = [c for c in comparisons if c.evidence]
+    failed = [c for c in published if not c.passed]
+    rounding = sum(c.verdict.endswith("within input rounding") for c in published)
+    material = sum(finding.material for finding in findings)
+    apart = len(comparisons) - len(published)
+    return (f"Summary: {len(published) - len(failed)} of {len(published)} published figures agree or hold "
+            f"({rounding} within input rounding); {len(failed)} differ or do not hold, explained by "
+            f"{len(findings)} finding(s), {material} material"
+            + (f"; {apart} derived, assumed or not tested row(s) apart" if apart else ""))
+
+
 def _print_failure(comparison) -> None:  # noqa: ANN001 - regression.Comparison
     """One figure of a finding: what the inputs give, and the gap beyond their rounding."""
     from econ.report.numbers import format_auto, format_percent
