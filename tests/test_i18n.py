@@ -102,11 +102,14 @@ def test_the_chromium_verdict_counts_its_failures_and_warnings_once(lang: str) -
     assert (failed, total, len(evaluation.warnings)) == (2, 20, 7)
     assert [audit.id for audit in evaluation.warnings if audit not in evaluation.plausibility_warnings] == [
         "claim:CLAIM-4x"]
-    verdict = build_document(evaluation, lang).verdict
+    # the verdict (econ.checks.verdict) lists them as reasons: the capacity audit apart, as what invalidates
+    reasons = build_document(evaluation, lang).verdict_reasons
     expected = {
-        "en": " Note that 2 of 20 published figures do not follow from their inputs, and 6 plausibility warnings "
-              "qualify these results.",
-        "ru": " При этом 2 из 20 опубликованных значений не следуют из исходных данных, и 6 предупреждений о "
-              "правдоподобии ограничивают достоверность этих результатов.",
+        "en": ["2 of 20 published figures do not follow from their inputs.",
+               "5 plausibility warnings: Electrodialyser: specific energy at the stated throughput; "],
+        "ru": ["2 из 20 опубликованных значений не следуют из исходных данных.",
+               "5 предупреждений о правдоподобии: Electrodialyser: удельный расход энергии при заявленном расходе; "],
     }[lang]
-    assert verdict.endswith(expected)
+    assert [weight for weight, _ in reasons] == ["invalidates", "qualifies", "qualifies"]
+    assert reasons[1][1] == expected[0]
+    assert reasons[2][1].startswith(expected[1])
