@@ -193,8 +193,6 @@ def _run(plant: Plant, model: Model, tasks: Sequence[_Task | None]) -> list[np.n
 
 def _closure(model: Model, keys: set[str]) -> set[str]:
     """The figure keys of ``model`` that ``keys`` read, themselves included."""
-    from econ.model.figures import _expression_keys
-
     found: set[str] = set()
     stack = [key for key in keys if key in model]
     while stack:
@@ -202,5 +200,5 @@ def _closure(model: Model, keys: set[str]) -> set[str]:
         if key in found:
             continue
         found.add(key)
-        stack.extend(name for name in _expression_keys(model.get(key)) if name in model and name not in found)
+        stack.extend(name for name in model.reads(key) if name in model and name not in found)
     return found

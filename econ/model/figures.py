@@ -122,6 +122,7 @@ class Model:
     figures: list[AnyFigure] = field(default_factory=list)
     years: int = 0
     _index: dict[str, AnyFigure] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _reads: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         given, self.figures = self.figures, []
@@ -144,6 +145,14 @@ class Model:
 
     def __contains__(self, key: object) -> bool:
         return key in self._index
+
+    def reads(self, key: str) -> tuple[str, ...]:
+        """The keys (figures and inputs) the expression of figure ``key`` reads, sorted; computed once per figure
+        (a total over 100,000 rows reads 100,000 keys, and dependency walks visit it once per reference)."""
+        found = self._reads.get(key)
+        if found is None:
+            found = self._reads[key] = tuple(sorted(_expression_keys(self._index[key])))
+        return found
 
     def keys(self) -> list[str]:
         return list(self._index)
@@ -240,7 +249,7 @@ def input_keys(model: Model, key: str, inputs: Mapping[str, object]) -> tuple[st
     while stack:  # a walk without recursion: a chain of figures may be as long as a table has rows
         current = stack.pop()
         if current in model:
-            for name in sorted(_expression_keys(model.get(current)), reverse=True):
+            for name in reversed(model.reads(current)):
                 if name not in seen:
                     seen.add(name)
                     stack.append(name)
