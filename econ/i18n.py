@@ -806,9 +806,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                             "анализ неопределённости даёт вероятность убытка (NPV меньше 0) {probability}"),
     "verdict.reason.regression": (
         "{failed} of {total} published {total:~figure|figures} {failed:~does|do} not follow from {failed:~its|their} "
-        "inputs",
+        "inputs beyond their rounding ({findings} material {findings:~finding|findings} by cause)",
         "{failed} из {total} {total:~опубликованного значения|опубликованных значений|опубликованных значений} не "
-        "{failed:~следует|следуют|следуют} из исходных данных"),
+        "{failed:~следует|следуют|следуют} из исходных данных с учётом их округления ({findings} "
+        "{findings:~существенное расхождение|существенных расхождения|существенных расхождений} по причинам)"),
     "verdict.reason.audit": ("{audit}", "{audit}"),
     "verdict.reason.warnings": (
         "{count} plausibility {count:~warning|warnings}: {titles}",

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 from econ import i18n
 from econ.checks import corrected as corrections
 from econ.checks.audits import WARNING, Audit, is_claim
-from econ.checks.regression import Comparison
+from econ.checks.findings import Finding, group_findings
 from econ.report.numbers import format_auto, format_number, format_percent
 
 if TYPE_CHECKING:
@@ -132,10 +132,11 @@ class Verdict:
         return " ".join(parts)
 
 
-def regression_findings(evaluation: Evaluation) -> list[Comparison]:
-    """The regression's material problems the verdict counts: today every published figure that differs and
-    every claim that does not hold (the one place to switch to findings grouped by cause)."""
-    return evaluation.failures
+def regression_findings(evaluation: Evaluation) -> list[Finding]:
+    """The regression's material problems the verdict counts: the material findings, each the published
+    figures that differ or claims that fail from one cause (econ.checks.findings)."""
+    findings = group_findings(evaluation.plant, evaluation.model, evaluation.comparisons)
+    return [finding for finding in findings if finding.material]
 
 
 def loss_probability(evaluation: Evaluation) -> float | None:
@@ -188,7 +189,8 @@ def verdict_of(evaluation: Evaluation, probability_of_loss: float | None = None)
     findings = regression_findings(evaluation)
     if findings:
         reasons.append(Reason("regression", QUALIFIES, "verdict.reason.regression",
-                              {"failed": len(findings), "total": len(evaluation.comparisons)}))
+                              {"failed": sum(len(finding.figures) for finding in findings),
+                               "total": len(evaluation.comparisons), "findings": len(findings)}))
     for audit in base_warnings:
         if audit.finding_text == "audit.closure.excess_cause":
             reasons.append(Reason("excess", QUALIFIES, "verdict.reason.audit", {"audit": audit}, audit.id))
@@ -277,5 +279,7 @@ def _formatted(values: dict[str, object], lang: str) -> dict[str, object]:
 
 
 def _sentence(text: str) -> str:
-    """A sentence ends in a full stop (one that ends in an abbreviation, "руб.", has it already)."""
+    """A sentence starts with a capital and ends in a full stop (one that ends in an abbreviation, "руб.", has
+    it already)."""
+    text = text[:1].upper() + text[1:]
     return text if text.endswith(".") else text + "."
