@@ -87,6 +87,14 @@ def read_finance(reader: _Reader, tables: dict[str, list[Row]]) -> Finance | Non
             for spec in schema.FINANCE_TEXT:
                 with reader.problems.recording():
                     text[spec.name] = reader.read_text(sheet, rows, columns, spec)
+    if "loan_share" in reader.parameters:
+        missing = [name for name in ("loan_rate", "loan_term") if name not in reader.parameters]
+        if missing:
+            sheet, rows, columns = reader.parameter_rows(FINANCE)
+            reader.problems.add(reader.error("a loan needs its rate and term", sheet,
+                                             f"{columns['value']}{rows['loan_share']}", "loan_share",
+                                             expected="rows loan_rate and loan_term on the Finance sheet",
+                                             found=f"no {' and no '.join(missing)}"))
     construction, shares, ramps = 1, (), {}
     if book.sheet(TIMELINE):
         with reader.problems.recording():
@@ -171,7 +179,9 @@ def _read_methods(reader: _Reader, tables: dict[str, list[Row]], sheet: str, col
             reader.problems.add(reader.error("", sheet, address, "depreciation_method",
                                              expected=" or ".join(schema.DEPRECIATION_METHODS), found=text))
             continue
-        if method == "ru nonlinear" and not row.has("depreciation_group"):
+        group_column = reader.header(sheet).get("depreciation_group")
+        group_given = group_column is not None and reader.book.cell(sheet, f"{group_column}{number}") is not None
+        if method == "ru nonlinear" and not row.has("depreciation_group") and not group_given:
             reader.problems.add(reader.error("the Russian nonlinear method needs a depreciation group", sheet,
                                              address, "depreciation_group", expected="a group from 1 to 10",
                                              found="no depreciation_group"))

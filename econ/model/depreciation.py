@@ -102,13 +102,26 @@ def _charge(plant: Plant, row: Row, method: str, t: int) -> Expr:
     raise ValueError(f"unknown depreciation method {method!r}")
 
 
-def _book_value(plant: Plant, row: Row, t: int) -> Expr:
+_ON_BALANCE = ("declining balance", "ru nonlinear")  # methods whose charge is a share of the opening book value
+
+
+def _book_value(plant: Plant, row: Row, method: str, t: int) -> Expr:
     first = plant.construction_years - 1  # commissioned at the end of the last construction year
     if t < first:
         return Const(0)
     if t == first:
         return inp(row.key("cost"))
+    if method in _ON_BALANCE:  # the row reads only its own previous year: the charge is written out in it
+        return ref(book_value_key(row.index), t - 1) - _charge(plant, row, method, t)
     return ref(book_value_key(row.index), t - 1) - ref(depreciation_key(row.index), t)
+
+
+def _depreciation(plant: Plant, row: Row, method: str, t: int) -> Expr:
+    if method not in _ON_BALANCE:
+        return _charge(plant, row, method, t)
+    if t <= plant.construction_years - 1:
+        return Const(0)
+    return ref(book_value_key(row.index), t - 1) - ref(book_value_key(row.index), t)
 
 
 def figures(plant: Plant) -> list[Figure | YearlyFigure]:
@@ -117,11 +130,13 @@ def figures(plant: Plant) -> list[Figure | YearlyFigure]:
     items: list[Figure | YearlyFigure] = []
     for row in plant.rows("capital"):
         method = plant.finance.method(row.index) if plant.finance is not None else "straight-line"
-        items += [
-            yearly(depreciation_key(row.index), f"{cur}/year", lambda t, r=row, m=method: _charge(plant, r, m, t),
-                   years, name=row.name),
-            yearly(book_value_key(row.index), cur, lambda t, r=row: _book_value(plant, r, t), years, name=row.name),
+        pair = [
+            yearly(depreciation_key(row.index), f"{cur}/year",
+                   lambda t, r=row, m=method: _depreciation(plant, r, m, t), years, name=row.name),
+            yearly(book_value_key(row.index), cur, lambda t, r=row, m=method: _book_value(plant, r, m, t), years,
+                   name=row.name),
         ]
+        items += pair[::-1] if method in _ON_BALANCE else pair
     return items
 
 

@@ -512,6 +512,8 @@ class Npv(Expr):
     flows_key: str
     years: int  # the last year index, n
 
+    precedence = _ADDITIVE  # rendered as a sum, CF0+NPV(...): bracketed inside a product or a negation
+
     def evaluate(self, env: Mapping[str, Array]) -> Array:
         from econ.model.metrics import npv
 

@@ -355,7 +355,7 @@ def _parameters_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Tab
     headers = [_text(f"report.col.{name}", lang) for name in ("parameter", "value", "unit", "source")]
     table = Table("inputs", _text("report.parameters_caption", lang), headers, ["l", "r", "l", "l"], [28, 11, 11, 50])
     current = None
-    for sheet, specs in schema.PARAMETER_SHEETS.items():
+    for sheet, specs in {**schema.PARAMETER_SHEETS, "Finance": schema.FINANCE_FIELDS}.items():  # Finance: optional
         for spec in specs:
             parameter = plant.parameters.get(spec.name)
             if parameter is None:
