@@ -311,10 +311,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "verdict.not tested": ("not tested", "не проверяется"),
     # findings: differing figures grouped by cause (econ.checks.findings)
     "finding.input": (
-        "{count} {count:~figure follows|figures follow} if {input} ({where}) is {implied} {unit} instead of "
-        "{entered} {unit}",
-        "{count} {count:~значение следует|значения следуют|значений следуют} из данных, если {input} ({where}) "
-        "равно {implied} {unit}, а не {entered} {unit}"),
+        "{count} {count:~figure traces|figures trace} back to {input} ({where}): entered {entered} {unit}, "
+        "{count:~the figure implies|the figures imply} {implied} {unit}",
+        "{count} {count:~значение восходит|значения восходят|значений восходят} к величине «{input}» ({where}): "
+        "в книге {entered} {unit}, {count:~значение требует|значения требуют|значения требуют} {implied} {unit}"),
     "finding.stated.inside": (", within the range the workbook states for it, {low} to {high} {unit}",
                                ", в пределах указанного в книге диапазона {low}–{high} {unit}"),
     "finding.stated.outside": (", outside the range the workbook states for it, {low} to {high} {unit}",

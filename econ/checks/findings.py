@@ -8,7 +8,9 @@ finding, listed with every figure it explains:
   (their implied values of that input agree within 0.5 %: a 21.5 g shortfall of
   Pb in stage 1 explains its total and its distribution), else the likeliest
   implied input (the one that needs the smallest change), e.g. the cathode-2 Bi
-  amount behind 7 figures;
+  amount behind 9 figures; the finding gives the median of the values its
+  figures imply (the median of the figures that one value explains, the one
+  value);
 - a swap: figures exchanged with each other, joined into one finding;
 - twins: rows whose published figure another row reproduces (the source
   states the quantity in two forms), one finding for all of them;
@@ -108,9 +110,10 @@ def group_findings(plant: Plant, model: Model, comparisons: Sequence[Comparison]
     for number, (group, figures) in enumerate(groups.items(), start=1):
         kind, _, cause = group.partition(":")
         diagnosis = diagnoses[figures[0]]
-        if kind == "input":  # the finding names the input that explains all its figures
-            implied = next(implied for implied in diagnosis.implied if implied.key == cause)
-            diagnosis = Diagnosis("input", (implied,))
+        if kind == "input":  # the finding names the input and the median of the values its figures imply
+            values = sorted((implied for figure in figures for implied in diagnoses[figure].implied
+                             if implied.key == cause), key=lambda implied: implied.value)
+            diagnosis = Diagnosis("input", (values[(len(values) - 1) // 2],))
         findings.append(Finding(f"F{number}", diagnosis.kind if kind != "twin" else "twin",
                                 cause if kind == "input" else figures[0], tuple(figures),
                                 any(by_id[figure].material for figure in figures), diagnosis))

@@ -300,11 +300,11 @@ def compare_references(plant: Plant, results: Results, cases: Sequence[Case] = (
     its attainable range over the rounding of its inputs and its verdict (see the module's docstring)."""
     exact = _exact_comparisons(plant, results, cases)
     model = results.model
-    ranges = attainable_ranges(plant, model, [None if c.reference.case else c.quantity.expr for c in exact])
+    depends = [dependencies(model, comparison.quantity.expr.keys(), plant) for comparison in exact]
+    ranges = attainable_ranges(plant, model, [None if c.reference.case else c.quantity.expr for c in exact], depends)
     judged = []
-    for comparison, attainable in zip(exact, ranges):
+    for comparison, attainable, inputs in zip(exact, ranges, depends):
         reference = comparison.reference
-        inputs = dependencies(model, comparison.quantity.expr.keys(), plant)
         tested = reference.kind != "assumed" and any(not is_assumed(plant, key) for key in inputs)
         low = high = None
         if attainable is not None:

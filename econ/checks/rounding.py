@@ -22,6 +22,7 @@ Inputs stay within the range their field allows (a mass not below 0).
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -74,6 +75,7 @@ def rounded_inputs(plant: Plant, keys: Sequence[str]) -> tuple[str, ...]:
     return tuple(key for key in keys if plant.parameters[key].half_unit > 0)
 
 
+@functools.lru_cache(maxsize=None)
 def _corners(count: int) -> np.ndarray:
     return np.array(list(itertools.product((-1.0, 1.0), repeat=count))) if count else np.zeros((1, 0))
 
@@ -97,13 +99,19 @@ def _first_offsets(count: int, rng: np.random.Generator) -> np.ndarray:
     return np.vstack([single, rng.choice((-1.0, 1.0), size=(corners, count))])
 
 
-def attainable_ranges(plant: Plant, model: Model, exprs: Sequence[object | None]) -> list[Attainable | None]:
+def attainable_ranges(plant: Plant, model: Model, exprs: Sequence[object | None],
+                      inputs: Sequence[tuple[str, ...]] | None = None) -> list[Attainable | None]:
     """For each quantity of ``exprs`` (Expr over figure keys, or None to skip), its attainable range in the
-    model unit, or None when none of its inputs was printed rounded."""
+    model unit, or None when none of its inputs was printed rounded. ``inputs``, if given, holds each
+    quantity's input keys (:func:`dependencies`)."""
     rng = np.random.default_rng(20260101)
     tasks: list[_Task | None] = []
-    for expr in exprs:
-        keys = rounded_inputs(plant, dependencies(model, expr.keys(), plant)) if expr is not None else ()
+    for index, expr in enumerate(exprs):
+        if expr is None:
+            keys: tuple[str, ...] = ()
+        else:
+            keys = rounded_inputs(plant, inputs[index] if inputs is not None else
+                                  dependencies(model, expr.keys(), plant))
         tasks.append(_Task(expr, keys, _first_offsets(len(keys), rng)) if keys else None)
     first = _run(plant, model, [_absolute(plant, task) for task in tasks])
     second: list[_Task | None] = []
