@@ -552,6 +552,76 @@ TEXTS: dict[str, tuple[str, str]] = {
                               "tax, with depreciation inside OPEX.",
                               "Чистый эффект = выручка от продуктов − эксплуатационные затраты − затраты на "
                               "восполнение потерь, до налога на прибыль, с амортизацией в составе затрат."),
+    # conventions of the full DCF (econ.report.dcf_tables)
+    "convention.dcf_timing": (
+        "Years 0..C-1 are construction, in which the capital is spent by the Timeline's shares; operation runs in "
+        "years C..C+N-1, N being the service life; flows fall at the end of each year; inflows are positive, "
+        "outflows negative. The ramp-up share scales revenue, energy, reagents and losses; labour and maintenance "
+        "are fixed.",
+        "Годы 0..C-1 — строительство, капитальные затраты распределены по долям листа Timeline; эксплуатация — годы "
+        "C..C+N-1, N — срок службы; потоки приходятся на конец года; притоки положительны, оттоки отрицательны. "
+        "Доля освоения мощности умножает выручку, электроэнергию, реагенты и потери; оплата труда и обслуживание "
+        "постоянны."),
+    "convention.dcf_prices_nominal": (
+        "Prices are entered in base-year (year 0) money; a price escalating at rate e is price x (1 + e)^t in year "
+        "t, so the cash flow is in nominal money. The discount rate is nominal; the real rate follows from the "
+        "Fisher equation, (1 + nominal) = (1 + real)(1 + inflation).",
+        "Цены заданы в ценах базового года (год 0); цена с ростом e в год t равна цене x (1 + e)^t, поэтому поток "
+        "в номинальном выражении. Ставка дисконтирования номинальная; реальная следует из уравнения Фишера: "
+        "(1 + номинальная) = (1 + реальная)(1 + инфляция)."),
+    "convention.dcf_prices_real": (
+        "Prices are entered in base-year (year 0) money; a price escalating at rate e is price x (1 + e)^t in year "
+        "t, so the cash flow is in nominal money. The discount rate entered is real; the flows are discounted at "
+        "the nominal rate of the Fisher equation, (1 + nominal) = (1 + real)(1 + inflation).",
+        "Цены заданы в ценах базового года (год 0); цена с ростом e в год t равна цене x (1 + e)^t, поэтому поток "
+        "в номинальном выражении. Заданная ставка реальная; потоки дисконтируются по номинальной ставке из "
+        "уравнения Фишера: (1 + номинальная) = (1 + реальная)(1 + инфляция)."),
+    "convention.dcf_tax": (
+        "Income tax = rate x taxable profit: pre-tax profit (revenue - cash costs - expensed replacements - "
+        "property tax - depreciation) less the losses carried forward it may offset (up to the stated share of a "
+        "year's positive base); losses carry forward without time limit. The equity view deducts the interest "
+        "first. Property tax is charged on the average of the opening and closing book values of each year.",
+        "Налог на прибыль = ставка x налоговая база: прибыль до налогообложения (выручка − денежные затраты − "
+        "замены в затратах − налог на имущество − амортизация) за вычетом перенесённых убытков (не более "
+        "указанной доли положительной базы года); убытки переносятся без ограничения срока. Для собственного "
+        "капитала проценты вычитаются из базы. Налог на имущество — от средней за год остаточной стоимости."),
+    "convention.vat": ("VAT is excluded: prices and costs are net of VAT.",
+                       "НДС не учитывается: цены и затраты указаны без НДС."),
+    "convention.dcf_depreciation": (
+        "Depreciation runs on historical cost from the first operating year, by each capital item's method "
+        "(straight-line, declining balance with a switch to straight-line, sum-of-years-digits, MACRS of IRS "
+        "Publication 946, or the nonlinear method of the Russian Tax Code, art. 259.2). A life longer than the "
+        "horizon leaves the residual book value stated, which is not a cash flow.",
+        "Амортизация начисляется от первоначальной стоимости с первого года эксплуатации по методу каждого объекта "
+        "(линейный, уменьшаемого остатка с переходом на линейный, по сумме чисел лет, MACRS по IRS Publication "
+        "946 или нелинейный метод ст. 259.2 НК РФ). Остаточная стоимость на конец горизонта указывается и не "
+        "является денежным потоком."),
+    "convention.dcf_working_capital": (
+        "Working capital is built up as revenue grows (its increase is an outflow) and released in full at the "
+        "end of the last year.",
+        "Оборотный капитал наращивается с ростом выручки (прирост — отток) и полностью высвобождается в конце "
+        "последнего года."),
+    "convention.dcf_debt": (
+        "The loan is drawn with the capital spend; interest on the opening balance is paid in cash and is "
+        "tax-deductible. The project (unlevered) flow excludes the loan; the equity (levered) flow adds draws and "
+        "subtracts interest and principal, with the tax of the equity view. DSCR = CFADS / (interest + "
+        "principal) in the years with a debt service.",
+        "Кредит выбирается вместе с капитальными затратами; проценты на остаток на начало года уплачиваются "
+        "деньгами и уменьшают налоговую базу. Поток проекта не включает кредит; поток собственного капитала "
+        "прибавляет получение кредита и вычитает проценты и погашение, с налогом собственного капитала. "
+        "DSCR = CFADS / (проценты + погашение) в годы обслуживания долга."),
+    "convention.dcf_levelized": (
+        "The levelized price is the base-year price of the main product, escalating like the other products, at "
+        "which the project NPV is zero; econ solves it, and the workbook recomputes the flows at it. Its parts "
+        "are each line's -PV divided by the present value of the escalated quantity.",
+        "Приведённая цена — цена основного продукта в ценах базового года (с тем же ростом, что и у другой "
+        "продукции), при которой NPV проекта равен нулю; econ находит её, а книга пересчитывает потоки при ней. "
+        "Составляющие — приведённая стоимость каждой статьи (со знаком минус), делённая на приведённое "
+        "количество продукта."),
+    "report.dcf.nominal_rate": ("Nominal discount rate", "Номинальная ставка дисконтирования"),
+    "report.dcf.real_rate": ("Real discount rate", "Реальная ставка дисконтирования"),
+    "report.dcf.inflation": ("General inflation", "Общая инфляция"),
+    "report.dcf.no_debt_service": ("undefined: no year has a debt service", "не определён: нет лет обслуживания долга"),
     # input fields and sheets
     "field.base_year": ('Price base year', 'Базовый год цен'),
     "field.service_life": ('Service life (analysis horizon)', 'Срок службы (горизонт расчёта)'),

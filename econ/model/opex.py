@@ -5,7 +5,7 @@ from __future__ import annotations
 from econ.inputs.plant import Plant
 from econ.model import products, reagents as reagent_table
 from econ.model.chain import cost_terms, revenue_terms
-from econ.model.expr import inp, ref, total
+from econ.model.expr import inp, maximum, ref, total
 from econ.model.figures import OPEX, REVENUE, SUMMARY, Figure, label
 
 OPEX_TABLE = "OPEX per month"  # the section of the OPEX sheet laid out as the paper's Table 3
@@ -18,7 +18,8 @@ def figures(plant: Plant) -> list[Figure]:
     Specific cost = OPEX per month / throughput per month. Net effect per month =
     revenue - OPEX - cost of replacing losses (before income tax;
     depreciation is inside OPEX). Per year it is multiplied by the operating
-    months per year, over the service life by the service life in years.
+    months per year, over the service life by the service life in years, with each item's depreciation charged
+    only over its useful life (a life shorter than the horizon charges none in the years after it).
     """
     cur, basis = plant.currency, plant.basis
     extra_revenue = revenue_terms(plant) + products.revenue_terms(plant)
@@ -50,7 +51,13 @@ def figures(plant: Plant) -> list[Figure]:
                REVENUE, "money", "Net effect"),
         Figure("net_effect_per_year", label("net_effect_per_year"), f"{cur}/year",
                ref("net_effect_per_month") * inp("months_per_year"), REVENUE, "money", "Net effect"),
+        # depreciation is charged only over each item's useful life: a life shorter than the horizon adds back
+        # the years it is not charged (0 where every life covers the horizon, the figure as before)
         Figure("net_effect_over_life", label("net_effect_over_life"), cur,
+               ref("net_effect_per_year") * inp("service_life") + total(*(
+                   ref(f"capital.{row.index}.depreciation_per_year")
+                   * maximum(inp("service_life") - inp(row.key("useful_life")), 0)
+                   for row in plant.rows("capital"))) if plant.rows("capital") else
                ref("net_effect_per_year") * inp("service_life"), REVENUE, "money", "Net effect"),
     ] + ([  # a ratio to capital only where there is capital (a chain-only workbook may have none)
         Figure("net_effect_over_life_to_capital", label("net_effect_over_life_to_capital"), "-",

@@ -16,6 +16,7 @@ from econ import __version__, i18n
 from econ.checks.verdict import INVALIDATES, QUALIFIES, Verdict, verdict_of
 from econ.inputs import schema
 from econ.model import metrics
+from econ.report import dcf_tables
 from econ.model.cashflow import PAYBACK_NO_INVESTMENT
 from econ.model.figures import Figure, MetricValues
 from econ.report.numbers import format_auto, format_number, format_percent
@@ -203,8 +204,7 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
         tables["overrides"] = _overrides_table(evaluation, fmt, lang)
     audits = [("warning" if audit.status != "ok" else "ok", audit.title(lang), _sentence(audit.message(lang)))
               for audit in evaluation.audits]
-    conventions = [_text(f"convention.{name}", lang)
-                   for name in ("timing", "months", "net_effect", "npv", "payback", "tax", "prices")]
+    conventions = [_text(f"convention.{name}", lang) for name in dcf_tables.conventions(plant)]
     assumptions, previous_source = [], None
     for key, parameter in plant.parameters.items():
         if not parameter.source.lower().startswith("assumption"):
@@ -495,17 +495,23 @@ def _cash_flow_tables(evaluation: Evaluation, fmt: _Formatter, lang: str) -> lis
     keys = ("cf.revenue", "cf.operating_costs", "cf.depreciation", "cf.pre_tax_profit", "cf.income_tax",
             "cf.depreciation_added_back", "cf.investment", "cf.salvage", "cf.net_cash_flow", "cf.cumulative",
             "cf.discount_factor", "cf.discounted", "cf.cumulative_discounted")
-    largest = max(abs(float(value)) for key in keys if key != "cf.discount_factor" for value in results[key])
+    styles = {key: "money" for key in keys} | {"cf.discount_factor": "factor"}
+    if evaluation.plant.finance is not None:  # the full DCF's rows (econ.report.dcf_tables)
+        keys = tuple(dcf_tables.cash_flow_rows(evaluation.model.keys()))
+        styles = {key: evaluation.model.get(key).style for key in keys}
+    largest = max(abs(float(value)) for key in keys if styles[key] == "money" for value in results[key])
     millions = largest / 1000 >= 1e7
     caption = _text("report.cashflow_caption_mln" if millions else "report.cashflow_caption", lang, cur=cur)
     rows = []
     for key in keys:
-        if key == "cf.discount_factor":
+        if styles[key] in ("fraction", "ratio"):  # shares as %, DSCR with 2 decimals; a blank year stays blank
+            cells = ["" if math.isnan(float(value)) else fmt.percent(float(value)) if styles[key] == "fraction"
+                     else fmt.number(float(value), 2) for value in results[key]]
+        elif key == "cf.discount_factor":
             cells = [fmt.number(float(value), 4) for value in results[key]]
         else:
             cells = [fmt.number(float(value) / (1e6 if millions else 1e3), 0) for value in results[key]]
-        rows.append((i18n.figure_label(key, lang), cells, "total" if key in ("cf.net_cash_flow",
-                                                                              "cf.cumulative_discounted") else ""))
+        rows.append((i18n.figure_label(key, lang), cells, "total" if key in dcf_tables.TOTAL_ROWS else ""))
     widest = max(len(cell) for _, cells, _ in rows for cell in cells)
     needed_mm = widest * _CASH_FLOW_MM_PER_CHARACTER + _CASH_FLOW_PADDING_MM
     fits = int(_TEXT_WIDTH_MM * _YEAR_COLUMNS_SHARE // needed_mm)
@@ -538,6 +544,30 @@ def _metrics_table(evaluation: Evaluation, fmt: _Formatter, lang: str, metric_te
               "total")
     for key in ("irr", "payback", "discounted_payback", "profitability_index"):
         table.add([i18n.figure_label(key, lang), metric_texts[key]])
+    if plant.finance is not None:  # the full DCF: rates, the equity view, DSCR, levelized price, residual value
+        if "inflation" in plant.parameters:
+            table.add([_text("report.dcf.inflation", lang), fmt.percent(plant.value("inflation"))])
+        table.add([_text("report.dcf.nominal_rate", lang), fmt.percent(results.scalar("nominal_discount_rate"))])
+        table.add([_text("report.dcf.real_rate", lang), fmt.percent(results.scalar("real_discount_rate"))])
+        for key, shown in dcf_tables.METRICS:
+            if key not in evaluation.model:
+                continue
+            if key == "min_dscr":
+                number = results.metrics[key].number
+                text = fmt.number(number, 2) if number is not None else _text("report.dcf.no_debt_service", lang)
+            elif shown == "metric":
+                text = metric_text(results.metrics[key], "irr", lang, evaluation.model.years)
+            elif shown == "price":
+                product = plant.finance.levelized_product_name
+                unit = evaluation.model.get(key).unit
+                table.add([i18n.figure_label(key, lang, product),
+                           f"{fmt.number(results.scalar(key), 2)} {fmt.unit(unit)}"], "total")
+                for part in [name for name in evaluation.model.keys() if name.startswith("levelized.")]:
+                    table.add([i18n.figure_label(part, lang), f"{fmt.number(results.scalar(part), 2)} {fmt.unit(unit)}"])
+                continue
+            else:
+                text = f"{fmt.number(results.scalar(key), 0)} {fmt.unit(plant.currency)}"
+            table.add([i18n.figure_label(key, lang), text])
     return table
 
 
