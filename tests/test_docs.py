@@ -81,7 +81,7 @@ def test_the_readme_states_the_exit_statuses_the_cli_uses():
                 cli.EXIT_TERMINATED)
     assert statuses == (0, 1, 2, 70, 130, 143)
     readme = " ".join(README.split())
-    assert "Exit status: 0 success; 1 when `econ check` finds a published figure" in readme
+    assert "Exit status: 0 success; 1 when `econ check` has a material finding (a published figure" in readme
     assert "2 for bad input, a report that cannot be written, or a usage error; 70 for an internal error" in readme
     assert "130 when the run is stopped with Ctrl-C; 143 when it is stopped with SIGTERM" in readme
     assert "`econ --debug COMMAND ...` prints" in readme

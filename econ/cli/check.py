@@ -73,8 +73,8 @@ def execute(args: argparse.Namespace) -> int:
     print(f"{plant.file_name}: {len(comparisons)} published figures recomputed from the inputs")
     print_notes(plant)
     if comparisons:
-        rows = [("id", "published", "computed", "deviation", "relative", "tolerance", "attainable", "verdict",
-                 "finding")]
+        rows = [("id", "published", "computed", "deviation", "relative", "tolerance", "attainable", "finding",
+                 "verdict")]
         for comparison in comparisons:
             reference = comparison.reference
             relative = comparison.relative_deviation
@@ -87,9 +87,9 @@ def execute(args: argparse.Namespace) -> int:
                 f"±{format_auto(reference.tolerance)}" if reference.comparison == "=" else f"claim {reference.comparison}",
                 "" if comparison.low is None else
                 f"{format_auto(comparison.low, digits=6)}–{format_auto(comparison.high, digits=6)}",
-                (comparison.verdict.upper() if comparison.material else comparison.verdict)
-                + ("" if reference.kind == "published" else f" ({reference.kind})"),
                 owner.get(reference.id, ""),
+                ("" if reference.kind == "published" else f"({reference.kind}) ")
+                + (comparison.verdict.upper() if comparison.material else comparison.verdict),
             ))
         widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
         for row in rows:
@@ -110,11 +110,7 @@ def execute(args: argparse.Namespace) -> int:
     for audit in evaluation.audits:
         print(f"  {'WARNING' if audit.status != 'ok' else 'ok':<7}  {audit.title()}: {audit.message()}")
     print_verdict(evaluation)
-    failures = evaluation.failures
-    passed = len(comparisons) - len(failures)
-    print(f"Summary: {passed} of {len(comparisons)} published figures agree or hold; "
-          f"{len(failures)} differ or do not hold, explained by {len(findings)} finding(s), "
-          f"{len(material)} material")
+    print(summary_line(comparisons, findings))
     return status
 
 
