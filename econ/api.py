@@ -131,9 +131,10 @@ def write_reports(evaluation: Evaluation, out_dir: str | Path, formats: tuple[st
     written = []
     stem = evaluation.plant.path.stem
     if "xlsx" in formats:
+        from econ.report.html import report_language
         from econ.report.xlsx import write_results_workbook
 
-        written.append(write_results_workbook(evaluation, out / f"{stem}.xlsx"))
+        written.append(write_results_workbook(evaluation, out / f"{stem}.xlsx", report_language(evaluation, lang)))
     if "pdf" in formats or "html" in formats:
         from econ.report.html import chart_inputs, render_charts, report_language, write_html, write_pdf
 

@@ -136,11 +136,13 @@ def test_results_workbook_puts_the_alternatives_side_by_side_with_live_formulas(
         ["Capital:ED + EDI treatment plant equipment:cost", "mln RUB", 14, None],
         ["electricity_price", "RUB/kWh", None, 6.543],
     ])
-    (written,) = write_reports(evaluate_workbook(path), tmp_path / "out", ("xlsx",))
+    (written,) = write_reports(evaluate_workbook(path), tmp_path / "out", ("xlsx",), lang="en")
     book = openpyxl.load_workbook(written)
     assert book.sheetnames[:2] == ["Comparison", "Summary"]
-    assert "A1 Inputs" in book.sheetnames and "A2 Cash flow" in book.sheetnames
-    inputs = book["A2 Inputs"]
+    # an alternative's sheets are named after it
+    assert "Dearer plant Inputs" in book.sheetnames and "Cheap power Cash flow" in book.sheetnames
+    assert "Cheap power Revenue" in book.sheetnames  # "Revenue and losses" in short
+    inputs = book["Cheap power Inputs"]
     rows = {inputs.cell(r, 2).value: inputs.cell(r, 3).value for r in range(9, inputs.max_row + 1)}
     assert rows["electricity_price"] == 6.543  # overridden: a number
     assert rows["capital.0.cost"].startswith("=Inputs!C")  # inherited: a formula over the base case
@@ -219,10 +221,10 @@ def test_a_reference_can_name_the_alternative_it_belongs_to(tmp_path):
     assert cheap.verdict == "agrees"
     base = next(c for c in evaluation.comparisons if c.reference.id == "T3-energy")
     assert base.computed == pytest.approx(7920 * 13.086)
-    (written,) = write_reports(evaluation, tmp_path / "out", ("xlsx",))
+    (written,) = write_reports(evaluation, tmp_path / "out", ("xlsx",), lang="en")
     checks = openpyxl.load_workbook(written)["Checks"]
     row = next(r for r in range(1, checks.max_row + 1) if checks.cell(r, 1).value == "CHEAP-energy")
-    assert checks.cell(row, 5).value.startswith("='A1 Energy'!")
+    assert checks.cell(row, 5).value.startswith("='Cheap power Energy'!")
     with office_or_skip() as office:
         assert compare(recalculate(written, office)) == []
 

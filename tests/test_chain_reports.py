@@ -104,7 +104,7 @@ def test_alternatives_of_a_chain_get_their_own_stage_tables(tmp_path):
     base, dearer = evaluation.cases
     assert dearer.value("product_revenue_per_month") == pytest.approx(2 * base.value("product_revenue_per_month"))
     (written,) = write_reports(evaluation, tmp_path / "out", ("xlsx",))
-    assert "A1 Mass balance" in load_workbook(written).sheetnames
+    assert "Dearer A Balance" in load_workbook(written).sheetnames
     with office_or_skip() as office:
         assert compare(recalculate(written, office)) == []
 

@@ -25,7 +25,7 @@ def office():
 @pytest.fixture(scope="module")
 def cr_workbook(tmp_path_factory, cr_evaluation):
     out = tmp_path_factory.mktemp("reports")
-    (path,) = write_reports(cr_evaluation, out, ("xlsx",))
+    (path,) = write_reports(cr_evaluation, out, ("xlsx",), lang="en")
     return path
 
 
@@ -56,7 +56,7 @@ def test_undefined_metrics_are_text_that_libreoffice_reproduces(edited_workbook,
     """Without by-product revenue the cash flow never turns positive: IRR and payback say why."""
     source = edited_workbook({"ByProducts!E3": 0})
     evaluation = evaluate_workbook(source)
-    (path,) = write_reports(evaluation, tmp_path / "out", ("xlsx",))
+    (path,) = write_reports(evaluation, tmp_path / "out", ("xlsx",), lang="en")
     result = recalculate(path, office)
     assert compare(result) == []
     summary = pd.read_excel(path, sheet_name="Summary", header=None)
@@ -82,12 +82,12 @@ def test_formulas_refer_to_the_cells_they_are_computed_from(cr_workbook):
     book = openpyxl.load_workbook(cr_workbook)
     energy = book["Energy"]
     cells = {energy.cell(r, 5).value: energy.cell(r, 2).value for r in range(1, energy.max_row + 1)}
-    # energy cost = energy per month x the tariff echoed on the Inputs sheet
-    assert cells["energy_cost_per_month"].startswith("=B") and "*Inputs!C" in cells["energy_cost_per_month"]
+    # energy cost = energy per month x the tariff echoed on the Inputs sheet, both by their defined names
+    assert cells["energy_cost_per_month"] == "=energy_per_month*electricity_price"
     summary = book["Summary"]
     npv = next(summary.cell(r, 2).value for r in range(1, summary.max_row + 1)
                if summary.cell(r, 1).value == "Net present value (NPV)")
-    assert npv.startswith("='Cash flow'!C") and "+NPV(Inputs!C" in npv  # CF0 + NPV(rate, CF1:CFn)
+    assert npv.startswith("='Cash flow'!C") and "+NPV(discount_rate,'Cash flow'!D" in npv  # CF0 + NPV(rate, CF1:CFn)
 
 
 def test_checks_sheet_verdicts_are_formulas(cr_workbook):
@@ -108,5 +108,5 @@ def test_number_formats_and_frozen_headers(cr_workbook):
     book = openpyxl.load_workbook(cr_workbook)
     assert book["Cash flow"].freeze_panes == "C2"
     assert book["Inputs"].freeze_panes == "A9"
-    assert book["Cash flow"]["C10"].number_format == "#,##0.00"
+    assert book["Cash flow"]["C10"].number_format == "#,##0"  # whole roubles, as the report shows money
     assert book["Cash flow"].column_dimensions["A"].width > 30

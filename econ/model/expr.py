@@ -50,6 +50,15 @@ def cell_reference(sheet: str, address: str, current_sheet: str) -> str:
     return "'" + sheet.replace("'", "''") + f"'!{address}"
 
 
+def defined_name(cells: CellMap, key: str, year: int | None = None) -> str:
+    """The workbook's defined name of a cell (``capital_total``), or "" where the cell map names none.
+
+    A cell map may offer ``defined_name(key, year)``; formulas then read the name instead of the address.
+    """
+    lookup = getattr(cells, "defined_name", None)
+    return lookup(key, year) if lookup is not None else ""
+
+
 class Expr:
     """A node of an expression tree. Subclasses define evaluate, excel and text."""
 
@@ -150,6 +159,9 @@ class Ref(Expr):
         return value if self.year is None else value[..., self.year]
 
     def excel(self, cells: CellMap, sheet: str) -> str:
+        name = defined_name(cells, self.key, self.year)
+        if name:
+            return name
         ref_sheet, address = cells.locate(self.key, self.year)
         return cell_reference(ref_sheet, address, sheet)
 
@@ -295,7 +307,7 @@ def _ranges(args: Sequence[Expr], cells: CellMap, sheet: str) -> list[str]:
         run.clear()
 
     for arg in args:
-        if not isinstance(arg, Ref):
+        if not isinstance(arg, Ref) or defined_name(cells, arg.key, arg.year):
             flush()
             parts.append(arg.excel(cells, sheet))
             continue

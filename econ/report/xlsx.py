@@ -30,6 +30,11 @@ from econ.model.figures import (
 from econ.report.comparison import write_comparison
 from econ.report.atomic import write_atomically
 from econ.report.timestamp import report_time
+from econ.report import xlsx_styles
+from econ.report.xlsx_breakeven import write_break_even
+from econ.report.xlsx_charts import add_charts
+from econ.report.xlsx_names import absolute, alternative_prefixes, alternative_sheet, named_keys
+from econ.report.xlsx_texts import text as workbook_text, translate_sheet, translator
 
 if TYPE_CHECKING:
     from econ.api import Evaluation
@@ -40,9 +45,9 @@ SHEET_ORDER = (SUMMARY, INPUTS, ENERGY, OPEX, REVENUE, CASH_FLOW, CHECKS)
 CHAIN_SHEETS = (MASS_BALANCE, PROCESS_CHAIN)  # after Revenue, in a workbook with a process chain
 
 NUMBER_FORMATS = {
-    "money": "#,##0.00",
+    "money": xlsx_styles.MONEY,  # whole roubles; kopecks below 1,000 (xlsx_styles.money_format)
     "number": "#,##0.00##",
-    "fraction": "0.00%",
+    "fraction": xlsx_styles.PERCENT,
     "ratio": "0.000",
     "years": "0.00",
     "year": "0",
@@ -56,6 +61,11 @@ class _Cells:
     """Where every input and figure is written: key (and year) -> (sheet, A1 address)."""
 
     places: dict[tuple[str, int | None], tuple[str, str]] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # key -> the workbook's defined name of its cell
+
+    def defined_name(self, key: str, year: int | None = None) -> str:
+        """The defined name a formula reads instead of the cell's address ("" if none)."""
+        return self.names.get(key, "") if year is None else ""
 
     def put(self, key: str, sheet: str, row: int, column: int, year: int | None = None) -> None:
         self.places[(key, year)] = (sheet, xl_rowcol_to_cell(row, column))
@@ -71,7 +81,7 @@ class _Writer:
     """The sheets of one case: the base case, or (with a sheet-name prefix) one alternative."""
 
     def __init__(self, evaluation: Evaluation, book: xlsxwriter.Workbook, results: object = None,
-                 prefix: str = "", base: _Writer | None = None, title: str = "") -> None:
+                 prefix: str = "", base: _Writer | None = None, title: str = "", lang: str = "en") -> None:
         self.evaluation = evaluation
         self.plant = evaluation.plant
         self.results = results or evaluation.results
@@ -81,6 +91,11 @@ class _Writer:
         self.cells = _Cells()
         order = SHEET_ORDER if self.plant.chain is None else SHEET_ORDER[:5] + CHAIN_SHEETS + SHEET_ORDER[5:]
         self.sheets = {name: self.book.add_worksheet(self.name(name)) for name in order}
+        self.lang, self.palette = lang, base.palette if base else xlsx_styles.Palette(book)
+        self.translate = base.translate if base else translator(evaluation, lang)
+        self.prefixes: list[str] = []  # the alternatives' sheet-name prefixes (set on the base case's writer)
+        for worksheet in self.sheets.values():
+            translate_sheet(worksheet, self.translate)
         self.formats = {style: self.book.add_format({"num_format": fmt}) for style, fmt in NUMBER_FORMATS.items()}
         self.bold = self.book.add_format({"bold": True})
         self.header = self.book.add_format({"bold": True, "bottom": 1, "bg_color": "#DDE5F0", "text_wrap": True,
@@ -94,21 +109,24 @@ class _Writer:
 
     def name(self, sheet: str) -> str:
         """The workbook's name of one of this case's sheets."""
-        return self.prefix + sheet
+        return alternative_sheet(self.prefix, sheet) if self.prefix else sheet
 
     @property
     def is_alternative(self) -> bool:
         return self.base is not None
 
     # -- cells -----------------------------------------------------------------------
-    def number_format(self, style: str, bold: bool = False) -> object:
+    def number_format(self, style: str, bold: bool = False, value: object = None, kind: str = "formula") -> object:
+        if style == "money" or kind != "formula":
+            num_format = xlsx_styles.money_format(value) if style == "money" else NUMBER_FORMATS.get(style, NUMBER_FORMATS["number"])
+            return self.palette.get(kind, num_format, bold)
         return (self.total_formats if bold else self.formats).get(style, self.formats["number"])
 
     def write_expr(self, sheet: str, row: int, column: int, expr: Expr, value: float | str, style: str,
                    bold: bool = False) -> None:
         """A formula with its cached value; a bare constant is written as a number."""
         worksheet = self.sheets[sheet]
-        cell_format = self.number_format(style, bold)
+        cell_format = self.number_format(style, bold, value)
         if isinstance(expr, Const):
             worksheet.write_number(row, column, expr.value, cell_format)
             return
@@ -126,7 +144,9 @@ class _Writer:
         source_sheet, address = self.cells.locate(key)
         reference = address if source_sheet == self.name(sheet) else f"{_quote(source_sheet)}!{address}"
         value = float(self.results[key])
-        self.sheets[sheet].write_formula(row, column, f"={reference}", self.number_format(style), value)
+        kind = "formula" if source_sheet == self.name(sheet) else "link"
+        self.sheets[sheet].write_formula(row, column, f"={reference}", self.number_format(style, False, value, kind),
+                                         value)
         self.formula_count += 1
 
     # -- layout --------------------------------------------------------------------------
@@ -298,6 +318,8 @@ class _Writer:
         summary_rows = self.plan_summary()
         checks_start = self.plan_checks()
         layouts[CHECKS] = self.plan_figures(CHECKS, checks_start)
+        if not self.is_alternative:
+            self.define_names()
 
         self.write_inputs(input_rows)
         self.write_equipment(equipment_rows)
@@ -308,6 +330,20 @@ class _Writer:
         self.write_cash_flow(cash_rows)
         self.write_summary(summary_rows)
         self.write_checks()
+        add_charts(self, self.lang)
+        if not self.is_alternative:
+            summary = self.sheets[SUMMARY]
+            row = xlsx_styles.write_legend(summary, summary.dim_rowmax + 2, self.palette, self.lang)
+            summary.write_string(row + 1, 0, workbook_text("xlsx.names", self.lang, names=", ".join(self.cells.names)))
+
+    def define_names(self) -> None:
+        """Workbook-level names of the key inputs and results (xlsx_names), so formulas read ``=capital_total*...``."""
+        keys = list(self.plant.parameters) + [f.key for f in self.model.figures if not isinstance(f, YearlyFigure)]
+        for key in named_keys(keys):
+            if (key, None) in self.cells.places and key not in self.cells.names:
+                sheet, address = self.cells.places[(key, None)]
+                self.book.define_name(key, f"={_quote(sheet)}!{absolute(address)}")
+                self.cells.names[key] = key
 
     def write_inputs(self, rows: list[tuple[int, str]]) -> None:
         sheet = self.sheets[INPUTS]
@@ -329,14 +365,16 @@ class _Writer:
             parameter = plant.parameters[key]
             sheet.write_string(row, 0, parameter.label, self.wrap)
             sheet.write_string(row, 1, key)
+            shown = xlsx_styles.INPUT_PERCENT if parameter.unit == "fraction" else NUMBER_FORMATS["input"]
             if self.base is None:
-                sheet.write_number(row, 2, parameter.value, self.formats["input"])
+                sheet.write_number(row, 2, parameter.value, self.palette.get("input", shown))
             elif key in overrides:
-                sheet.write_number(row, 2, overrides[key], self.total_formats["input"])
+                sheet.write_number(row, 2, overrides[key], self.palette.get("input", shown, bold=True))
                 sheet.write_string(row, 7, f"overridden by {self.title_text}", self.bold)
             else:
                 base_sheet, address = self.base.cells.locate(key)
-                sheet.write_formula(row, 2, f"={_quote(base_sheet)}!{address}", self.formats["input"], parameter.value)
+                sheet.write_formula(row, 2, f"={_quote(base_sheet)}!{address}", self.palette.get("link", shown),
+                                    parameter.value)
                 self.formula_count += 1
             sheet.write_string(row, 3, parameter.unit)
             sheet.write_string(row, 4, parameter.entered)
@@ -500,7 +538,7 @@ class _Writer:
             cells: object = self.cells
             if reference.case:  # an alternative's sheets repeat the base case's layout under their prefix
                 number = [a.name for a in self.plant.alternatives].index(reference.case) + 1
-                cells = _Prefixed(self.cells, f"A{number} ")
+                cells = _Prefixed(self.cells, self.prefixes[number - 1])
             figure_cell = comparison.quantity.expr.excel(cells, self.name(CHECKS))
             if comparison.quantity.key is None:
                 figure_cell = f"({figure_cell})"
@@ -573,7 +611,7 @@ class _Prefixed:
 
     def locate(self, key: str, year: int | None = None) -> tuple[str, str]:
         sheet, address = self.cells.locate(key, year)
-        return self.prefix + sheet, address
+        return alternative_sheet(self.prefix, sheet), address
 
 
 def _set_widths(sheet: object, widths: tuple[float, ...]) -> None:
@@ -588,12 +626,13 @@ def _quote(sheet: str) -> str:
     return "'" + sheet.replace("'", "''") + "'"
 
 
-def write_results_workbook(evaluation: Evaluation, target: Path) -> Path:
+def write_results_workbook(evaluation: Evaluation, target: Path, lang: str = "en") -> Path:
     """Write the results workbook of ``evaluation`` to ``target`` atomically; returns ``target``.
 
     With alternatives, each alternative gets its own set of sheets (prefixed
-    A1, A2, ...) whose inputs refer to the base case's except where overridden,
-    and a Comparison sheet puts the cases side by side with the incremental ones.
+    with its name, econ.report.xlsx_names) whose inputs refer to the base case's
+    except where overridden, and a Comparison sheet puts the cases side by side
+    with the incremental ones. Labels, headers and units are in ``lang``.
     """
 
     created = report_time()
@@ -605,15 +644,22 @@ def write_results_workbook(evaluation: Evaluation, target: Path) -> Path:
                              "created": created})
         try:
             comparison = book.add_worksheet(COMPARISON) if evaluation.alternatives else None
-            base = _Writer(evaluation, book)
+            base = _Writer(evaluation, book, lang=lang)
+            sheets = SHEET_ORDER + (CHAIN_SHEETS if evaluation.plant.chain is not None else ())
+            prefixes = alternative_prefixes([case.name for case in evaluation.alternatives], sheets,
+                                            taken=(COMPARISON,) + sheets)
+            base.prefixes = prefixes
             writers = [base] + [
-                _Writer(evaluation, book, case, f"A{number} ", base, case.name)
-                for number, case in enumerate(evaluation.alternatives, start=1)
+                _Writer(evaluation, book, case, prefix, base, case.name, lang)
+                for prefix, case in zip(prefixes, evaluation.alternatives)
             ]
             for writer in writers:
                 writer.write()
             if comparison is not None:
+                translate_sheet(comparison, base.translate)
                 write_comparison(book, comparison, evaluation, writers)
+            write_break_even(book, evaluation, writers, base.palette, lang, base.translate)
+            xlsx_styles.fit_number_columns(book)
         finally:
             book.close()
 

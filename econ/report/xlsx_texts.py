@@ -1,0 +1,185 @@
+"""The results workbook's texts in the report's language.
+
+The workbook's own texts (chart titles, the legend, the Break-even sheet) are
+in ``TEXTS`` as (English, Russian), as econ.i18n keeps the report's. The
+sheets' labels, headers and units are written in English by the sheet writers
+and translated on the way out, as gettext does with its English message ids:
+:class:`Translator` maps each English text to its translation (a figure's
+label to its label in econ.i18n, a unit to i18n.unit, a header to
+``HEADERS``), and a text it does not know is written as it is. Sheet names stay
+English, so formulas and the Checks sheet's references read the same in every
+language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from econ import i18n
+
+if TYPE_CHECKING:
+    from econ.api import Evaluation
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "chart.net_cash_flow": ("Net cash flow", "Чистый денежный поток"),
+    "chart.cumulative": ("Cumulative cash flow", "Накопленный денежный поток"),
+    "chart.cumulative_discounted": ("Cumulative discounted cash flow", "Накопленный дисконтированный поток"),
+    "chart.cumulative_title": ("Cumulative cash flow, undiscounted and discounted",
+                               "Накопленный денежный поток, без дисконтирования и дисконтированный"),
+    "chart.year": ("Year", "Год"),
+    "chart.million": ("million {cur}", "млн {cur}"),
+    "chart.money": ("{cur}", "{cur}"),
+    "chart.opex": ("OPEX per month by component", "Эксплуатационные затраты в месяц по статьям"),
+    "chart.recovery_table": ("Share of each component's feed carried into each stage (chart data)",
+                             "Доля исходного количества компонента, поступившая в передел (данные диаграммы)"),
+    "chart.recovery": ("Recovery through the chain", "Извлечение по технологической цепи"),
+    "chart.stage": ("Stage", "Передел"),
+    "chart.sold": ("Sold (final product)", "Товарная продукция"),
+    "chart.share": ("Share of the feed", "Доля от исходного"),
+    "xlsx.legend": ("Colours of the cells", "Цвета ячеек"),
+    "xlsx.legend.input": ("Input copied from the input workbook (blue on yellow)",
+                          "Исходные данные из входной книги (синий на жёлтом)"),
+    "xlsx.legend.formula": ("Formula (black)", "Формула (чёрный)"),
+    "xlsx.legend.link": ("Link to a cell of another sheet (green)", "Ссылка на ячейку другого листа (зелёный)"),
+    "xlsx.names": ("Named cells (defined names) of the key inputs and results: {names}",
+                   "Именованные ячейки ключевых исходных данных и результатов: {names}"),
+    "breakeven.title": ("Break-even values of the BreakEven sheet, computed by econ",
+                        "Точки безубыточности листа BreakEven, рассчитанные econ"),
+    "breakeven.note": ("Each break-even value is the input at which the NPV (or, for an alternative, the incremental "
+                       "NPV) is zero, all other inputs as given; econ solved it (a number, not a formula).",
+                       "Точка безубыточности: значение входного параметра, при котором ЧДД (для альтернативы — "
+                       "приростный ЧДД) равен нулю при прочих равных; рассчитано econ (число, не формула)."),
+    "breakeven.case": ("Case", "Вариант"),
+    "breakeven.target": ("Made zero", "Обращается в ноль"),
+    "breakeven.input": ("Input", "Входной параметр"),
+    "breakeven.key": ("Key", "Ключ"),
+    "breakeven.unit": ("Unit", "Ед. изм."),
+    "breakeven.base": ("Base value", "Базовое значение"),
+    "breakeven.value": ("Break-even value (econ)", "Точка безубыточности (econ)"),
+    "breakeven.low": ("Searched from", "Поиск от"),
+    "breakeven.high": ("to", "до"),
+    "breakeven.none": ("None in the range", "В диапазоне нет"),
+}
+
+HEADERS: dict[str, str] = {  # English text of the sheet writers -> Russian
+    "Item": "Статья", "Value": "Значение", "Unit": "Ед. изм.", "Definition": "Определение", "Key": "Ключ",
+    "Parameter": "Параметр", "Entered as": "Введено как", "Source": "Источник", "Input cell": "Ячейка ввода",
+    "Input workbook": "Входная книга", "SHA-256": "SHA-256", "Project": "Проект", "Currency": "Валюта",
+    "Base year": "Базовый год", "not stated": "не указан", "Key figure": "Показатель", "Note": "Примечание",
+    "Equipment": "Оборудование", "Quantity": "Количество", "Unit power [kW]": "Единичная мощность [кВт]",
+    "Installed power [kW]": "Установленная мощность [кВт]", "Load factor": "Коэффициент загрузки",
+    "Energy [kWh/month]": "Электроэнергия [кВт·ч/мес]",
+    "Equipment and installed power": "Оборудование и установленная мощность",
+    "Inputs as read from the input workbook, converted to the units the model uses":
+        "Исходные данные из входной книги в единицах модели",
+    "Every number below is a formula over the Inputs sheet; econ's value is cached in it.":
+        "Каждое число ниже — формула над листом Inputs; в ней сохранено значение, рассчитанное econ.",
+    "Published figures recomputed from the inputs": "Опубликованные показатели, пересчитанные по исходным данным",
+    "ID": "ID", "Figure": "Показатель", "Published": "Опубликовано", "Computed": "Рассчитано",
+    "Deviation": "Отклонение", "Relative deviation": "Относительное отклонение", "Tolerance": "Допуск",
+    "Comparison": "Сравнение", "Verdict": "Вывод", "Model quantity": "Величина модели",
+    "Published high (range)": "Верхняя граница (диапазон)",
+    "Attainable low (input rounding, run time)": "Достижимый минимум (округление данных)",
+    "Attainable high (input rounding, run time)": "Достижимый максимум (округление данных)", "Kind": "Вид",
+    "Plausibility audits": "Проверки правдоподобия", "Audit": "Проверка", "Status": "Статус", "Finding": "Вывод",
+    "Stream": "Поток", "In/out": "Вход/выход", "From / to": "Откуда / куда", "Loaded": "Загружено",
+    "Obtained": "Получено", "Imbalance (obtained - loaded)": "Невязка (получено − загружено)",
+    "Relative imbalance": "Относительная невязка", "Batch scale to the chain feed": "Масштаб партии к сырью цепи",
+    "Yield from the chain feed": "Выход от сырья цепи", "Yield from the stage's chain stream": "Выход от потока передела",
+    "Incremental NPV": "Приростный ЧДД", "Incremental IRR": "Приростная ВНД", "Incremental payback": "Приростный срок окупаемости",
+    "Incremental net cash flow": "Приростный чистый денежный поток",
+    "Cumulative incremental cash flow": "Накопленный приростный денежный поток",
+    "Payback reached within this year at": "Окупаемость в этом году на отметке", "Year": "Год",
+    "in": "вход", "out": "выход",
+}
+
+_PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+    (re.compile(r"^Year (\d+)$"), lambda m: f"Год {m.group(1)}"),
+    (re.compile(r"^Mass \[(.+)\]$"), lambda m: f"Масса [{m.group(1)}]"),
+    (re.compile(r"^(.+) through recovery$"), lambda m: f"{m.group(1)}: сквозное извлечение"),
+    (re.compile(r"^(.+) per unit in the chain feed$"), lambda m: f"{m.group(1)} на единицу сырья цепи"),
+    (re.compile(r"^(.+) content$"), lambda m: f"{m.group(1)}: содержание"),
+    (re.compile(r"^(.+) distribution$"), lambda m: f"{m.group(1)}: распределение"),
+    (re.compile(r"^Incremental case: (.+) minus (.+)$"), lambda m: f"Приростный вариант: {m.group(1)} минус {m.group(2)}"),
+    (re.compile(r"^Audit figures of (.+)$"), lambda m: f"Показатели проверок: {m.group(1)}"),
+    (re.compile(r"^overridden by (.+)$"), lambda m: f"задано вариантом «{m.group(1)}»"),
+    (re.compile(r"^(.+): base case and alternatives$"), lambda m: f"{m.group(1)}: базовый вариант и альтернативы"),
+)
+
+
+def text(text_id: str, lang: str = "en", **values: object) -> str:
+    """One of the workbook's own texts in ``lang``, with ``values`` filled in."""
+    english, russian = TEXTS[text_id]
+    return (russian if lang == "ru" else english).format(**values)
+
+
+class Translator:
+    """English texts of the sheet writers -> the report's language; unknown texts pass unchanged."""
+
+    def __init__(self, lang: str, table: dict[str, str] | None = None) -> None:
+        self.lang = lang
+        self.table = dict(table or {})
+
+    def __call__(self, english: str) -> str:
+        if self.lang == "en" or not english:
+            return english
+        found = self.table.get(english)
+        if found is not None:
+            return found
+        for pattern, build in _PATTERNS:
+            match = pattern.match(english)
+            if match:
+                return build(match)
+        return english
+
+
+def translator(evaluation: Evaluation, lang: str) -> Translator:
+    """The translator of ``evaluation``'s workbook: its figures' labels and units, the headers, the notes."""
+    if lang == "en":
+        return Translator(lang)
+    from econ.report.document import _row_name  # the row's name a figure label names ("{name}: installed power")
+
+    plant = evaluation.plant
+    table = dict(HEADERS)
+    for name in ("timing", "npv", "payback", "tax", "months", "net_effect"):
+        table[i18n.text(f"convention.{name}", "en")] = i18n.text(f"convention.{name}", lang)
+    units: set[str] = {parameter.unit for parameter in plant.parameters.values()}
+    for figure in evaluation.model.figures:
+        units.add(figure.unit)
+        try:
+            row_name = _row_name(plant, figure.key)
+            if i18n.figure_label(figure.key, "en", row_name) == figure.label:
+                table.setdefault(figure.label, i18n.figure_label(figure.key, lang, row_name))
+        except KeyError:  # a figure the translation table does not label: written as it is
+            continue
+        section = getattr(figure, "section", "")
+        if section:
+            table.setdefault(section, _section(section, lang))
+    for unit in _units(units):
+        table.setdefault(unit, i18n.unit(unit, lang))
+    return Translator(lang, table)
+
+
+def _units(units: Iterable[str]) -> list[str]:
+    return [unit for unit in units if unit and unit not in ("-", "fraction")]
+
+
+def _section(section: str, lang: str) -> str:
+    return SECTIONS.get(section, (section, section))[1 if lang == "ru" else 0]
+
+
+SECTIONS: dict[str, tuple[str, str]] = {}
+
+
+def translate_sheet(sheet: object, translate: Translator) -> None:
+    """Make ``sheet.write_string`` write each text through ``translate`` (a no-op in English)."""
+    if translate.lang == "en":
+        return
+    write_string = sheet.write_string  # type: ignore[attr-defined]
+
+    def translated(row: int, column: int, string: str, cell_format: object = None) -> int:
+        return write_string(row, column, translate(string), cell_format)
+
+    sheet.write_string = translated  # type: ignore[attr-defined]
