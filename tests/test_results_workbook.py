@@ -95,13 +95,24 @@ def test_checks_sheet_verdicts_are_formulas(cr_workbook):
     values = openpyxl.load_workbook(cr_workbook, data_only=True)["Checks"]
     checks = book["Checks"]
     verdicts = {checks.cell(r, 1).value: (checks.cell(r, 10).value, values.cell(r, 10).value)
-                for r in range(3, 23)}
+                for r in range(1, checks.max_row + 1)}
     assert verdicts["T3-energy"][0].startswith("=IF(ABS(")
     assert verdicts["T3-energy"][1] == "agrees within input rounding"  # 7 920 kWh printed to the kWh
     assert "input rounding" in verdicts["T3-energy"][0]
     assert verdicts["E-cost-text"][1] == "differs"
     assert verdicts["T3-labour"][1] == "agrees"
     assert verdicts["CLAIM-4x"][1] == "does not hold"
+
+
+def test_checks_sheet_lists_findings_first_then_figures_by_finding(cr_workbook):
+    checks = openpyxl.load_workbook(cr_workbook)["Checks"]
+    column = [checks.cell(r, 1).value for r in range(1, checks.max_row + 1)]
+    assert column[:3] == ["Findings: the figures that differ, grouped by cause (written at run time)", "Finding", "F1"]
+    assert checks.cell(3, 4).value == "a unit slip: the published figure is the computed one times 1,000"
+    assert checks.cell(4, 3).value == "CLAIM-4x"
+    figures = column.index("ID")
+    assert column[figures + 1:figures + 3] == ["E-cost-text", "CLAIM-4x"]  # F1's figure, then F2's
+    assert checks.cell(figures + 2, 18).value == "F1"
 
 
 def test_number_formats_and_frozen_headers(cr_workbook):

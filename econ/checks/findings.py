@@ -158,3 +158,22 @@ def _shared_inputs(diagnoses: dict[str, Diagnosis]) -> list[tuple[list[str], str
 def finding_of(findings: Sequence[Finding]) -> dict[str, str]:
     """Reference id -> the id of the finding that explains it."""
     return {figure: finding.id for finding in findings for figure in finding.figures}
+
+
+def evaluation_findings(evaluation) -> list[Finding]:  # noqa: ANN001 - econ.api.Evaluation
+    """The findings of an evaluation, computed once and kept on it (the CLI and the reports share them)."""
+    cached = evaluation.__dict__.get("_findings")
+    if cached is None:
+        cached = group_findings(evaluation.plant, evaluation.model, evaluation.comparisons)
+        evaluation.__dict__["_findings"] = cached
+    return cached
+
+
+def ordered_by_finding(comparisons: Sequence[Comparison], findings: Sequence[Finding]) -> list[Comparison]:
+    """The figures of each finding in finding order, then the other published figures, then the rows that are
+    not evidence (derived, assumed, not tested), each group in References order."""
+    by_id = {comparison.reference.id: comparison for comparison in comparisons}
+    first = [by_id[figure] for finding in findings for figure in finding.figures]
+    placed = {comparison.reference.id for comparison in first}
+    rest = [comparison for comparison in comparisons if comparison.reference.id not in placed]
+    return first + [c for c in rest if c.evidence] + [c for c in rest if not c.evidence]

@@ -54,14 +54,14 @@ def execute(args: argparse.Namespace) -> int:
                 print(f"{figure.key:<48} {figure.unit:<16} {figure.label}")
         return EXIT_OK
 
-    from econ.checks.findings import finding_of, group_findings
+    from econ.checks.findings import evaluation_findings, finding_of
     from econ.cli import check_output
 
     evaluation = evaluate_workbook(args.workbook)
     evaluation.break_even_outcomes()  # a BreakEven question econ run could not answer is refused here too
     plant = evaluation.plant
     comparisons = evaluation.comparisons
-    findings = group_findings(plant, evaluation.model, comparisons)
+    findings = evaluation_findings(evaluation)
     material = [finding for finding in findings if finding.material]
     status = EXIT_CHECK_FAILED if material else EXIT_OK
     if args.junit:

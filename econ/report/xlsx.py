@@ -516,8 +516,14 @@ class _Writer:
         if self.is_alternative:  # the published figures are about the base case
             self.check_rows, self.audit_row = [], 0
             return 2
-        self.check_rows = [(2 + offset, comparison) for offset, comparison in enumerate(self.evaluation.comparisons)]
-        end = 2 + len(self.check_rows) + 2
+        from econ.checks.findings import evaluation_findings, ordered_by_finding
+
+        # findings first (one row each, at least one), then the figures by finding, then the rows apart
+        self.findings = evaluation_findings(self.evaluation)
+        self.figures_row = 2 + max(len(self.findings), 1) + 1
+        self.check_rows = [(self.figures_row + 2 + offset, comparison) for offset, comparison in
+                           enumerate(ordered_by_finding(self.evaluation.comparisons, self.findings))]
+        end = self.figures_row + 2 + len(self.check_rows) + 2
         self.audit_row = end
         return end + len(self.evaluation.audits) + 3
 
@@ -526,12 +532,27 @@ class _Writer:
         if self.is_alternative:
             sheet.write_string(0, 0, f"Audit figures of {self.title_text}", self.section)
             return
-        sheet.write_string(0, 0, "Published figures recomputed from the inputs", self.section)
+        sheet.write_string(0, 0, "Findings: the figures that differ, grouped by cause (written at run time)",
+                           self.section)
+        for column, text in enumerate(("Finding", "Material", "Figures it explains", "Cause (written at run time)")):
+            sheet.write_string(1, column, text, self.header)
+        if not self.findings:
+            sheet.write_string(2, 0, "none: every published figure agrees or holds, within its inputs' rounding")
+        for offset, finding in enumerate(self.findings):
+            sheet.write_string(2 + offset, 0, finding.id, self.bold)
+            sheet.write_string(2 + offset, 1, "material" if finding.material else "immaterial")
+            sheet.write_string(2 + offset, 2, ", ".join(finding.figures), self.wrap)
+            sheet.write_string(2 + offset, 3, finding.text(self.plant), self.wrap)
+        sheet.write_string(self.figures_row, 0, "Published figures recomputed from the inputs, by finding; rows "
+                                                "that are not published figures (derived, assumed, not tested) last",
+                           self.section)
         headers = ("ID", "Figure", "Published", "Unit", "Computed", "Deviation", "Relative deviation", "Tolerance",
                    "Comparison", "Verdict", "Model quantity", "Source", "Note", "Published high (range)",
-                   "Attainable low (input rounding, run time)", "Attainable high (input rounding, run time)", "Kind")
+                   "Attainable low (input rounding, run time)", "Attainable high (input rounding, run time)", "Kind",
+                   "Finding")
         for column, text in enumerate(headers):
-            sheet.write_string(1, column, text, self.header)
+            sheet.write_string(self.figures_row + 1, column, text, self.header)
+        owner = {figure: finding.id for finding in self.findings for figure in finding.figures}
         for row, comparison in self.check_rows:
             reference = comparison.reference
             cell = lambda column: xl_rowcol_to_cell(row, column)  # noqa: E731
@@ -559,6 +580,7 @@ class _Writer:
             sheet.write_number(row, 14, min(low, comparison.computed), self.formats["input"])
             sheet.write_number(row, 15, max(high, comparison.computed), self.formats["input"])
             sheet.write_string(row, 16, reference.kind)
+            sheet.write_string(row, 17, owner.get(reference.id, ""))
             low_cell, high_cell = cell(14), cell(15)
             if reference.comparison == "=":
                 rule = (f'=IF(ABS({cell(5)})<={cell(7)},"{AGREES}",IF(AND({cell(2)}>={low_cell}-{cell(7)},'
@@ -579,15 +601,15 @@ class _Writer:
             sheet.write_string(row, 12, reference.note, self.wrap)
             self.formula_count += 4
         sheet.write_string(self.audit_row, 0, "Plausibility audits", self.section)
-        for column, text in enumerate(("Audit", "Status", "Finding")):
+        for column, text in enumerate(("Audit", "Status", "Finding (written at run time)")):
             sheet.write_string(self.audit_row + 1, column, text, self.header)
         for offset, audit in enumerate(self.evaluation.audits):
             row = self.audit_row + 2 + offset
             sheet.write_string(row, 0, audit.title(), self.wrap)
             sheet.write_string(row, 1, audit.status.upper() if audit.status != "ok" else "ok", self.bold)
             sheet.write_string(row, 2, audit.message(), self.wrap)
-        sheet.freeze_panes(2, 1)
-        _set_widths(sheet, (40, 40) + (14,) * 8 + (30, 50, 50, 14, 16, 16, 12))
+        sheet.freeze_panes(0, 1)
+        _set_widths(sheet, (40, 40) + (14,) * 8 + (30, 50, 50, 14, 16, 16, 12, 10))
 
     def overrides(self) -> dict[str, float]:
         if self.base is None:
