@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import xlsxwriter
 
+from econ import i18n
 from econ.report.document import break_even_target
 from econ.report.xlsx_styles import INPUT_PERCENT, Palette
 from econ.report.xlsx_texts import Translator, text
@@ -48,7 +49,8 @@ def write_break_even(book: xlsxwriter.Workbook, evaluation: Evaluation, writers:
         values: tuple[float | None, ...] = result.values or (None,)
         for value in values:
             sheet.write_string(row, 0, study.alternative or plant.base_case_name(lang))
-            sheet.write_string(row, 1, break_even_target(evaluation, study.alternative, lang))
+            target = break_even_target(evaluation, study.alternative, lang)
+            sheet.write_string(row, 1, target)
             sheet.write_string(row, 2, translate(parameter.label))
             sheet.write_string(row, 3, study.key)
             sheet.write_string(row, 4, "%" if is_fraction else translate(parameter.unit))
@@ -56,8 +58,10 @@ def write_break_even(book: xlsxwriter.Workbook, evaluation: Evaluation, writers:
             quoted = "'" + source_sheet.replace("'", "''") + "'"
             sheet.write_formula(row, 5, f"={quoted}!{address}", palette.get("link", number),
                                 float(writer.results.scalar(study.key)))
-            if value is None:
-                sheet.write_string(row, 6, text("breakeven.none", lang) + (f": {result.reason}" if result.reason else ""))
+            if value is None:  # as the report says it (econ.report.document)
+                sign = "positive" if "positive" in result.reason else "negative"
+                sheet.write_string(row, 6, i18n.text("report.break_even.none", lang, what=target,
+                                                     sign=i18n.text(f"report.sign.{sign}", lang)))
             else:
                 sheet.write_number(row, 6, value, palette.get("formula", number, bold=True))
             sheet.write_number(row, 7, study.low, palette.get("input", number))

@@ -60,7 +60,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "breakeven.value": ("Break-even value (econ)", "Точка безубыточности (econ)"),
     "breakeven.low": ("Searched from", "Поиск от"),
     "breakeven.high": ("to", "до"),
-    "breakeven.none": ("None in the range", "В диапазоне нет"),
 }
 
 HEADERS: dict[str, str] = {  # English text of the sheet writers -> Russian
@@ -92,11 +91,20 @@ HEADERS: dict[str, str] = {  # English text of the sheet writers -> Russian
     "Incremental net cash flow": "Приростный чистый денежный поток",
     "Cumulative incremental cash flow": "Накопленный приростный денежный поток",
     "Payback reached within this year at": "Окупаемость в этом году на отметке", "Year": "Год",
-    "in": "вход", "out": "выход",
+    "in": "вход", "out": "выход", "fraction": "доля", "dimensionless": "безразмерная", "%": "%",
+    "Mass balance of each stage: every number a formula over the Inputs sheet (masses in the batch unit of the "
+    "Streams sheet)": "Материальный баланс каждого передела: каждое число — формула над листом Inputs (массы в "
+                      "единицах партии листа Streams)",
 }
 
 _PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
     (re.compile(r"^Year (\d+)$"), lambda m: f"Год {m.group(1)}"),
+    (re.compile(r"^Input workbook: (.+) \(SHA-256 (\w+)\)$"), lambda m: f"Входная книга: {m.group(1)} (SHA-256 {m.group(2)})"),
+    (re.compile(r"^Currency: (.+); price base year: (.+); econ (.+)$"),
+     lambda m: f"Валюта: {m.group(1)}; базовый год цен: {m.group(2).replace('not stated', 'не указан')}; econ {m.group(3)}"),
+    (re.compile(r"^Inputs of (.+): the base case's, except the ones the Alternatives sheet overrides \(bold\)$"),
+     lambda m: f"Исходные данные варианта «{m.group(1)}»: базового варианта, кроме заданных на листе Alternatives "
+               "(полужирный)"),
     (re.compile(r"^Mass \[(.+)\]$"), lambda m: f"Масса [{m.group(1)}]"),
     (re.compile(r"^(.+) through recovery$"), lambda m: f"{m.group(1)}: сквозное извлечение"),
     (re.compile(r"^(.+) per unit in the chain feed$"), lambda m: f"{m.group(1)} на единицу сырья цепи"),
@@ -139,10 +147,13 @@ def translator(evaluation: Evaluation, lang: str) -> Translator:
     """The translator of ``evaluation``'s workbook: its figures' labels and units, the headers, the notes."""
     if lang == "en":
         return Translator(lang)
-    from econ.report.document import _row_name  # the row's name a figure label names ("{name}: installed power")
+    from econ.report.document import _parameter_label, _row_name  # as the PDF labels rows and parameters
 
     plant = evaluation.plant
     table = dict(HEADERS)
+    table[plant.name] = plant.text("name", lang)
+    for key, parameter in plant.parameters.items():
+        table.setdefault(parameter.label, _parameter_label(key, parameter.label, plant, lang))
     for name in ("timing", "npv", "payback", "tax", "months", "net_effect"):
         table[i18n.text(f"convention.{name}", "en")] = i18n.text(f"convention.{name}", lang)
     units: set[str] = {parameter.unit for parameter in plant.parameters.values()}
@@ -167,10 +178,33 @@ def _units(units: Iterable[str]) -> list[str]:
 
 
 def _section(section: str, lang: str) -> str:
+    if section.startswith("Separation: "):  # a stage's own section: "Separation: Smelting"
+        return ("Разделение: " if lang == "ru" else "Separation: ") + section.split(": ", 1)[1]
     return SECTIONS.get(section, (section, section))[1 if lang == "ru" else 0]
 
 
-SECTIONS: dict[str, tuple[str, str]] = {}
+SECTIONS: dict[str, tuple[str, str]] = {  # the figures' sections (econ.model), as headings of the sheets
+    "By-products": ("By-products", "Попутная продукция"), "Capacity": ("Capacity", "Производительность"),
+    "Credits for returned intermediates (not counted as cash)": (
+        "Credits for returned intermediates (not counted as cash)",
+        "Зачёт оборотных промпродуктов (не денежный поток)"),
+    "Depreciation": ("Depreciation", "Амортизация"), "Electrolysis": ("Electrolysis", "Электролиз"),
+    "Equipment": ("Equipment", "Оборудование"), "Labour": ("Labour", "Оплата труда"), "Losses": ("Losses", "Потери"),
+    "Losses through the chain": ("Losses through the chain", "Потери по технологической цепи"),
+    "Maintenance": ("Maintenance", "Ремонт и обслуживание"), "Net effect": ("Net effect", "Чистый эффект"),
+    "OPEX per month": ("OPEX per month", "Эксплуатационные затраты в месяц"),
+    "Per tonne of chain feed": ("Per tonne of chain feed", "На тонну сырья цепи"),
+    "Process energy": ("Process energy", "Технологическая энергия"),
+    "Products sold": ("Products sold", "Товарная продукция"),
+    "Products, savings and by-products": ("Products, savings and by-products", "Продукция, экономия и попутная продукция"),
+    "Reagents and consumables": ("Reagents and consumables", "Реагенты и расходные материалы"),
+    "Reagents and purchased feeds": ("Reagents and purchased feeds", "Реагенты и покупное сырьё"),
+    "Revenue": ("Revenue", "Выручка"), "Schedule": ("Schedule", "Режим работы"),
+    "Specific energy": ("Specific energy", "Удельный расход энергии"),
+    "Streams at plant scale": ("Streams at plant scale", "Потоки в масштабе производства"),
+    "Streams returned to other circuits": ("Streams returned to other circuits", "Потоки, возвращаемые в другие переделы"),
+    "Through the chain": ("Through the chain", "По технологической цепи"), "Totals": ("Totals", "Итоги"),
+}
 
 
 def translate_sheet(sheet: object, translate: Translator) -> None:
