@@ -29,7 +29,14 @@ import pytest
 
 from econ.api import evaluate_workbook, write_reports
 from econ.checks.verdict import (
-    ESTABLISHED, INVALIDATES, NO_COSTS, NOT_ESTABLISHED, NOTE, QUALIFIED, QUALIFIES, verdict_of,
+    ESTABLISHED,
+    INVALIDATES,
+    NO_COSTS,
+    NOT_ESTABLISHED,
+    NOTE,
+    QUALIFIED,
+    QUALIFIES,
+    verdict_of,
 )
 from econ.model.electrochemistry import FARADAY_C_PER_MOL
 from econ.report.document import build_document
@@ -81,7 +88,7 @@ def npv_by_hand(net_effect_per_month: float, capital: float) -> float:
     return -capital + 12 * (net_effect_per_month + capital / 10 / 12) * ANNUITY_10
 
 
-def reason(verdict, kind: str):  # noqa: ANN001, ANN201
+def reason(verdict, kind: str):
     return next(item for item in verdict.reasons if item.kind == kind)
 
 
@@ -127,6 +134,18 @@ def test_the_undersized_verdict_says_what_would_be_needed_in_both_languages(unde
     assert verdict.headline("en").replace("\u00a0", " ") == (
         f"Not established: the stated inputs give NPV {stated:,.0f} RUB at 10.0 % (profitable), but econ's own "
         "audits contradict the model those inputs describe")
+
+
+def test_a_factor_that_is_not_whole_scales_every_item_and_states_the_share_in_percent(tmp_path):
+    """Two cells of 2 m^3/h cover 2 x 2 x 200 = 800 m^3/month, 80 %: ceil(2 / 0.8) = 3 cells, a factor of 1.5;
+    the two pumps become ceil(2 x 1.5) = 3, the capital 1 500 000 RUB."""
+    evaluation = evaluate_workbook(plant_workbook(tmp_path / "two.xlsx", [
+        ("Cell", 2, 5, 1, 2, "test"), ("Pump", 2, 1, 1, None, "test")]))
+    capacity = reason(verdict_of(evaluation), "capacity")
+    assert capacity.corrected.overrides == {"equipment.0.quantity": 3, "equipment.1.quantity": 3,
+                                            "capital.0.cost": 1_500_000, "maintenance.0.cost": 18_000}
+    assert capacity.corrected.figures["energy_per_month"] == pytest.approx((3 * 5 + 3 * 1) * HOURS)
+    assert "so capital and energy are costed for 66.7\u00a0% of the plant" in capacity.text("en")
 
 
 def test_a_plant_that_covers_its_throughput_is_only_qualified_by_its_byproduct_dependence(tmp_path):

@@ -211,13 +211,15 @@ def _capacity_reason(evaluation: Evaluation, audits: Sequence[Audit]) -> Reason:
     plant, cur = evaluation.plant, evaluation.plant.currency
     case = corrections.scaled_to_throughput(evaluation)
     assert case is not None, "a capacity warning has an item below its throughput"
-    row = plant.rows("equipment")[int(case.details["row"])]
+    row = next(row for row in plant.rows("equipment") if row.index == case.details["row"])
     audit = next(audit for audit in audits if audit.id == f"capacity:{row.name}")
+    factor = case.details["factor"]
     values: dict[str, object] = {
-        "name": row.name, "coverage": audit.values["coverage"].value, "units": int(case.details["units"]),
-        "factor": case.details["factor"], "share": _Fraction(1, int(round(case.details["factor"])))}
-    values["coverage"] = Percent(values["coverage"])  # type: ignore[arg-type]
-    values |= _case_values(case, cur)
+        "name": row.name, "units": int(case.details["units"]), "factor": factor,
+        "coverage": Percent(evaluation.results.scalar(f"audit.equipment.{row.index}.capacity_coverage")),
+        # the share of the plant costed: 1/57, or 40.0 % when the factor is not whole
+        "share": _Fraction(1, round(factor)) if float(factor).is_integer() else Percent(1 / factor),
+    } | _case_values(case, cur)
     return Reason("capacity", INVALIDATES, "verdict.reason.capacity", values, audit.id, case)
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from econ.cli.verdict_lines import print_verdict
 from econ.cli.problems import print_notes
 from econ.cli.status import EXIT_OK
+from econ.cli.verdict_lines import print_verdict
 from econ.errors import EconError
 
 
