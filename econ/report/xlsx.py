@@ -334,7 +334,10 @@ class _Writer:
         if not self.is_alternative:
             summary = self.sheets[SUMMARY]
             row = xlsx_styles.write_legend(summary, summary.dim_rowmax + 2, self.palette, self.lang)
-            summary.write_string(row + 1, 0, workbook_text("xlsx.names", self.lang, names=", ".join(self.cells.names)))
+            examples = [name for name in ("discount_rate", "capital_total", "opex_per_month", "npv", "irr")
+                        if name in self.cells.names]
+            summary.write_string(row + 1, 0, workbook_text("xlsx.names", self.lang, count=len(self.cells.names),
+                                                           names=", ".join(examples)))
 
     def define_names(self) -> None:
         """Workbook-level names of the key inputs and results (xlsx_names), so formulas read ``=capital_total*...``."""

@@ -4,8 +4,8 @@ Each chart reads the cells the figures are written in, so it follows the
 formulas when an input is changed in Excel or LibreOffice:
 
 - the net cash flow per year (columns), below the Cash flow table;
-- the cumulative cash flow, undiscounted and discounted (lines), beside it;
-- the OPEX per month by component (bars), beside the OPEX table;
+- the cumulative cash flow, undiscounted and discounted (lines), below it;
+- the OPEX per month by component (bars), below the OPEX tables;
 - for a process chain, each component's share of the feed carried into every
   stage and sold (columns), from a small table of links on the Process chain sheet.
 """
@@ -25,7 +25,8 @@ from econ.report.xlsx_texts import text
 if TYPE_CHECKING:
     from econ.report.xlsx import _Writer
 
-_SIZE = {"x_scale": 1.5, "y_scale": 1.25}
+_SIZE = {"x_scale": 1.1, "y_scale": 1.25}  # about 530 by 360 pixels: a page wide when printed
+_ROWS_PER_CHART = 20  # a chart of _SIZE spans about 19 rows of the default height: the next one starts below
 _NOT_PARTS = {"opex_per_month", "specific_cost", "cash_opex_per_month"}
 
 
@@ -75,7 +76,7 @@ def _cash_flow_charts(writer: _Writer, lang: str) -> int:
     cumulative.set_title({"name": text("chart.cumulative_title", lang)})
     _axes(cumulative, text("chart.year", lang), text("chart.million", lang, cur=cur))
     cumulative.set_legend({"position": "bottom"})
-    sheet.insert_chart(row, 5, cumulative, _SIZE)
+    sheet.insert_chart(row + _ROWS_PER_CHART, 0, cumulative, _SIZE)
     return 2
 
 
@@ -99,7 +100,8 @@ def _opex_chart(writer: _Writer, lang: str) -> int:
     chart.set_x_axis({"name": text("chart.money", lang, cur=f"{writer.plant.currency}/month"),
                       "num_format": "#,##0", "major_gridlines": {"visible": True}})
     chart.set_y_axis({"reverse": True})
-    writer.sheets[OPEX].insert_chart(1, 6, chart, _SIZE)
+    sheet = writer.sheets[OPEX]
+    sheet.insert_chart((sheet.dim_rowmax or 0) + 2, 0, chart, _SIZE)  # below the tables: printed on their pages
     return 1
 
 
@@ -133,12 +135,12 @@ def _recovery_chart(writer: _Writer, lang: str) -> int:
     chart.set_y_axis({"name": text("chart.share", lang), "num_format": "0 %", "min": 0,
                       "major_gridlines": {"visible": True}})
     chart.set_legend({"position": "bottom"})
-    sheet.insert_chart(last_row + 2, column, chart, _SIZE)
+    sheet.insert_chart(max(sheet.dim_rowmax or 0, last_row) + 2, 0, chart, _SIZE)
     return 1
 
 
 def _axes(chart: object, x_name: str, y_name: str) -> None:
     chart.set_x_axis({"name": x_name, "label_position": "low"})  # type: ignore[attr-defined]
-    chart.set_y_axis({"name": y_name, "num_format": "#,##0", "display_units": "millions",  # type: ignore[attr-defined]
-                      "display_units_visible": False, "major_gridlines": {"visible": True}})
+    # "#,##0,," shows millions (Excel's and LibreOffice's scaling commas; display_units LibreOffice ignores)
+    chart.set_y_axis({"name": y_name, "num_format": "#,##0,,", "major_gridlines": {"visible": True}})  # type: ignore[attr-defined]
     chart.set_legend({"none": True})  # type: ignore[attr-defined]

@@ -43,8 +43,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "Исходные данные из входной книги (синий на жёлтом)"),
     "xlsx.legend.formula": ("Formula (black)", "Формула (чёрный)"),
     "xlsx.legend.link": ("Link to a cell of another sheet (green)", "Ссылка на ячейку другого листа (зелёный)"),
-    "xlsx.names": ("Named cells (defined names) of the key inputs and results: {names}",
-                   "Именованные ячейки ключевых исходных данных и результатов: {names}"),
+    "xlsx.names": ("{count} key inputs and results are named cells ({names}, ...): see the Name Manager",
+                   "{count} ключевых исходных данных и результатов — именованные ячейки ({names}, ...): "
+                   "см. Диспетчер имён"),
     "breakeven.title": ("Break-even values of the BreakEven sheet, computed by econ",
                         "Точки безубыточности листа BreakEven, рассчитанные econ"),
     "breakeven.note": ("Each break-even value is the input at which the NPV (or, for an alternative, the incremental "
