@@ -315,6 +315,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{count:~the figure implies|the figures imply} {implied} {unit}",
         "{count} {count:~значение восходит|значения восходят|значений восходят} к величине «{input}» ({where}): "
         "в книге {entered} {unit}, {count:~значение требует|значения требуют|значения требуют} {implied} {unit}"),
+    "report.checks.other": ("Published figures that agree or hold", "Опубликованные значения, которые совпадают или подтверждаются"),
+    "report.checks.apart": ("Rows that are not published figures (derived, assumed) or not tested",
+                            "Строки, которые не являются опубликованными значениями (производные, допущения) или не проверяются"),
+    "report.checks.kind.derived": ("derived", "производное"),
+    "report.checks.kind.assumed": ("assumed", "допущение"),
+    "report.checks.kind.published": ("published", "опубликовано"),
     "finding.stated.inside": (", within the range the workbook states for it, {low} to {high} {unit}",
                                ", в пределах указанного в книге диапазона {low}–{high} {unit}"),
     "finding.stated.outside": (", outside the range the workbook states for it, {low} to {high} {unit}",

@@ -576,8 +576,25 @@ def _checks_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
                ("id", "figure", "published", "computed", "deviation", "tolerance", "verdict")]
     table = Table("checks", _text("report.checks_caption", lang), headers, ["l", "l", "r", "r", "r", "r", "l"],
                   [13, 16, 18, 12, 16, 9, 16])
-    for comparison in evaluation.comparisons:
+    from econ.checks.findings import evaluation_findings, ordered_by_finding
+
+    # findings first, each a section row with its cause, then its figures; then the other published
+    # figures; then the rows that are not published figures (derived, assumed) or not tested
+    findings = evaluation_findings(evaluation)
+    heading_before = {finding.figures[0]: f"{finding.id}: {finding.text(evaluation.plant, lang)}"
+                      for finding in findings}
+    ordered = ordered_by_finding(evaluation.comparisons, findings)
+    placed = {figure for finding in findings for figure in finding.figures}
+    first_other = next((c.reference.id for c in ordered if c.reference.id not in placed and c.evidence), None)
+    first_apart = next((c.reference.id for c in ordered if not c.evidence), None)
+    if findings and first_other is not None:
+        heading_before[first_other] = _text("report.checks.other", lang)
+    if first_apart is not None:
+        heading_before[first_apart] = _text("report.checks.apart", lang)
+    for comparison in ordered:
         reference = comparison.reference
+        if reference.id in heading_before:
+            table.add([heading_before[reference.id], "", "", "", "", "", ""], "section")
         unit = _shown_unit(reference.unit, fmt)
         # the computed figure in the published unit, two decimals finer than the published one
         decimals = min(_printed_decimals(reference.published) + 2, 8)
@@ -597,8 +614,9 @@ def _checks_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
             f"{published} {unit}".strip(),
             f"{fmt.number(comparison.computed, decimals)} {unit}".strip(), deviation,
             f"±{fmt.auto(reference.tolerance)}" if reference.comparison == "=" else "—",
-            i18n.text(f"verdict.{comparison.verdict}", lang),
-        ], "" if comparison.passed else "warning")
+            i18n.text(f"verdict.{comparison.verdict}", lang)
+            + ("" if reference.kind == "published" else f" ({_text(f'report.checks.kind.{reference.kind}', lang)})"),
+        ], "warning" if comparison.material else "")
     return table
 
 
