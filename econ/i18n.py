@@ -321,6 +321,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.checks.kind.derived": ("derived", "производное"),
     "report.checks.kind.assumed": ("assumed", "допущение"),
     "report.checks.kind.published": ("published", "опубликовано"),
+    "finding.total": ("; {figure} is a total that is not the sum of its parts ({parts})",
+                      "; {figure} — итог, который не равен сумме своих частей ({parts})"),
+    "finding.total.matches": (
+        "; {figure} is a total that is not the sum of its parts ({parts}): the published figure is {other} "
+        "({value})",
+        "; {figure} — итог, который не равен сумме своих частей ({parts}): опубликовано значение {other} "
+        "({value})"),
     "finding.stated.inside": (", within the range the workbook states for it, {low} to {high} {unit}",
                                ", в пределах указанного в книге диапазона {low}–{high} {unit}"),
     "finding.stated.outside": (", outside the range the workbook states for it, {low} to {high} {unit}",

@@ -188,3 +188,28 @@ def test_junit_has_a_case_per_figure_and_audit(tmp_path, capsys):
     assert len(audits.findall("testcase")) == len(evaluation.audits)
     assert len(audits.findall("testcase/failure")) == len(evaluation.warnings) == int(audits.get("failures"))
     assert [path.name for path in out.parent.iterdir()] == ["cr.xml"]  # no temporary file left behind
+
+
+def test_a_total_that_is_not_the_sum_of_its_parts_names_what_it_equals():
+    """Table 4 prints 197.1 g of Pb obtained: the stage's products hold 175.6 g; 197.1 g is what it loaded."""
+    evaluation = evaluate_workbook(ROOT / "inputs" / "bi_oxides.xlsx")
+    findings = group_findings(evaluation.plant, evaluation.model, evaluation.comparisons, evaluation.results)
+    finding = next(finding for finding in findings if "T4-Tot-out-Pb" in finding.figures)
+    [(figure, total)] = finding.totals
+    assert (figure, total.parts, total.matches) == (
+        "T4-Tot-out-Pb", ("balance.22.1.mass", "balance.23.1.mass", "balance.24.1.mass"), "stage.3.1.loaded")
+    assert total.value == pytest.approx(197.1)
+    assert ("; T4-Tot-out-Pb is a total that is not the sum of its parts (balance.22.1.mass, balance.23.1.mass, "
+            "balance.24.1.mass): the published figure is stage.3.1.loaded (197.1)") in finding.text(evaluation.plant)
+
+
+def test_the_report_lists_findings_first():
+    from econ.report.document import build_document
+
+    evaluation = evaluate_workbook(ROOT / "inputs" / "cr_scheme.xlsx")
+    table = build_document(evaluation, "en").tables["checks"]
+    sections = [row[0] for row, kind in zip(table.rows, table.row_classes) if kind == "section"]
+    assert sections == ["F1: a unit slip: the published figure is the computed one times 1,000",
+                        "F2: no single input, swap or unit slip explains it",
+                        "Published figures that agree or hold"]
+    assert table.rows[1][0] == "E-cost-text" and table.row_classes[1] == "warning"

@@ -12,20 +12,25 @@ For a figure that differs, econ looks for the explanations a referee would try:
   computed value (the abstract's NaOH 10.2 % and NaNO3 8.3 %);
 - **a twin**: the same published figure (value, unit and source) appears on
   another row whose quantity reproduces it: the source states the quantity in
-  two forms, and this row's form does not hold.
+  two forms, and this row's form does not hold;
+- **a total against its parts**: a published total (a figure the model sums
+  from parts) that is not the sum of its parts, and which other figure of the
+  same group it equals instead (Table 4's 197.1 g of Pb "obtained" is what the
+  stage loaded; its products hold 175.6 g).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from econ.checks.regression import AGREES, AGREES_ROUNDING, DIFFERS, HOLDS, HOLDS_ROUNDING, Comparison
 from econ.checks.rounding import evaluate_samples
 from econ.inputs.plant import Plant
-from econ.model.figures import Model
+from econ.model.expr import BinOp, Expr, Func, Ref
+from econ.model.figures import Figure, Model, Results
 
 SECANT_STEPS = 12
 MOST_INPUTS = 24  # implied values are solved for at most this many inputs of a figure
@@ -57,6 +62,16 @@ class Implied:
 
 
 @dataclass(frozen=True)
+class Total:
+    """A published total that is not the sum of its parts: the parts' keys, and the figure of the same group
+    (key prefix) that the published total equals, if any, with its value in the published unit."""
+
+    parts: tuple[str, ...]
+    matches: str = ""
+    value: float = 0.0
+
+
+@dataclass(frozen=True)
 class Diagnosis:
     """What explains one differing figure: ``kind`` is "unit", "swap", "twin" or "input" (the likeliest
     implied input), "" when nothing does; ``partner`` the other figure of a swap or twin; ``factor`` a unit slip."""
@@ -65,6 +80,7 @@ class Diagnosis:
     implied: tuple[Implied, ...] = ()
     partner: str = ""
     factor: float = 1.0
+    total: Total | None = None
 
     @property
     def likeliest(self) -> Implied | None:
@@ -183,13 +199,59 @@ def stated_range(plant: Plant, key: str) -> tuple[float, float] | None:
     return None
 
 
-def diagnose(plant: Plant, model: Model, comparisons: Sequence[Comparison]) -> dict[str, Diagnosis]:
+def _parts(expr: Expr) -> tuple[str, ...] | None:
+    """The figure keys a sum adds (SUM(...) or a + b + ...), or None when ``expr`` is not a sum of figures."""
+    if isinstance(expr, Func) and expr.name == "SUM" and all(isinstance(arg, Ref) for arg in expr.args):
+        return tuple(arg.key for arg in expr.args)  # type: ignore[attr-defined]
+    if isinstance(expr, BinOp) and expr.op == "+":
+        left, right = _parts(expr.left) or _ref(expr.left), _parts(expr.right) or _ref(expr.right)
+        return left + right if left and right else None
+    return None
+
+
+def _ref(expr: Expr) -> tuple[str, ...] | None:
+    return (expr.key,) if isinstance(expr, Ref) else None
+
+
+def totals(model: Model, results: Results, differing: Sequence[Comparison]) -> dict[str, Total]:
+    """The differing figures that are sums of other figures, with the sibling figure each published total
+    equals (the same key up to its last part: ``stage.3.1.loaded`` for ``stage.3.1.obtained``)."""
+    found: dict[str, Total] = {}
+    siblings: dict[str, list[str]] | None = None
+    for comparison in differing:
+        key = comparison.quantity.key
+        figure = model.get(key) if key is not None else None
+        parts = _parts(figure.expr) if isinstance(figure, Figure) else None
+        if key is None or parts is None or comparison.reference.case:
+            continue
+        if siblings is None:
+            siblings = {}
+            for name in model.keys():
+                siblings.setdefault(name.rpartition(".")[0], []).append(name)
+        published, slack = comparison.reference.published, max(comparison.reference.tolerance,
+                                                                CLOSE * abs(comparison.reference.published))
+        for name in siblings.get(key.rpartition(".")[0], []):
+            other = model.get(name)
+            if name == key or not isinstance(other, Figure) or other.unit != figure.unit:
+                continue
+            value = float(np.asarray(results.values[name])) * comparison.factor
+            if abs(value - published) <= slack:
+                found[comparison.reference.id] = Total(parts, name, value)
+                break
+        else:
+            found[comparison.reference.id] = Total(parts)
+    return found
+
+
+def diagnose(plant: Plant, model: Model, comparisons: Sequence[Comparison],
+             results: Results | None = None) -> dict[str, Diagnosis]:
     """A diagnosis for every published figure (References!kind) that differs or claim that does not hold, by
     reference id; derived and assumed rows are reported apart, not diagnosed."""
     differing = [comparison for comparison in comparisons if not comparison.passed
                  and comparison.reference.kind == "published"]
     swapped, doubled = swaps(differing), twins(differing, comparisons)
     implied = implied_values(plant, model, differing)
+    summed = totals(model, results, differing) if results is not None else {}
     found = {}
     for comparison, values in zip(differing, implied):
         identifier = comparison.reference.id
@@ -204,4 +266,6 @@ def diagnose(plant: Plant, model: Model, comparisons: Sequence[Comparison]) -> d
             found[identifier] = Diagnosis("input", values)
         else:
             found[identifier] = Diagnosis("", values)
+        if identifier in summed:
+            found[identifier] = replace(found[identifier], total=summed[identifier])
     return found

@@ -26,10 +26,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from econ import i18n
-from econ.checks.diagnoses import Diagnosis, diagnose
+from econ.checks.diagnoses import Diagnosis, Total, diagnose
 from econ.checks.regression import Comparison
 from econ.inputs.plant import Plant
-from econ.model.figures import Model
+from econ.model.figures import Model, Results
 from econ.report.numbers import format_auto
 
 
@@ -43,9 +43,21 @@ class Finding:
     figures: tuple[str, ...]
     material: bool
     diagnosis: Diagnosis
+    totals: tuple[tuple[str, Total], ...] = ()  # (figure id, its total against its parts) of the figures
 
     def text(self, plant: Plant, lang: str = "en") -> str:
-        """The finding in words, in ``lang``."""
+        """The finding in words, in ``lang``, with what its totals' parts show."""
+        text = self._cause(plant, lang)
+        for figure, total in self.totals:
+            parts = ", ".join(total.parts)
+            if total.matches:
+                text += i18n.text("finding.total.matches", lang, figure=figure, parts=parts, other=total.matches,
+                                  value=format_auto(total.value, digits=6))
+            else:
+                text += i18n.text("finding.total", lang, figure=figure, parts=parts)
+        return text
+
+    def _cause(self, plant: Plant, lang: str) -> str:
         count = len(self.figures)
         likeliest = self.diagnosis.likeliest
         if self.kind == "input" and likeliest is not None:
@@ -69,9 +81,11 @@ class Finding:
         return i18n.text("finding.none", lang)
 
 
-def group_findings(plant: Plant, model: Model, comparisons: Sequence[Comparison]) -> list[Finding]:
-    """The findings behind every figure that differs or claim that does not hold."""
-    diagnoses = diagnose(plant, model, comparisons)
+def group_findings(plant: Plant, model: Model, comparisons: Sequence[Comparison],
+                   results: Results | None = None) -> list[Finding]:
+    """The findings behind every figure that differs or claim that does not hold; with ``results`` (the base
+    case) a published total is also checked against its parts."""
+    diagnoses = diagnose(plant, model, comparisons, results)
     by_id = {comparison.reference.id: comparison for comparison in comparisons}
     parent: dict[str, str] = {}
 
@@ -116,7 +130,9 @@ def group_findings(plant: Plant, model: Model, comparisons: Sequence[Comparison]
             diagnosis = Diagnosis("input", (values[(len(values) - 1) // 2],))
         findings.append(Finding(f"F{number}", diagnosis.kind if kind != "twin" else "twin",
                                 cause if kind == "input" else figures[0], tuple(figures),
-                                any(by_id[figure].material for figure in figures), diagnosis))
+                                any(by_id[figure].material for figure in figures), diagnosis,
+                                tuple((figure, diagnoses[figure].total) for figure in figures
+                                      if diagnoses[figure].total is not None)))
     return findings
 
 
@@ -164,7 +180,7 @@ def evaluation_findings(evaluation) -> list[Finding]:  # noqa: ANN001 - econ.api
     """The findings of an evaluation, computed once and kept on it (the CLI and the reports share them)."""
     cached = evaluation.__dict__.get("_findings")
     if cached is None:
-        cached = group_findings(evaluation.plant, evaluation.model, evaluation.comparisons)
+        cached = group_findings(evaluation.plant, evaluation.model, evaluation.comparisons, evaluation.results)
         evaluation.__dict__["_findings"] = cached
     return cached
 
