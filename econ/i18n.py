@@ -328,6 +328,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "({value})",
         "; {figure} — итог, который не равен сумме своих частей ({parts}): опубликовано значение {other} "
         "({value})"),
+    "finding.form": (
+        "{count} {count:~figure follows|figures follow} when {key} is taken in its other form, {other} (the "
+        "quantity is then {value}): the source states it in two forms, and the one printed here does not follow",
+        "{count} {count:~значение следует|значения следуют|значений следуют} из данных, если вместо {key} взять "
+        "другую форму той же величины, {other} (тогда {value}): источник даёт величину в двух формах, и "
+        "напечатанная здесь не следует из данных"),
     "finding.stated.inside": (", within the range the workbook states for it, {low} to {high} {unit}",
                                ", в пределах указанного в книге диапазона {low}–{high} {unit}"),
     "finding.stated.outside": (", outside the range the workbook states for it, {low} to {high} {unit}",

@@ -203,6 +203,16 @@ def test_a_total_that_is_not_the_sum_of_its_parts_names_what_it_equals():
             "balance.24.1.mass): the published figure is stage.3.1.loaded (197.1)") in finding.text(evaluation.plant)
 
 
+def test_the_four_times_claim_holds_on_the_cash_basis(cr_evaluation):
+    """45.81 / 12 = 3.82 is not "more than four times"; without depreciation, 57.81 / 12 = 4.82 is."""
+    findings = group_findings(cr_evaluation.plant, cr_evaluation.model, cr_evaluation.comparisons,
+                              cr_evaluation.results)
+    form = next(finding for finding in findings if finding.figures == ("CLAIM-4x",))
+    assert form.kind == "form"
+    assert (form.diagnosis.form.key, form.diagnosis.form.other) == ("opex_per_month", "cash_opex_per_month")
+    assert form.diagnosis.form.value == pytest.approx(57_809_465.6 / 12_000_000, rel=1e-4)
+
+
 def test_the_report_lists_findings_first():
     from econ.report.document import build_document
 
@@ -210,6 +220,8 @@ def test_the_report_lists_findings_first():
     table = build_document(evaluation, "en").tables["checks"]
     sections = [row[0] for row, kind in zip(table.rows, table.row_classes) if kind == "section"]
     assert sections == ["F1: a unit slip: the published figure is the computed one times 1,000",
-                        "F2: no single input, swap or unit slip explains it",
+                        "F2: 1 figure follows when opex_per_month is taken in its other form, cash_opex_per_month "
+                        "(the quantity is then 4.81746): the source states it in two forms, and the one printed "
+                        "here does not follow",
                         "Published figures that agree or hold"]
     assert table.rows[1][0] == "E-cost-text" and table.row_classes[1] == "warning"

@@ -16,7 +16,12 @@ For a figure that differs, econ looks for the explanations a referee would try:
 - **a total against its parts**: a published total (a figure the model sums
   from parts) that is not the sum of its parts, and which other figure of the
   same group it equals instead (Table 4's 197.1 g of Pb "obtained" is what the
-  stage loaded; its products hold 175.6 g).
+  stage loaded; its products hold 175.6 g);
+- **a quantity in its other form**: where the model computes a figure in two
+  forms (``cash_opex_per_month`` beside ``opex_per_month``: OPEX without and
+  with depreciation), the figure recomputed with the other form: the Cr text's
+  "more than four times the capital" fails on the accounting net effect
+  (45.81 / 12 = 3.82) and holds on the cash basis (57.81 / 12 = 4.82).
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ import numpy as np
 from econ.checks.regression import AGREES, AGREES_ROUNDING, DIFFERS, HOLDS, HOLDS_ROUNDING, Comparison
 from econ.checks.rounding import evaluate_samples
 from econ.inputs.plant import Plant
-from econ.model.expr import BinOp, Expr, Func, Ref
+from econ.model.expr import BinOp, Const, Expr, Func, Ref
 from econ.model.figures import Figure, Model, Results
 
 SECANT_STEPS = 12
@@ -72,6 +77,19 @@ class Total:
 
 
 @dataclass(frozen=True)
+class OtherForm:
+    """A figure recomputed with one figure it reads taken in its other form (``cash_`` + key)."""
+
+    key: str  # the figure replaced
+    other: str  # its other form
+    value: float  # the reference's quantity in the published unit, so recomputed
+    verdict: str  # the verdict the reference then gets
+
+
+CASH_PREFIX = "cash_"  # a figure's cash form: cash_opex_per_month beside opex_per_month
+
+
+@dataclass(frozen=True)
 class Diagnosis:
     """What explains one differing figure: ``kind`` is "unit", "swap", "twin" or "input" (the likeliest
     implied input), "" when nothing does; ``partner`` the other figure of a swap or twin; ``factor`` a unit slip."""
@@ -81,6 +99,7 @@ class Diagnosis:
     partner: str = ""
     factor: float = 1.0
     total: Total | None = None
+    form: OtherForm | None = None
 
     @property
     def likeliest(self) -> Implied | None:
@@ -243,6 +262,36 @@ def totals(model: Model, results: Results, differing: Sequence[Comparison]) -> d
     return found
 
 
+def other_forms(plant: Plant, model: Model, results: Results, differing: Sequence[Comparison]) -> dict[str, OtherForm]:
+    """The differing figures that follow when a figure they read is taken in its other (cash) form."""
+    from econ.checks.regression import judge
+    from econ.checks.rounding import _closure
+    from econ.model.figures import evaluate
+
+    found: dict[str, OtherForm] = {}
+    for comparison in differing:
+        if comparison.reference.case:
+            continue
+        closure = _closure(model, comparison.quantity.expr.keys())
+        for key in sorted(closure):
+            other = CASH_PREFIX + key
+            if other not in model or key.startswith(CASH_PREFIX):
+                continue
+            figure = model.get(key)
+            replaced = Figure(key, figure.label, figure.unit, Const(float(np.asarray(results.values[other]))),
+                              figure.sheet)
+            sub = Model([replaced if f.key == key else f for f in model.figures if f.key in closure],
+                        years=model.years)
+            env = evaluate(sub, plant.inputs(), strict=False).values
+            with np.errstate(divide="ignore", invalid="ignore"):
+                value = float(np.asarray(comparison.quantity.expr.evaluate(env))) * comparison.factor
+            verdict_text, _ = judge(comparison.reference, value, comparison.low, comparison.high)
+            if verdict_text in (AGREES, AGREES_ROUNDING, HOLDS, HOLDS_ROUNDING):
+                found[comparison.reference.id] = OtherForm(key, other, value, verdict_text)
+                break
+    return found
+
+
 def diagnose(plant: Plant, model: Model, comparisons: Sequence[Comparison],
              results: Results | None = None) -> dict[str, Diagnosis]:
     """A diagnosis for every published figure (References!kind) that differs or claim that does not hold, by
@@ -252,6 +301,7 @@ def diagnose(plant: Plant, model: Model, comparisons: Sequence[Comparison],
     swapped, doubled = swaps(differing), twins(differing, comparisons)
     implied = implied_values(plant, model, differing)
     summed = totals(model, results, differing) if results is not None else {}
+    forms = other_forms(plant, model, results, differing) if results is not None else {}
     found = {}
     for comparison, values in zip(differing, implied):
         identifier = comparison.reference.id
@@ -262,6 +312,8 @@ def diagnose(plant: Plant, model: Model, comparisons: Sequence[Comparison],
             found[identifier] = Diagnosis("swap", values, partner=swapped[identifier])
         elif identifier in doubled:
             found[identifier] = Diagnosis("twin", values, partner=doubled[identifier])
+        elif identifier in forms:
+            found[identifier] = Diagnosis("form", values, partner=forms[identifier].other, form=forms[identifier])
         elif (likeliest := Diagnosis("input", values).likeliest) is not None:
             found[identifier] = Diagnosis("input", values)
         else:

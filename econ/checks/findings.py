@@ -76,6 +76,10 @@ class Finding:
             return i18n.text("finding.swap", lang, count=count, figures=", ".join(self.figures))
         if self.kind == "twin":
             return i18n.text("finding.twin", lang, count=count)
+        if self.kind == "form" and self.diagnosis.form is not None:
+            form = self.diagnosis.form
+            return i18n.text("finding.form", lang, count=count, key=form.key, other=form.other,
+                             value=format_auto(form.value, digits=6))
         if self.kind == "unit":
             return i18n.text("finding.unit", lang, factor=format_auto(self.diagnosis.factor))
         return i18n.text("finding.none", lang)
@@ -117,6 +121,8 @@ def group_findings(plant: Plant, model: Model, comparisons: Sequence[Comparison]
             group = root(f"swap:{identifier}")
         elif diagnosis.kind == "twin":
             group = "twin"
+        elif diagnosis.kind == "form":
+            group = f"form:{diagnosis.form.other}"  # type: ignore[union-attr]
         else:
             group = f"{diagnosis.kind}:{identifier}"
         groups.setdefault(group, []).append(identifier)
