@@ -264,3 +264,34 @@ def test_inflation_loan_rate_and_replacement_cost_can_be_varied(evaluation):
     rate_results = run_model(plant, {"loan_rate": np.array([0.0, 0.12])})
     assert float(np.asarray(rate_results["equity_npv"])[1]) == pytest.approx(npv(HAND["equity_flow"]), rel=1e-12)
     assert float(np.asarray(rate_results["equity_npv"])[0]) > float(np.asarray(rate_results["equity_npv"])[1])
+
+
+def test_break_even_and_uncertainty_take_the_new_inputs_as_keys(evaluation, capsys):
+    from econ import cli
+    from econ.model.breakeven import break_even
+    from econ.model.build import run_model
+
+    plant = evaluation.plant
+    (inflation,) = break_even(plant, "inflation", 0.0, 0.3).values
+    assert float(run_model(plant, {"inflation": inflation}).scalar("npv")) == pytest.approx(0.0, abs=1e-3)
+    loan = break_even(plant, "loan_rate", 0.0, 0.5)  # the project (unlevered) NPV does not depend on the loan
+    assert loan.values == ()
+    assert loan.reason == "no break-even in [0, 0.5]: NPV stays negative (from -1,271,412 to -1,271,412)"
+    assert cli.main(["uncertainty", str(RO), "--samples", "64", "--vary", "inflation=uniform(0.04,0.08)",
+                     "--vary", "loan_rate=uniform(0.1,0.14)",
+                     "--vary", "Replacements:RO membranes:cost=triangular(700000,900000,1200000)"]) == cli.EXIT_OK
+    printed = capsys.readouterr().out
+    assert "inflation: uniform(0.04, 0.08) fraction" in printed
+    assert "loan_rate: uniform(0.1, 0.14) fraction" in printed
+    assert "replacements.0.cost: triangular(700,000, 900,000, 1,200,000) RUB" in printed
+
+
+def test_net_effect_over_life_charges_depreciation_only_over_the_useful_life(tmp_path):
+    from tests.support.finance import edited_copy
+
+    path = edited_copy(RO, tmp_path, {("Capital", "RO units", "useful_life"): 4,
+                                      ("Capital", "RO units", "depreciation_method"): "straight-line"})
+    results = evaluate_workbook(path).results
+    per_year = results.scalar("net_effect_per_year")  # with 8.5 M RUB / 4 of depreciation in it
+    assert results.scalar("net_effect_over_life") == pytest.approx(per_year * 8 + 8.5e6 / 4 * (8 - 4), rel=1e-12)
+    assert np.asarray(results["cf.capital.0.depreciation"]).tolist() == pytest.approx([0, 0] + [8.5e6 / 4] * 4 + [0] * 4)

@@ -99,7 +99,8 @@ def incremental(base: Case, alternative: Case) -> Incremental:
         raise ModelError(f"{alternative.name} runs {alternative_flows.size - 1} years and {base.name} "
                          f"{base_flows.size - 1}: the incremental case needs the same service life")
     difference = alternative_flows - base_flows
-    rate = base.value("discount_rate")
+    # the rate the table is discounted at: the nominal one of a full DCF (econ.model.escalation)
+    rate = base.value("nominal_discount_rate" if "nominal_discount_rate" in base.model else "discount_rate")
     return Incremental(
         name=alternative.name,
         flows=difference,

@@ -18,7 +18,6 @@ import numpy as np
 
 from econ.errors import ModelError
 from econ.inputs.plant import BreakEvenStudy, Plant
-from econ.model import metrics
 from econ.model.build import build_model
 from econ.model.figures import Model, evaluate
 from econ.model.live_inputs import check_varied
@@ -83,7 +82,9 @@ class _Objective:
         inputs = dict(self.plant.inputs())
         inputs.update(columns)
         results = evaluate(self.model, inputs)
-        return np.asarray(metrics.npv(results["discount_rate"], results["cf.net_cash_flow"]), dtype=float)
+        # the model's NPV (at the nominal rate of a full DCF), one per value even where it does not depend on them
+        shape = np.broadcast_shapes(*(np.shape(values) for values in columns.values()))
+        return np.broadcast_to(np.asarray(results["npv"], dtype=float), shape).copy()
 
 
 def break_even(plant: Plant, key: str, low: float, high: float, alternative: str | None = None,

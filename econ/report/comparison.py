@@ -76,7 +76,7 @@ def write_comparison(book, sheet, evaluation: Evaluation, writers: list) -> None
                                 cached)
         row += 1
 
-    rate = ref("case0:discount_rate")
+    rate = ref("case0:nominal_discount_rate" if "nominal_discount_rate" in evaluation.model else "case0:discount_rate")
     for number, case in enumerate(cases[1:], start=1):
         step = incremental(cases[0], case)
         row += 1
