@@ -295,3 +295,41 @@ def test_net_effect_over_life_charges_depreciation_only_over_the_useful_life(tmp
     per_year = results.scalar("net_effect_per_year")  # with 8.5 M RUB / 4 of depreciation in it
     assert results.scalar("net_effect_over_life") == pytest.approx(per_year * 8 + 8.5e6 / 4 * (8 - 4), rel=1e-12)
     assert np.asarray(results["cf.capital.0.depreciation"]).tolist() == pytest.approx([0, 0] + [8.5e6 / 4] * 4 + [0] * 4)
+
+
+@pytest.mark.slow
+def test_every_feature_recalculates_in_libreoffice(tmp_path):
+    """Every row kind of the full DCF as live formulas: declining balance, the Russian nonlinear method, MACRS, a
+    capitalised replacement, an annuity loan with a grace year, property tax, working capital by days, a real rate
+    made nominal, and the levelized price; LibreOffice recomputes each cell to the value econ cached."""
+    import openpyxl
+
+    from econ.api import write_reports
+    from tests.support.finance import edited_copy
+    from tests.support.libreoffice import compare, office_or_skip, recalculate
+
+    path = edited_copy(RO, tmp_path, {
+        ("Finance", "discount_basis"): "real", ("Finance", "loan_repayment"): "annuity", ("Finance", "loan_grace"): 1,
+        ("Replacements", "RO membranes", "treatment"): "capitalised",
+        ("Capital", "RO units", "depreciation_method"): "declining balance",
+        ("Capital", "Installation", "depreciation_method"): "ru nonlinear",
+        ("Capital", "Installation", "depreciation_group"): 4})
+    book = openpyxl.load_workbook(path)
+    finance = book["Finance"]
+    for field, value, unit in (("property_tax_rate", 0.022, "fraction"), ("receivable_days", 30, "day"),
+                               ("inventory_days", 20, "day"), ("payable_days", 25, "day")):
+        finance.append([field, field, value, unit, "assumption: a test of every row kind"])
+    finance.delete_rows(next(row for row in range(2, finance.max_row + 1)
+                             if finance.cell(row, 1).value == "working_capital_share"))
+    book.save(path)
+    evaluation = evaluate_workbook(path)
+    results = evaluation.results
+    assert results.scalar("property_tax_rate") == 0.022
+    assert float(np.asarray(results["cf.replacements_capitalised"])[4]) == pytest.approx(-900_000 * 1.06 ** 4)
+    assert results.scalar("residual_book_value") > 0  # the nonlinear balance and the last membranes remain
+    assert results.scalar("lc.npv") == 0.0
+    (written,) = write_reports(evaluation, tmp_path / "reports", ("xlsx",))
+    with office_or_skip() as office:
+        result = recalculate(written, office)
+    assert compare(result, rel_tol=1e-9) == []
+    assert not any(cell.error for cell in result.formulas)
