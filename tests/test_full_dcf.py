@@ -15,9 +15,7 @@ the opening balance, 5 equal instalments in years 2..6; discounting at a nominal
 
 from __future__ import annotations
 
-import json
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -228,19 +226,19 @@ def test_the_model_rows_follow_each_method(tmp_path, method, extra, expected):
     ({("Finance", "loan_share"): 1.2},
      'ni_rinse_ro.xlsx!Finance!C7 "loan_share": expected a fraction from 0 to 1 (0 % to 100 %), got 1.2'),
     ({("Capital", "RO units", "depreciation_method"): "accelerated"},
-     'ni_rinse_ro.xlsx!Capital!E3 "depreciation_method": expected straight-line or declining balance or '
-     'sum-of-years-digits or macrs or ru nonlinear, got \'accelerated\''),
+     ('ni_rinse_ro.xlsx!Capital!E3 "depreciation_method": expected straight-line or declining balance or '
+     'sum-of-years-digits or macrs or ru nonlinear, got \'accelerated\'')),
     ({("Capital", "RO units", "depreciation_method"): "ru nonlinear", ("Capital", "RO units", "depreciation_group"): 11},
      'ni_rinse_ro.xlsx!Capital!G3 "depreciation_group": expected a number of at most 10 dimensionless, got 11.0'),
     ({("Capital", "RO units", "depreciation_method"): "ru nonlinear"},
-     'ni_rinse_ro.xlsx!Capital!E3 "depreciation_group": the Russian nonlinear method needs a depreciation group: '
-     'expected a group from 1 to 10, got \'no depreciation_group\''),
+     ('ni_rinse_ro.xlsx!Capital!E3 "depreciation_group": the Russian nonlinear method needs a depreciation group: '
+     'expected a group from 1 to 10, got \'no depreciation_group\'')),
     ({("Capital", "RO units", "depreciation_method"): "macrs"},
-     'ni_rinse_ro.xlsx!Capital!C3 "useful_life": MACRS needs a recovery period of the IRS Publication 946 tables: '
-     'expected 3 or 5 or 7 or 10 or 15 or 20, got 8.0'),
+     ('ni_rinse_ro.xlsx!Capital!C3 "useful_life": MACRS needs a recovery period of the IRS Publication 946 tables: '
+     'expected 3 or 5 or 7 or 10 or 15 or 20, got 8.0')),
     ({("Finance", "levelized_product"): "Steam"},
-     'ni_rinse_ro.xlsx!Finance!C12 "levelized_product": expected the name of a row of the Products sheet (Water '
-     'saved, Nickel recovered), got \'Steam\''),
+     ('ni_rinse_ro.xlsx!Finance!C12 "levelized_product": expected the name of a row of the Products sheet (Water '
+     'saved, Nickel recovered), got \'Steam\'')),
 ])
 def test_bad_values_are_one_line_errors_naming_the_cell(tmp_path, edit, message):
     from tests.support.finance import edited_copy

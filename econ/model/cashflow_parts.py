@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from econ import i18n
 from econ.inputs.plant import Plant
 from econ.model import metrics
 from econ.model.debt import DSCR, EQUITY_FLOW
@@ -14,13 +13,13 @@ from econ.model.figures import SUMMARY, Figure, MetricFigure, MetricValues, labe
 NO_DEBT_SERVICE = "undefined: no year has a debt service"
 
 
-def _equity_irr(env) -> MetricValues:  # noqa: ANN001
+def _equity_irr(env) -> MetricValues:
     result = metrics.irr(env[EQUITY_FLOW])
     roots = result.roots() if result.value.ndim == 0 else ()
     return MetricValues(result.value, result.status, dict(metrics.IRR_REASONS), roots)
 
 
-def _min_dscr(env) -> MetricValues:  # noqa: ANN001
+def _min_dscr(env) -> MetricValues:
     values = np.asarray(env[DSCR], dtype=float)
     defined = ~np.isnan(values)
     some = defined.any(axis=-1)

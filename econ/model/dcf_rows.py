@@ -12,11 +12,17 @@ costs - expensed replacements - property tax - depreciation, and the income tax 
 
 from __future__ import annotations
 
-import numpy as np
-
 from econ.inputs.plant import Plant
-from econ.model import debt, depreciation, escalation, levelized, replacements, taxes, timeline, working_capital
-from econ.model import metrics
+from econ.model import (
+    debt,
+    depreciation,
+    escalation,
+    levelized,
+    replacements,
+    taxes,
+    timeline,
+    working_capital,
+)
 from econ.model.cashflow_parts import equity_metrics
 from econ.model.expr import Const, Expr, inp, ref, total
 from econ.model.figures import Figure, MetricFigure, YearlyFigure

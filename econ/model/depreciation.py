@@ -25,7 +25,17 @@ from __future__ import annotations
 
 from econ.inputs.plant import Plant, Row
 from econ.model.dcf_expr import Round
-from econ.model.expr import Const, Expr, compare, inp, maximum, minimum, ref, total, when
+from econ.model.expr import (
+    Const,
+    Expr,
+    compare,
+    inp,
+    maximum,
+    minimum,
+    ref,
+    total,
+    when,
+)
 from econ.model.figures import SUMMARY, Figure, YearlyFigure, label
 from econ.model.timeline import operating_year, yearly
 

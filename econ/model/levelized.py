@@ -65,7 +65,7 @@ def components(plant: Plant, lines: list[str]) -> list[str]:
     return [OTHER, *lines, TAX, *wc]
 
 
-def _solver(rows: list[YearlyFigure], price_key: str):  # noqa: ANN202 - a closure for Solved
+def _solver(rows: list[YearlyFigure], price_key: str):
     def npv_at(env: dict, price: np.ndarray) -> np.ndarray:
         from econ.model.metrics import npv
 
