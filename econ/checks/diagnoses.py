@@ -170,11 +170,13 @@ def implied_values(plant: Plant, model: Model, differing: Sequence[Comparison]) 
         keys.append(names)
         starts.append(np.array([plant.parameters[key].value for key in names]))
 
+    closures: dict[int, set[str]] = {}  # the figures each quantity reads, found once for all the steps
+
     def residuals(points: list[np.ndarray]) -> list[np.ndarray | None]:
         # one case per (figure, input): input j of figure i set to points[i][j], the others as entered
         values = [np.where(np.eye(len(point), dtype=bool), point[:, None] * np.ones(len(point)), start[None, :])
                   if len(point) else np.zeros((0, 0)) for point, start in zip(points, starts)]
-        outputs = evaluate_samples(plant, model, exprs, keys, values)
+        outputs = evaluate_samples(plant, model, exprs, keys, values, closures)
         return [None if output is None else output * comparison.factor - comparison.reference.published
                 for output, comparison in zip(outputs, differing)]
 

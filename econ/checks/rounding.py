@@ -150,21 +150,31 @@ def _absolute(plant: Plant, task: _Task | None) -> _Task | None:
 
 
 def evaluate_samples(plant: Plant, model: Model, exprs: Sequence[object | None], keys: Sequence[tuple[str, ...]],
-                     values: Sequence[np.ndarray]) -> list[np.ndarray | None]:
+                     values: Sequence[np.ndarray], closures: dict[int, set[str]] | None = None
+                     ) -> list[np.ndarray | None]:
     """Each quantity of ``exprs`` at the input values ``values[i]`` (samples, len(keys[i])), the other inputs
-    as entered; None where ``exprs[i]`` is None. All samples are one vectorized evaluation."""
+    as entered; None where ``exprs[i]`` is None. All samples are one vectorized evaluation. ``closures``, a
+    dict the caller keeps between calls, caches the figures each expression reads."""
     tasks = [None if expr is None else _Task(expr, tuple(names), np.asarray(rows, dtype=float))
              for expr, names, rows in zip(exprs, keys, values)]
-    return _run(plant, model, tasks)
+    return _run(plant, model, tasks, closures)
 
 
-def _run(plant: Plant, model: Model, tasks: Sequence[_Task | None]) -> list[np.ndarray | None]:
+def _run(plant: Plant, model: Model, tasks: Sequence[_Task | None],
+         closures: dict[int, set[str]] | None = None) -> list[np.ndarray | None]:
     """Evaluate every task's samples (absolute input values) as the cases of two vectorized evaluations: the
     figures that need no cash-flow table in one, the others (NPV, IRR, yearly rows) in a second."""
     results: list[np.ndarray | None] = [None] * len(tasks)
-    needed = {index: _closure(model, task.expr.keys()) for index, task in enumerate(tasks) if task is not None}
+    closures = {} if closures is None else closures  # by id of the quantity's expression, kept by the caller
+    needed: dict[int, set[str]] = {}
+    for index, task in enumerate(tasks):
+        if task is not None:
+            if id(task.expr) not in closures:
+                closures[id(task.expr)] = _closure(model, task.expr.keys())
+            needed[index] = closures[id(task.expr)]
     light = [index for index, keys in needed.items() if all(isinstance(model.get(key), Figure) for key in keys)]
-    heavy = [index for index in needed if index not in set(light)]
+    chosen = set(light)
+    heavy = [index for index in needed if index not in chosen]
     for group in (light, heavy):
         if not group:
             continue
