@@ -4,7 +4,8 @@ The workbook is inputs/cr_scheme.xlsx with its 6 pumps of 4 kW replaced by
 ``rows - 3`` pump rows (quantity 1) of 24/(rows - 3) kW each, so that the
 installed power stays 45 kW and every figure stays that of the bundled
 workbook. Each count runs several times; the median is printed with the time
-per row and its ratio to the smallest count's, and the marginal time per row
+per row and its ratio to the smallest count's (with the CPU time, which a
+busy machine disturbs less than the wall time), and the marginal time per row
 between one count and the next: in linear time the marginal time stays
 constant (the total per row falls as start-up is shared by more rows).
 The machine is shared and noisy: compare figures taken in one run.
@@ -15,6 +16,7 @@ The machine is shared and noisy: compare figures taken in one run.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -54,13 +56,17 @@ def equipment_workbook(path: Path, rows: int, pump_power_kw: float | None = None
     return path
 
 
-def wall_times(command: list[str], repeats: int) -> list[float]:
-    times = []
+def times(command: list[str], repeats: int) -> tuple[list[float], list[float]]:
+    """Wall times and CPU times (user + system, of the command's process and its children) of each run, in s."""
+    walls, cpus = [], []
     for _ in range(repeats):
+        before = os.times()
         start = time.perf_counter()
         subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        times.append(time.perf_counter() - start)
-    return times
+        walls.append(time.perf_counter() - start)
+        after = os.times()
+        cpus.append(after.children_user - before.children_user + after.children_system - before.children_system)
+    return walls, cpus
 
 
 def main() -> None:
@@ -75,8 +81,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         for rows in counts:
             path = equipment_workbook(Path(folder) / f"cr_scheme_{rows}.xlsx", rows)
-            times = wall_times([python, "-m", "econ.cli", "check", str(path)], args.repeats)
-            medians[rows] = statistics.median(times)
+            walls, cpus = times([python, "-m", "econ.cli", "check", str(path)], args.repeats)
+            medians[rows] = statistics.median(walls)
             per_row = medians[rows] / rows
             ratio = per_row / (medians[counts[0]] / counts[0])
             marginal = ""
@@ -85,7 +91,8 @@ def main() -> None:
                 step = (medians[rows] - medians[previous]) / (rows - previous)
                 marginal = f", marginal {step * 1e6:.1f} us/row from {previous:,}"
             print(f"econ check, {rows:>7,} Equipment rows  median {medians[rows]:7.3f} s  "
-                  f"(min {min(times):.3f}, max {max(times):.3f}, n={args.repeats})  "
+                  f"(min {min(walls):.3f}, max {max(walls):.3f}, n={args.repeats}; CPU median "
+                  f"{statistics.median(cpus):.3f} s)  "
                   f"{per_row * 1e6:7.1f} us/row, {ratio:.2f}x the time per row at {counts[0]:,}{marginal}")
 
 
