@@ -105,9 +105,11 @@ def test_the_chromium_verdict_counts_its_failures_and_warnings_once(lang: str) -
     # the verdict (econ.checks.verdict) lists them as reasons: the capacity audit apart, as what invalidates
     reasons = build_document(evaluation, lang).verdict_reasons
     expected = {
-        "en": ["2 of 20 published figures do not follow from their inputs.",
+        "en": ["2 of 20 published figures do not follow from their inputs beyond their rounding (2 material "
+               "findings by cause).",
                "5 plausibility warnings: Electrodialyser: specific energy at the stated throughput; "],
-        "ru": ["2 из 20 опубликованных значений не следуют из исходных данных.",
+        "ru": ["2 из 20 опубликованных значений не следуют из исходных данных с учётом их округления (2 "
+               "существенных расхождения по причинам).",
                "5 предупреждений о правдоподобии: Electrodialyser: удельный расход энергии при заявленном расходе; "],
     }[lang]
     assert [weight for weight, _ in reasons] == ["invalidates", "qualifies", "qualifies"]
