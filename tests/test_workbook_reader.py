@@ -16,7 +16,11 @@ import openpyxl
 import pytest
 
 from econ.api import evaluate_workbook, write_reports
-from econ.report.xlsx_names import alternative_prefixes, alternative_sheet, is_valid_name
+from econ.report.xlsx_names import (
+    alternative_prefixes,
+    alternative_sheet,
+    is_valid_name,
+)
 from econ.report.xlsx_styles import formatted, money_format
 from tests.support.widths import shown, too_narrow
 

@@ -26,7 +26,7 @@ _COLUMNS = ("case", "target", "input", "key", "unit", "base", "value", "low", "h
 
 
 def write_break_even(book: xlsxwriter.Workbook, evaluation: Evaluation, writers: list, palette: Palette,
-                     lang: str, translate: Translator) -> int:  # noqa: ANN001 - econ.report.xlsx._Writer
+                     lang: str, translate: Translator) -> int:
     """Add the Break-even sheet if the workbook asks break-even questions; returns how many rows it has."""
     outcomes = evaluation.break_even_outcomes()
     if not outcomes:

@@ -148,7 +148,10 @@ def translator(evaluation: Evaluation, lang: str) -> Translator:
     """The translator of ``evaluation``'s workbook: its figures' labels and units, the headers, the notes."""
     if lang == "en":
         return Translator(lang)
-    from econ.report.document import _parameter_label, _row_name  # as the PDF labels rows and parameters
+    from econ.report.document import (  # as the PDF labels rows and parameters
+        _parameter_label,
+        _row_name,
+    )
 
     plant = evaluation.plant
     table = dict(HEADERS)

@@ -38,7 +38,7 @@ def shown(value: float, number_format: str) -> str:
     return section[: digits.start()] + text + section[digits.end():]
 
 
-def column_widths(sheet) -> dict[int, float]:  # noqa: ANN001 - an openpyxl worksheet
+def column_widths(sheet) -> dict[int, float]:
     """Width of each column (1-based) that has one set; others are the default."""
     widths: dict[int, float] = {}
     for dimension in sheet.column_dimensions.values():
