@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import subprocess
 from pathlib import Path
+from types import SimpleNamespace
 
 import openpyxl
 import pytest
@@ -216,6 +217,8 @@ def test_the_probability_of_a_loss_enters_the_verdict(tmp_path, probability, sta
     evaluation.uncertainty = {"metrics": {"npv": {"prob_negative": probability}}}  # as econ uncertainty gives it
     assert reason(verdict_of(evaluation), "loss").text("en") == (
         f"the uncertainty analysis gives a probability of a loss (NPV below 0) of {probability * 100:.1f}\u00a0%")
+    evaluation.uncertainty = SimpleNamespace(probability_of_loss=probability)  # as a risk analysis attaches it
+    assert reason(verdict_of(evaluation), "loss").weight == weight
 
 
 def test_an_unprofitable_plant_with_clean_audits_is_established():

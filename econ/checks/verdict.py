@@ -140,12 +140,14 @@ def regression_findings(evaluation: Evaluation) -> list[Finding]:
 
 
 def loss_probability(evaluation: Evaluation) -> float | None:
-    """P(NPV < 0) from the uncertainty analysis attached to ``evaluation`` (an ``uncertainty`` attribute
-    holding an econ.model.uncertainty.MonteCarlo, or the statistics dict ``econ uncertainty`` prints); None
-    when none was run."""
+    """P(NPV < 0) from the uncertainty analysis attached to ``evaluation`` (its ``uncertainty``: the
+    econ.model.risk.RiskAnalysis of econ.api.analyse_uncertainty, a MonteCarlo, or the statistics dict
+    ``econ uncertainty`` prints); None when none was run."""
     outcome = getattr(evaluation, "uncertainty", None)
     if outcome is None:
         return None
+    if hasattr(outcome, "probability_of_loss"):  # econ.model.risk.RiskAnalysis, from econ.api.analyse_uncertainty
+        return outcome.probability_of_loss
     statistics = outcome.statistics() if hasattr(outcome, "statistics") else outcome.get("metrics", {})
     probability = statistics.get("npv", {}).get("prob_negative")
     return None if probability is None else float(probability)
