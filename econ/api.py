@@ -26,6 +26,7 @@ from econ.model.live_inputs import check_varied
 
 if TYPE_CHECKING:
     from econ.model.breakeven import StudyOutcome
+    from econ.model.risk import RiskAnalysis
     from econ.report.workers import ChartWorker
 
 
@@ -40,6 +41,8 @@ class Evaluation:
     audits: list[Audit]
     cases: list[Case] = field(default_factory=list)  # base case first, then each alternative; empty without
     _outcomes: list[StudyOutcome] | None = field(default=None, repr=False)
+    # the risk analysis (econ.model.risk), attached by analyse_uncertainty(); None when none was run
+    uncertainty: RiskAnalysis | None = None
 
     def break_even_outcomes(self) -> list[StudyOutcome]:
         """The questions of the BreakEven sheet, solved once (they are needed by the reports only)."""
@@ -109,6 +112,17 @@ def check_studies(plant: Plant, model: Model) -> None:
 def evaluate_workbook(path: str | Path) -> Evaluation:
     """Read, evaluate and check one input workbook."""
     return evaluate_plant(read_plant(path))
+
+
+def analyse_uncertainty(evaluation: Evaluation, samples: int | None = None, seed: int | None = None,
+                        sobol_base: int | None = None) -> RiskAnalysis:
+    """Run the risk analysis of ``evaluation`` (tornado, spider, Monte Carlo of ``samples`` draws with ``seed``,
+    20,000 and 0 by default; Sobol indices from ``sobol_base``) and attach it as ``evaluation.uncertainty``."""
+    from econ.model.risk import REPORT_SAMPLES, REPORT_SEED, analyse_risk
+
+    evaluation.uncertainty = analyse_risk(evaluation.plant, REPORT_SAMPLES if samples is None else samples,
+                                          REPORT_SEED if seed is None else seed, sobol_base)
+    return evaluation.uncertainty
 
 
 REPORT_FORMATS = ("xlsx", "pdf", "html")

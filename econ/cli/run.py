@@ -22,6 +22,13 @@ def register(commands: argparse._SubParsersAction) -> None:
                      help="reports to write, comma-separated from xlsx, pdf, html (default: xlsx,pdf)")
     run.add_argument("--lang", choices=("ru", "en"), default=None,
                      help="language of the PDF and HTML report (default: the workbook's Project!language)")
+    run.add_argument("--uncertainty", type=int, metavar="N", default=None,
+                     help="run the sensitivity and Monte Carlo analysis with N samples for the reports (default: "
+                          "20000 when the workbook has an Uncertainty sheet, else none; 0: none)")
+    run.add_argument("--seed", type=int, default=0, metavar="S",
+                     help="random seed of the Monte Carlo (0): the same seed, the same numbers")
+    run.add_argument("--sobol", nargs="?", type=int, const=1024, metavar="BASE",
+                     help="add Sobol indices of NPV to the analysis, from BASE x (inputs + 2) evaluations (1024)")
     run.set_defaults(execute=execute)
 
 
@@ -51,6 +58,23 @@ def _print_summary(evaluation) -> None:  # noqa: ANN001 - econ.api.Evaluation, i
         print(f"  {label:<{width}}  {text}")
 
 
+def _analyse(args: argparse.Namespace, evaluation) -> None:  # noqa: ANN001 - econ.api.Evaluation
+    """The risk analysis when the workbook has an Uncertainty sheet or --uncertainty N asks for one."""
+    from econ.api import analyse_uncertainty
+    from econ.model.risk import REPORT_SAMPLES, has_uncertainty_sheet
+
+    samples = args.uncertainty
+    if samples is None:
+        samples = REPORT_SAMPLES if has_uncertainty_sheet(evaluation.plant) or args.sobol is not None else 0
+    if samples == 0:
+        return
+    if samples < 2:
+        raise EconError(f"--uncertainty {samples}: expected at least 2 samples, or 0 for no analysis")
+    if args.seed < 0:
+        raise EconError(f"--seed {args.seed}: expected a whole number of 0 or more")
+    analyse_uncertainty(evaluation, samples, args.seed, args.sobol)
+
+
 def execute(args: argparse.Namespace) -> int:
     formats = tuple(name.strip().lower() for name in args.format.split(",") if name.strip())
     if not formats:
@@ -68,6 +92,7 @@ def _run(args: argparse.Namespace, formats: tuple[str, ...], worker) -> int:  # 
     from econ.api import evaluate_workbook, write_reports
 
     evaluation = evaluate_workbook(args.workbook)
+    _analyse(args, evaluation)
     written = write_reports(evaluation, args.out, formats, args.lang, worker)
     _print_summary(evaluation)
     print_verdict(evaluation)

@@ -78,6 +78,7 @@ class Document:
     verdict_status: str = ""  # "established", "qualified" or "not-established" (a CSS class)
     verdict_lead: str = ""  # "What would be needed:" or "Qualified by:", before the reasons
     verdict_reasons: list[tuple[str, str]] = field(default_factory=list)  # (weight, sentence) per reason
+    risk: object = None  # econ.report.risk_section.RiskSection when the evaluation carries a risk analysis
 
 
 _TEXT_IDS = (
@@ -86,7 +87,7 @@ _TEXT_IDS = (
     "report.audits", "report.assumptions", "report.appendix", "report.key_figures", "report.no_description",
     "report.no_references", "report.no_audits", "report.chart_costs", "report.chart_cash_flow",
     "report.assumption_inputs", "report.conventions", "report.alternatives", "report.overrides",
-    "report.break_even", "report.chain", "report.chain_intro",
+    "report.break_even", "report.chain", "report.chain_intro", "report.risk",
 )
 
 
@@ -214,7 +215,10 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
         assumptions.append((_parameter_label(key, parameter.label, plant, lang),
                             _amount(parameter.value, parameter.unit, fmt), shown))
         previous_source = parameter.source
+    from econ.report.risk_section import build_risk_section
+
     return Document(
+        risk=build_risk_section(evaluation, fmt, lang),
         lang=lang, texts=texts, title_fields=title_fields, project=plant.text("name", lang),
         description=plant.text("description", lang), key_figures=key_figures,
         verdict=_verdict(evaluation, verdict, fmt, lang, metric_texts), tables=tables, audits=audits,

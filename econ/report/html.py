@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 TEMPLATE = "report.html.j2"
 _SECTIONS = ("summary", "scheme", "inputs", "energy", "opex", "revenue", "chain", "cashflow", "metrics", "alternatives",
-             "break_even", "checks", "assumptions", "appendix")
+             "break_even", "risk", "checks", "assumptions", "appendix")
 
 
 def templates_dir() -> Path:
@@ -79,8 +79,9 @@ def chart_inputs(evaluation: Evaluation, lang: str) -> dict[str, object]:
             },
         })
     from econ.report.chain_tables import chain_flows
+    from econ.report.risk_section import risk_chart_inputs
 
-    return {
+    return risk_chart_inputs(evaluation, lang) | {
         "lang": lang,
         "maps": maps,
         "chain_flows": chain_flows(evaluation, lang),
@@ -114,6 +115,7 @@ def render_charts(inputs: dict) -> dict[str, str]:  # type: ignore[type-arg]
     """The report's charts as inline SVG strings: the cost structure and the cash flow."""
     from econ.report import charts
     from econ.report.numbers import format_number
+    from econ.report.risk_charts import render_risk_charts
 
     lang = inputs["lang"]
     maps = {f"map_{index}": charts.break_even_map_svg(chart["xs"], chart["ys"], chart["values"], title=chart["title"],
@@ -127,7 +129,7 @@ def render_charts(inputs: dict) -> dict[str, str]:  # type: ignore[type-arg]
             title=flow["title"], labels=flow["labels"], decimal_comma=lang == "ru")
         for index, flow in enumerate(inputs.get("chain_flows", []))
     }
-    return maps | flows | {
+    return maps | flows | render_risk_charts(inputs) | {
         "costs": charts.cost_structure_svg(
             inputs["costs"], title=inputs["costs_title"], value_label=inputs["costs_unit"],
             number_format=lambda value: format_number(value, 0, lang), lang=lang),
@@ -163,7 +165,7 @@ def render_html(evaluation: Evaluation, lang: str | None = None,
         undefined=jinja2.StrictUndefined, trim_blocks=False,
     )
     present = {"alternatives": "alternatives" in document.tables, "break_even": "break_even" in document.tables,
-               "chain": bool(document.chain_tables)}
+               "chain": bool(document.chain_tables), "risk": document.risk is not None}
     sections = [(section, document.texts[section]) for section in _SECTIONS if present.get(section, True)]
     try:
         return environment.get_template(TEMPLATE).render(doc=document, sections=sections, maps=maps,
