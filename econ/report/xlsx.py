@@ -32,6 +32,7 @@ from econ.report.atomic import write_atomically
 from econ.report.timestamp import report_time
 from econ.report import xlsx_styles
 from econ.report.xlsx_breakeven import write_break_even
+from econ.report.xlsx_sensitivity import write_sensitivity
 from econ.report.xlsx_charts import add_charts
 from econ.report.xlsx_names import absolute, alternative_prefixes, alternative_sheet, named_keys
 from econ.report.xlsx_texts import text as workbook_text, translate_sheet, translator
@@ -686,6 +687,7 @@ def write_results_workbook(evaluation: Evaluation, target: Path, lang: str = "en
                 translate_sheet(comparison, base.translate)
                 write_comparison(book, comparison, evaluation, writers)
             write_break_even(book, evaluation, writers, base.palette, lang, base.translate)
+            write_sensitivity(book, evaluation, writers, base.palette, lang)
             xlsx_styles.fit_number_columns(book)
         finally:
             book.close()
