@@ -39,7 +39,8 @@ def test_published_energies_against_faraday(evaluation):
     verdicts = {c.reference.id: (c.verdict, c.computed) for c in evaluation.comparisons}
     assert verdicts["D-energy"][0] == "differs" and verdicts["D-energy"][1] == pytest.approx(612.7, abs=0.05)
     assert verdicts["BPM-energy"][0] == "differs"
-    assert verdicts["MSA-energy"][0] == "holds" and verdicts["MSA-energy"][1] < 110
+    # the MSA cell voltage, 0.40 V, is an assumption chosen to meet the claim: References!kind "assumed"
+    assert verdicts["MSA-energy"][0] == "not tested" and verdicts["MSA-energy"][1] < 110
 
 
 def test_quoted_2500_kwh_per_t_implies_an_impossibly_low_current_efficiency(evaluation):
