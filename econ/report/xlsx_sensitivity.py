@@ -117,15 +117,15 @@ def write_sensitivity(book: xlsxwriter.Workbook, evaluation: Evaluation, writers
         sheet.write_number(row, 4, swing.range.low, palette.get("value", number))
         sheet.write_number(row, 5, swing.range.high, palette.get("value", number))
         slope = linear_slope(swing, base_value, base_npv)
-        cells = {4: swing.metric_low, 5: swing.metric_high}
-        for end_column, (column, value) in zip((6, 7), cells.items()):
+        ends = {4: swing.range.low, 5: swing.range.high}
+        for end_column, (column, value) in zip((6, 7), ((4, swing.metric_low), (5, swing.metric_high))):
             if value is None:
                 sheet.write_string(row, end_column, _text("undefined_value", lang))
             elif slope is not None:
                 end = _cell(row, column)
                 base_cell = _cell(row, 3)
                 sheet.write_formula(row, end_column, f"=$G$4+({end}-{base_cell})*{_cell(row, 9)}",
-                                    palette.get("formula", _MONEY), base_npv + (cells[column] - base_value) * slope)
+                                    palette.get("formula", _MONEY), base_npv + (ends[column] - base_value) * slope)
             else:
                 sheet.write_number(row, end_column, value, palette.get("value", _MONEY))
         if swing.swing is not None:
