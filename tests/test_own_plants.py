@@ -184,12 +184,13 @@ def test_a_stray_cell_outside_the_columns_is_a_note(tmp_path):
 
 def test_two_rows_of_one_name_that_an_alternative_names_are_an_error_naming_both(tmp_path):
     def edit(book: openpyxl.Workbook) -> None:
-        cells(Capital_A3="Installation", Capital_A4="Installation", Capital_B4=0.1, Capital_C4=10)(book)
+        cells(Capital_A4="Installation", Capital_B4=0.1, Capital_C4=10, Capital_A5="Installation", Capital_B5=0.2,
+              Capital_C5=10)(book)
         sheet = book.create_sheet("Alternatives")
         sheet.append(["field", "unit", "Cheaper"])
         sheet.append(["Capital:Installation:cost", "RUB", 5e4])
     assert errors_of(copy_with(tmp_path, edit)) == [
-        "plant.xlsx!Alternatives!A2 \"field\": expected a row name used once, but Capital!A3 and Capital!A4 are both "
+        "plant.xlsx!Alternatives!A2 \"field\": expected a row name used once, but Capital!A4 and Capital!A5 are both "
         "named 'Installation': give the rows different names, got 'Capital:Installation:cost'"]
 
 

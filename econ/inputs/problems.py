@@ -56,6 +56,10 @@ class InputErrors(InputError):
         return first if not rest else f"{first} (and {rest} more problem{'s' if rest > 1 else ''})"
 
 
+class ConsequentialError(InputError):
+    """An error that follows from one already recorded (a study row naming an input whose cell was wrong)."""
+
+
 class Problems:
     """The errors and notes found so far while reading one workbook."""
 
@@ -75,7 +79,10 @@ class Problems:
             self.add(error)
 
     def add(self, error: InputError) -> None:
-        """Record an error once: a wrong unit of a table's units row is one problem, not one per row."""
+        """Record an error once: a wrong unit of a table's units row is one problem, not one per row. An error that
+        follows from one already recorded is left out (it would go once the first is put right)."""
+        if isinstance(error, ConsequentialError) and self.errors:
+            return
         if all(str(error) != str(known) for known in self.errors):
             self.errors.append(error)
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from econ import units
 from econ.inputs import schema
 from econ.inputs.plant import Alternative, BreakEvenStudy, Reference, Row, input_key
+from econ.inputs.problems import ConsequentialError
 
 if TYPE_CHECKING:
     from econ.inputs.reader import _Reader
@@ -116,12 +117,28 @@ def study_input_key(reader: _Reader, text: str, tables: dict[str, list[Row]], sh
     try:
         key = input_key(text, tables, reader.parameters)
     except ValueError as problem:
-        raise reader.error("", sheet, address, "field", expected=str(problem), found=text) from None
+        error = reader.error("", sheet, address, "field", expected=str(problem), found=text)
+        if _named_sheet(text) in {(known.sheet or "").lower() for known in reader.problems.errors}:
+            # the sheet of that input has an error already: the input was not read because of it
+            raise ConsequentialError(error.detail, file=error.file, sheet=error.sheet, cell=error.cell,
+                                     field=error.field, expected=error.expected, found=error.found) from None
+        raise error from None
     if key in STRUCTURAL_INPUTS:
         raise reader.error("", sheet, address, "field",
                            expected="an input other than the service life or months per year, which set the "
                                     "shape of the model", found=text)
     return key
+
+
+def _named_sheet(text: str) -> str:
+    """The sheet an input name points at: ``Capital`` of ``Capital:Cell house:cost``, the parameter sheet of a
+    field, lower-cased; "" when it names none."""
+    parts = [part.strip() for part in text.split(":")]
+    if len(parts) == 3:
+        return parts[0].lower()
+    field = parts[0].lower()
+    return next((sheet.lower() for sheet, specs in schema.PARAMETER_SHEETS.items()
+                 if any(spec.name == field for spec in specs)), "")
 
 
 def read_alternatives(reader: _Reader, tables: dict[str, list[Row]]) -> list[Alternative]:
