@@ -62,6 +62,8 @@ def with_sheets(tmp_path: Path, sheets: dict[str, list[tuple]], cells: dict[str,
     shutil.copyfile(source, target)
     book = openpyxl.load_workbook(target)
     for title, rows in sheets.items():
+        if title in book.sheetnames:  # replaced: the bundled workbook may have one (cr_scheme's Uncertainty sheet)
+            book.remove(book[title])
         sheet = book.create_sheet(title)
         for row in rows:
             sheet.append(list(row))
@@ -331,8 +333,11 @@ def test_bad_vary_is_a_one_line_error(vary, message):
     assert (status, out, err) == (2, "", message)
 
 
-def test_uncertainty_without_any_uncertain_input_says_how_to_give_one():
-    status, _, err = run_cli("uncertainty", str(CR))
+def test_uncertainty_without_any_uncertain_input_says_how_to_give_one(tmp_path):
+    book = openpyxl.load_workbook(CR)
+    book.remove(book["Uncertainty"])  # cr_scheme's own sheet: without it nothing varies
+    book.save(tmp_path / CR.name)
+    status, _, err = run_cli("uncertainty", str(tmp_path / CR.name))
     assert (status, err) == (2, "Error: no input varies: give an Uncertainty sheet, an estimate class or "
                                 "--vary KEY=DIST(ARGS)\n")
 
