@@ -70,3 +70,12 @@ def test_a_bad_epoch_is_one_line_and_writes_nothing(tmp_path: Path, monkeypatch:
     assert error == (f"Error: environment variable SOURCE_DATE_EPOCH: expected whole seconds since "
                      f"1970-01-01 UTC, found {value!r}\n")
     assert not out.exists() or not any(out.iterdir())
+
+
+def test_a_bad_epoch_is_one_line_for_the_commands_that_load_scipy(capsys, monkeypatch):
+    """numpy's f2py (loaded by scipy for the uncertainty analysis) reads SOURCE_DATE_EPOCH on import."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    for command in ("uncertainty", "sensitivity"):
+        assert cli.main([command, str(CR_SCHEME)]) == 2
+        assert capsys.readouterr().err == ("Error: environment variable SOURCE_DATE_EPOCH: expected whole seconds "
+                                           "since 1970-01-01 UTC, found 'yesterday'\n")

@@ -79,6 +79,9 @@ def execute(args: argparse.Namespace) -> int:
     formats = tuple(name.strip().lower() for name in args.format.split(",") if name.strip())
     if not formats:
         raise EconError(f"--format {args.format!r}: expected one or more of xlsx, pdf, html, comma-separated")
+    from econ.report.timestamp import report_time
+
+    report_time()  # a bad SOURCE_DATE_EPOCH is refused before anything reads it (numpy's f2py does, on import)
     if {"pdf", "html"} & set(formats):
         from econ.report.workers import ChartWorker
 

@@ -44,6 +44,9 @@ def add_vary(parser: argparse.ArgumentParser) -> None:
 def execute(args: argparse.Namespace) -> int:
     from econ.errors import EconError
     from econ.inputs.reader import read_plant
+    from econ.report.timestamp import report_time
+
+    report_time()  # numpy's f2py, which scipy loads, fails on a bad SOURCE_DATE_EPOCH: refuse it in one line first
     from econ.inputs.uncertainty_reader import chosen_inputs
     from econ.model.cluster import dask_executor, local_workers
     from econ.model.outcomes import INCREMENTAL, MONTE_CARLO_METRICS, MetricModel
