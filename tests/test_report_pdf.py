@@ -36,7 +36,7 @@ import pytest
 
 import econ
 from econ import cli
-from econ.api import write_reports
+from econ.api import analyse_uncertainty, evaluate_workbook, write_reports
 
 ROOT = Path(__file__).resolve().parent.parent
 CR_SCHEME = ROOT / "inputs" / "cr_scheme.xlsx"
@@ -47,11 +47,12 @@ PROJECT_NAME = {"en": "Chromium wastewater treatment by electrodialysis and elec
 
 HEADINGS = {
     "en": ["Executive summary", "Description of the scheme", "Inputs", "Energy", "Operating costs",
-           "Revenue and losses", "Cash flow", "Financial metrics", "Regression check against the source",
+           "Revenue and losses", "Cash flow", "Financial metrics", "Sensitivity and risk",
+           "Regression check against the source",
            "Assumptions and notes", "Appendix: input listing"],
     "ru": ["Основные результаты", "Описание схемы", "Исходные данные", "Электропотребление",
            "Эксплуатационные затраты", "Выручка и потери", "Денежный поток", "Показатели эффективности",
-           "Проверка опубликованных данных", "Допущения и примечания", "Приложение: перечень исходных данных"],
+           "Чувствительность и риски", "Проверка опубликованных данных", "Допущения и примечания", "Приложение: перечень исходных данных"],
 }
 CONTENTS = {"en": "Contents", "ru": "Содержание"}
 REPORT_KIND = {"en": "Feasibility report", "ru": "Технико-экономическое обоснование"}
@@ -152,12 +153,15 @@ def run_cli(arguments: list[str]) -> tuple[int, str, str]:
 
 
 @pytest.fixture(scope="module")
-def reports(cr_evaluation, tmp_path_factory) -> dict[str, dict[str, Path]]:
-    """``write_reports(cr_evaluation, DIR, ("pdf", "html"), lang)`` for both languages: {lang: {format: path}}."""
+def reports(tmp_path_factory) -> dict[str, dict[str, Path]]:
+    """``write_reports(evaluation, DIR, ("pdf", "html"), lang)`` for both languages: {lang: {format: path}}, with
+    the risk analysis ``econ run`` makes of a workbook with an Uncertainty sheet (cr_scheme has one)."""
+    evaluation = evaluate_workbook(CR_SCHEME)
+    analyse_uncertainty(evaluation)
     written = {}
     for lang in ("en", "ru"):
         folder = tmp_path_factory.mktemp(f"report-{lang}")
-        paths = write_reports(cr_evaluation, folder, ("pdf", "html"), lang)
+        paths = write_reports(evaluation, folder, ("pdf", "html"), lang)
         written[lang] = {path.suffix.lstrip("."): path for path in paths}
     return written
 
@@ -239,7 +243,7 @@ def test_every_published_figure_has_one_whole_verdict(pdfs, cr_evaluation, lang)
     """One verdict word per row of the regression table, none broken inside a word ("расходитс я")."""
     text = pdfs[lang].text
     end = text.index(AUDITS_HEADING[lang])
-    section = text[text.rindex(f"9. {HEADINGS[lang][8]} ", 0, end):end]  # the section, not its contents line
+    section = text[text.rindex(f"10. {HEADINGS[lang][9]} ", 0, end):end]  # the section, not its contents line
     verdict = "|".join(re.escape(word) for word in VERDICTS[lang])
     found = re.findall(rf"(?<!\w)(?:{verdict})(?!\w)", section)
     assert len(cr_evaluation.comparisons) == 20
@@ -248,7 +252,8 @@ def test_every_published_figure_has_one_whole_verdict(pdfs, cr_evaluation, lang)
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_regression_verdicts_name_the_figures_that_do_not_follow(pdfs, lang):
-    """T3-energy and T3-total differ (Table 3 prints 103,635 and 381,968); CLAIM-4x, "more than four times", fails."""
+    """T3-energy and T3-total agree within the rounding of the tariff (Table 3 prints 103,635 and 381,968 from
+    13.086 RUB/kWh, itself rounded); the text's energy cost in thousands differs; CLAIM-4x fails."""
     text = pdfs[lang].text
     verdict = "|".join(re.escape(word) for word in VERDICTS[lang])
 
@@ -258,19 +263,20 @@ def test_regression_verdicts_name_the_figures_that_do_not_follow(pdfs, lang):
         return match[1]
 
     does_not_hold, differs, agrees, _ = VERDICTS[lang]
-    assert first_verdict_after("T3-energy") == differs
-    assert first_verdict_after("T3-total") == differs
+    assert first_verdict_after("T3-energy") == agrees
+    assert first_verdict_after("T3-total") == agrees
+    assert first_verdict_after("E-cost-text") == differs
     assert first_verdict_after("T3-labour") == agrees
     assert first_verdict_after("CLAIM-4x") == does_not_hold
     # published, computed in the published unit (two decimals finer), deviation, tolerance, verdict; a claim
     # carries its comparison with the published figure
     if lang == "en":
-        assert "103,635 RUB/month 103,641.12 RUB/month 6.12 (0.006 %) ±0.5 differs" in text
-        assert "381,968 RUB/month 381,974.45 RUB/month 6.453 (0.002 %) ±0.5 differs" in text
+        assert "103,635 RUB/month 103,641.12 RUB/month 6.12 (0.006 %) ±0.5 agrees within" in text
+        assert "381,968 RUB/month 381,974.45 RUB/month 6.453 (0.002 %) ±0.5 agrees within" in text
         assert "> 4 3.82 — does not hold" in text
     else:
-        assert "103 635 руб./мес 103 641,12 руб./мес 6,12 (0,006 %) ±0,5 расходится" in text
-        assert "381 968 руб./мес 381 974,45 руб./мес 6,453 (0,002 %) ±0,5 расходится" in text
+        assert "103 635 руб./мес 103 641,12 руб./мес 6,12 (0,006 %) ±0,5 совпадает в пределах" in text
+        assert "381 968 руб./мес 381 974,45 руб./мес 6,453 (0,002 %) ±0,5 совпадает в пределах" in text
         assert "> 4 3,82 — не подтверждается" in text
 
 
