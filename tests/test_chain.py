@@ -197,7 +197,7 @@ def test_lead_added_with_salts_is_not_recovered_from_the_oxides(bi):
     ("TXT5-CrudeBi-Bi-rec", "agrees"),  # ~19.0 % of the bismuth
     ("TXT1-BiLead-yield", "agrees"),  # 70.0 %
     ("TXT1-BiLead-Bi-rec", "agrees"),  # 96.0 %
-    ("TXT1-BiLead-Pb-rec", "differs"),  # 97.2 %: 610/627 is 97.29 %
+    ("TXT1-BiLead-Pb-rec", "agrees within input rounding"),  # 97.2 %: 610/627 is 97.29 %, 609.5/627.5 is 97.13 %
     ("T4-Tot-out-Pb", "differs"),  # the obtained lead sums to 175.6 g, not 197.1
     ("T4-SaltMelt1-Pb-dist", "differs"),  # 31.9 % is 100 - 16.3 - 51.8, not 41.3/197.1
     ("ABS-NaOH-cons", "differs"),  # the abstract swaps NaOH and NaNO3
