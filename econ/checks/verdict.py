@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 from econ import i18n
 from econ.checks import corrected as corrections
 from econ.checks.audits import WARNING, Audit, is_claim
-from econ.checks.findings import Finding, group_findings
+from econ.checks.findings import Finding, evaluation_findings
 from econ.report.numbers import format_auto, format_number, format_percent
 
 if TYPE_CHECKING:
@@ -135,8 +135,7 @@ class Verdict:
 def regression_findings(evaluation: Evaluation) -> list[Finding]:
     """The regression's material problems the verdict counts: the material findings, each the published
     figures that differ or claims that fail from one cause (econ.checks.findings)."""
-    findings = group_findings(evaluation.plant, evaluation.model, evaluation.comparisons)
-    return [finding for finding in findings if finding.material]
+    return [finding for finding in evaluation_findings(evaluation) if finding.material]
 
 
 def loss_probability(evaluation: Evaluation) -> float | None:
