@@ -130,5 +130,13 @@ def console() -> int:
         status = _stopped(interrupt)
     if interrupts.pending() is not None and status not in (EXIT_INTERRUPTED, EXIT_TERMINATED):
         status = _stopped(KeyboardInterrupt())  # arrived as main() returned
+    if interrupts.pending() is not None:
+        # Stopped by a signal, already said and cleaned up. Exit at once with 130 or 143: a Ctrl-C that arrived
+        # inside code a library ran with exec() of a string (scipy's import does) leaves CPython's "unhandled
+        # KeyboardInterrupt" flag set, and a normal exit would then kill the process with SIGINT (status -2)
+        # although econ handled it.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
     gc.freeze()
     return status
