@@ -197,7 +197,8 @@ class _Reader(ValueReader):
         if sheet is None:
             if required:
                 self.require_sheet(spec.sheet)
-            if spec.key in schema.ABSENT_TABLE_NOTES:
+            if spec.key in schema.ABSENT_TABLE_NOTES and not (spec.key == "maintenance" and self.book.sheet("Replacements")):
+                # (a plant whose upkeep is its Replacements table has no maintenance line to miss)
                 self.problems.note("absent", self.file, f"no {spec.sheet} sheet: {schema.ABSENT_TABLE_NOTES[spec.key]}")
             return []
         columns = self.header(sheet)
