@@ -141,17 +141,19 @@ def test_unknown_fields_are_errors_with_the_nearest_known_name(tmp_path):
     path = copy_with(tmp_path, cells(Tariffs_A4="chemicals_price", Tariffs_C4=12, Tariffs_D4="RUB/kg",
                                      Project_A12="inflation_rate", Project_C12=0.06, Project_D12="fraction"))
     assert errors_of(path) == [
-        "plant.xlsx!Project!A12 \"inflation_rate\": unknown field 'inflation_rate' (did you mean 'discount_rate'?): "
-        "econ does not read it",
+        "plant.xlsx!Project!A12 \"inflation_rate\": unknown field 'inflation_rate' (did you mean 'inflation', on the "
+        "Finance sheet?): econ does not read it",
         "plant.xlsx!Tariffs!A4 \"chemicals_price\": unknown field 'chemicals_price' (did you mean "
         "'electricity_price'?): econ does not read it",
     ]
 
 
 def test_a_field_on_the_wrong_sheet_says_where_it_belongs(tmp_path):
-    path = copy_with(tmp_path, cells(Tariffs_A4="discount_rate", Tariffs_C4=0.1, Tariffs_D4="fraction"))
+    path = copy_with(tmp_path, cells(Tariffs_A4="discount_rate", Tariffs_C4=0.1, Tariffs_D4="fraction",
+                                     Tariffs_A5="loan_rate", Tariffs_C5=0.12, Tariffs_D5="fraction"))
     assert errors_of(path) == [
-        "plant.xlsx!Tariffs!A4 \"discount_rate\": field 'discount_rate' belongs on the Project sheet, not on Tariffs"]
+        "plant.xlsx!Tariffs!A4 \"discount_rate\": field 'discount_rate' belongs on the Project sheet, not on Tariffs",
+        "plant.xlsx!Tariffs!A5 \"loan_rate\": field 'loan_rate' belongs on the Finance sheet, not on Tariffs"]
 
 
 def test_an_unknown_sheet_and_an_unknown_column_are_errors(tmp_path):

@@ -34,6 +34,18 @@ TEXT_COLUMNS = schema.TEXT_COLUMNS
 PARAMETER_COLUMNS = ("field", "value", "unit", *TEXT_COLUMNS)
 
 
+def _field_homes() -> dict[str, tuple[str, ...]]:
+    """Every field of a parameter sheet (the Finance sheet's too), with the sheets that hold it."""
+    homes: dict[str, list[str]] = {}
+    sheets = {**{name: tuple(spec.name for spec in specs) for name, specs in schema.PARAMETER_SHEETS.items()},
+              "Finance": tuple(spec.name for spec in (*schema.FINANCE_FIELDS, *schema.FINANCE_TEXT))}
+    sheets["Project"] += tuple(spec.name for spec in schema.PROJECT_TEXT)
+    for sheet, names in sheets.items():
+        for name in names:
+            homes.setdefault(name, []).append(sheet)
+    return {name: tuple(where) for name, where in homes.items()}
+
+
 class _Reader(ValueReader):
     def __init__(self, path: Path) -> None:
         super().__init__(Workbook(path))
@@ -118,13 +130,17 @@ class _Reader(ValueReader):
         return sheet, rows, columns
 
     def unknown_field(self, name: str, sheet: str, address: str, known: tuple[str, ...]):  # noqa: ANN201
-        elsewhere = [other for other, specs in schema.PARAMETER_SHEETS.items()
-                     if other != sheet and any(spec.name == name for spec in specs)]
+        """The error for a field ``sheet`` does not hold: where it belongs, or the nearest field of any sheet."""
+        homes = _field_homes()
+        elsewhere = [other for other in homes.get(name, ()) if other.lower() != sheet.lower()]
         if elsewhere:
             return self.error(f"field {name!r} belongs on the {elsewhere[0]} sheet, not on {sheet}", sheet, address,
                               name)
-        return self.error(f"unknown field {name!r}{suggestion(name, known)}: econ does not read it", sheet, address,
-                          name)
+        hint = suggestion(name, [*known, *homes])
+        nearest = hint.split("'")[1] if hint else ""
+        if nearest and nearest not in known:
+            hint = f" (did you mean {nearest!r}, on the {homes[nearest][0]} sheet?)"
+        return self.error(f"unknown field {name!r}{hint}: econ does not read it", sheet, address, name)
 
     def read_text(self, sheet: str, rows: dict[str, int], columns: dict[str, str], spec: schema.TextSpec) -> str:
         if spec.name not in rows:
