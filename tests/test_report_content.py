@@ -98,7 +98,7 @@ def test_a_chain_without_by_product_rows_shows_no_zero_by_product_lines() -> Non
     assert not evaluation.plant.rows("byproducts") and not evaluation.plant.rows("losses")
     labels = [row[0] for row in build_document(evaluation, "en").tables["revenue"].rows]
     assert "By-product revenue" not in labels and "Cost of replacing losses" not in labels
-    assert "Revenue from products sold" in labels and "Net effect per month" in labels
+    assert "Revenue from products sold" in labels and "Net effect per month (pre-tax)" in labels
 
 
 def _document(workbook: str, lang: str):

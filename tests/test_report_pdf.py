@@ -49,10 +49,11 @@ HEADINGS = {
     "en": ["Executive summary", "Description of the scheme", "Inputs", "Energy", "Operating costs",
            "Revenue and losses", "Cash flow", "Financial metrics", "Sensitivity and risk",
            "Regression check against the source",
-           "Assumptions and notes", "Appendix: input listing"],
+           "Assumptions and notes", "Conclusions and recommendations", "Appendix: input listing"],
     "ru": ["Основные результаты", "Описание схемы", "Исходные данные", "Электропотребление",
            "Эксплуатационные затраты", "Выручка и потери", "Денежный поток", "Показатели эффективности",
-           "Чувствительность и риски", "Проверка опубликованных данных", "Допущения и примечания", "Приложение: перечень исходных данных"],
+           "Чувствительность и риски", "Проверка опубликованных данных", "Допущения и примечания", "Выводы и рекомендации",
+           "Приложение: перечень исходных данных"],
 }
 CONTENTS = {"en": "Contents", "ru": "Содержание"}
 REPORT_KIND = {"en": "Feasibility report", "ru": "Технико-экономическое обоснование"}

@@ -79,6 +79,7 @@ class Document:
     verdict_lead: str = ""  # "What would be needed:" or "Qualified by:", before the reasons
     verdict_reasons: list[tuple[str, str]] = field(default_factory=list)  # (weight, sentence) per reason
     risk: object = None  # econ.report.risk_section.RiskSection when the evaluation carries a risk analysis
+    conclusions: object = None  # econ.report.conclusions.Conclusions
 
 
 _TEXT_IDS = (
@@ -87,7 +88,7 @@ _TEXT_IDS = (
     "report.audits", "report.assumptions", "report.appendix", "report.key_figures", "report.no_description",
     "report.no_references", "report.no_audits", "report.chart_costs", "report.chart_cash_flow",
     "report.assumption_inputs", "report.conventions", "report.alternatives", "report.overrides",
-    "report.break_even", "report.chain", "report.chain_intro", "report.risk",
+    "report.break_even", "report.chain", "report.chain_intro", "report.risk", "report.conclusions",
 )
 
 
@@ -215,10 +216,12 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
         assumptions.append((_parameter_label(key, parameter.label, plant, lang),
                             _amount(parameter.value, parameter.unit, fmt), shown))
         previous_source = parameter.source
+    from econ.report.conclusions import build_conclusions
     from econ.report.risk_section import build_risk_section
 
     return Document(
         risk=build_risk_section(evaluation, fmt, lang),
+        conclusions=build_conclusions(evaluation, verdict, fmt, lang, metric_texts),
         lang=lang, texts=texts, title_fields=title_fields, project=plant.text("name", lang),
         description=plant.text("description", lang), key_figures=key_figures,
         verdict=_verdict(evaluation, verdict, fmt, lang, metric_texts), tables=tables, audits=audits,
@@ -676,9 +679,10 @@ def break_even_target(evaluation: Evaluation, alternative: str, lang: str) -> st
 
 def _break_even_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
     plant = evaluation.plant
-    headers = [_text(f"report.col.{name}", lang) for name in ("alternative", "input", "range", "break_even")]
-    table = Table("break_even", _text("report.break_even_caption", lang), headers, ["l", "l", "r", "l"],
-                  [20, 28, 28, 24])
+    headers = [_text(f"report.col.{name}", lang) for name in ("alternative", "input", "range", "break_even",
+                                                              "base_value")]
+    table = Table("break_even", _text("report.break_even_caption", lang), headers, ["l", "l", "r", "l", "r"],
+                  [15, 22, 23, 20, 20])
     for outcome in evaluation.break_even_outcomes():
         study, result = outcome.study, outcome.result
         unit = _shown_unit(plant.parameters[study.key].unit, fmt)
@@ -691,8 +695,18 @@ def _break_even_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Tab
             answer = _text("report.break_even.none", lang, what=what, sign=_text(f"report.sign.{sign}", lang))
         table.add([study.alternative or plant.base_case_name(lang),
                    _parameter_label(study.key, plant.parameters[study.key].label, plant, lang),
-                   f"{fmt.auto(study.low, 6)} – {fmt.auto(study.high, 6)} {unit}".strip(), answer])
+                   f"{fmt.auto(study.low, 6)} – {fmt.auto(study.high, 6)} {unit}".strip(), answer,
+                   _amount(break_even_base(plant, study), plant.parameters[study.key].unit, fmt)])
     return table
+
+
+def break_even_base(plant, study) -> float:  # noqa: ANN001 - Plant, BreakEvenStudy
+    """The value a break-even study's input has in the case it studies: the alternative's override of it, if
+    any, else the base case's input (in the model's unit)."""
+    for alternative in plant.alternatives:
+        if study.alternative and alternative.name == study.alternative and study.key in alternative.overrides:
+            return float(alternative.overrides[study.key])
+    return float(plant.parameters[study.key].value)
 
 
 def _overrides_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:

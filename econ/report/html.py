@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 TEMPLATE = "report.html.j2"
 _SECTIONS = ("summary", "scheme", "inputs", "energy", "opex", "revenue", "chain", "cashflow", "metrics", "alternatives",
-             "break_even", "risk", "checks", "assumptions", "appendix")
+             "break_even", "risk", "checks", "assumptions", "conclusions", "appendix")
 
 
 def templates_dir() -> Path:
