@@ -1041,6 +1041,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                                     "{checked:~figure|figures} checked stands against it.",
                                     "Ни одна из проверок ({audits}) и ни один из проверенных опубликованных "
                                     "показателей ({checked}) ему не противоречит."),
+    "conclusions.nothing_against_unchecked": ("None of the {audits} {audits:~audit|audits} stands against it; the "
+                                              "workbook gives no published figures to check.",
+                                              "Ни одна из проверок ({audits}) ему не противоречит; опубликованных "
+                                              "показателей для проверки в книге нет."),
     "conclusions.preferred": ("Preferred option", "Предпочтительный вариант"),
     "conclusions.best_alternative": ("{case} is preferred: its incremental NPV over {base} is {npv} "
                                      "(incremental IRR {irr}), the highest of the {count} options.",

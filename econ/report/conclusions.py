@@ -62,8 +62,9 @@ def build_conclusions(evaluation: Evaluation, verdict: Verdict, fmt: _Formatter,
                                      else "conclusions.qualified", lang)
         conclusions.reasons = [_sentence(reason.text(lang)) for reason in against]
     else:
-        conclusions.lead = i18n.text("conclusions.nothing_against", lang, audits=len(evaluation.audits),
-                                     checked=len(evaluation.comparisons))
+        checked = len(evaluation.comparisons)
+        conclusions.lead = i18n.text("conclusions.nothing_against" if checked else "conclusions.nothing_against_unchecked",
+                                     lang, audits=len(evaluation.audits), checked=checked)
     if evaluation.cases:
         _preferred(evaluation, verdict, fmt, lang, conclusions)
     if evaluation.plant.break_even:
