@@ -34,18 +34,6 @@ TEXT_COLUMNS = schema.TEXT_COLUMNS
 PARAMETER_COLUMNS = ("field", "value", "unit", *TEXT_COLUMNS)
 
 
-def _field_homes() -> dict[str, tuple[str, ...]]:
-    """Every field of a parameter sheet (the Finance sheet's too), with the sheets that hold it."""
-    homes: dict[str, list[str]] = {}
-    sheets = {**{name: tuple(spec.name for spec in specs) for name, specs in schema.PARAMETER_SHEETS.items()},
-              "Finance": tuple(spec.name for spec in (*schema.FINANCE_FIELDS, *schema.FINANCE_TEXT))}
-    sheets["Project"] += tuple(spec.name for spec in schema.PROJECT_TEXT)
-    for sheet, names in sheets.items():
-        for name in names:
-            homes.setdefault(name, []).append(sheet)
-    return {name: tuple(where) for name, where in homes.items()}
-
-
 class _Reader(ValueReader):
     def __init__(self, path: Path) -> None:
         super().__init__(Workbook(path))
@@ -131,7 +119,7 @@ class _Reader(ValueReader):
 
     def unknown_field(self, name: str, sheet: str, address: str, known: tuple[str, ...]):  # noqa: ANN201
         """The error for a field ``sheet`` does not hold: where it belongs, or the nearest field of any sheet."""
-        homes = _field_homes()
+        homes = schema.field_sheets()
         elsewhere = [other for other in homes.get(name, ()) if other.lower() != sheet.lower()]
         if elsewhere:
             return self.error(f"field {name!r} belongs on the {elsewhere[0]} sheet, not on {sheet}", sheet, address,

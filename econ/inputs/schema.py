@@ -267,3 +267,15 @@ def known_sheets() -> tuple[str, ...]:
 def resolve_unit(template: str, currency: str, basis: str) -> str:
     """A field's unit for one workbook: currency and throughput basis filled in."""
     return template.replace("{cur}", currency).replace("{basis}", basis)
+
+
+def field_sheets() -> dict[str, tuple[str, ...]]:
+    """Every field of a parameter sheet (the Finance sheet's too), with the sheets that hold it."""
+    sheets = {name: [spec.name for spec in specs] for name, specs in PARAMETER_SHEETS.items()}
+    sheets["Project"] += [spec.name for spec in PROJECT_TEXT]
+    sheets["Finance"] = [spec.name for spec in (*FINANCE_FIELDS, *FINANCE_TEXT)]
+    homes: dict[str, list[str]] = {}
+    for sheet, names in sheets.items():
+        for name in names:
+            homes.setdefault(name, []).append(sheet)
+    return {name: tuple(where) for name, where in homes.items()}

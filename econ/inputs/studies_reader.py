@@ -136,9 +136,7 @@ def _named_sheet(text: str) -> str:
     parts = [part.strip() for part in text.split(":")]
     if len(parts) == 3:
         return parts[0].lower()
-    field = parts[0].lower()
-    return next((sheet.lower() for sheet, specs in schema.PARAMETER_SHEETS.items()
-                 if any(spec.name == field for spec in specs)), "")
+    return next(iter(schema.field_sheets().get(parts[0].lower(), ())), "").lower()
 
 
 def read_alternatives(reader: _Reader, tables: dict[str, list[Row]]) -> list[Alternative]:

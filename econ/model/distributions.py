@@ -41,10 +41,8 @@ def ppf(distribution: str, parameters: tuple[float, ...], probability: np.ndarra
         falling = high - np.sqrt((1.0 - u) * (high - low) * (high - mode))
         return np.where(u < split, rising, falling)
     if distribution == "pert":
-        low, mode, high = parameters
-        alpha = 1.0 + 4.0 * (mode - low) / (high - low)
-        beta = 1.0 + 4.0 * (high - mode) / (high - low)
-        return low + (high - low) * special.betaincinv(alpha, beta, u)
+        low, _mode, high = parameters
+        return low + (high - low) * special.betaincinv(*pert_shape(*parameters), u)
     if distribution == "normal":
         mean, sd = parameters
         return mean + sd * special.ndtri(np.clip(u, _TINY, 1.0 - _TINY))
@@ -60,6 +58,11 @@ def ppf(distribution: str, parameters: tuple[float, ...], probability: np.ndarra
     raise ValueError(f"unknown distribution {distribution!r}")
 
 
+def pert_shape(low: float, mode: float, high: float) -> tuple[float, float]:
+    """The beta shape parameters (alpha, beta) of a PERT distribution on [low, high] with its mode."""
+    return 1.0 + 4.0 * (mode - low) / (high - low), 1.0 + 4.0 * (high - mode) / (high - low)
+
+
 def draw(distribution: str, parameters: tuple[float, ...], stream: np.random.Generator, count: int) -> np.ndarray:
     """``count`` independent draws from the distribution with numpy's own generators (faster than the inverse
     CDF, which is kept for correlated inputs, Sobol points and percentiles)."""
@@ -70,10 +73,8 @@ def draw(distribution: str, parameters: tuple[float, ...], stream: np.random.Gen
         low, mode, high = parameters
         return stream.triangular(low, mode, high, count)
     if distribution == "pert":
-        low, mode, high = parameters
-        alpha = 1.0 + 4.0 * (mode - low) / (high - low)
-        beta = 1.0 + 4.0 * (high - mode) / (high - low)
-        return low + (high - low) * stream.beta(alpha, beta, count)
+        low, _mode, high = parameters
+        return low + (high - low) * stream.beta(*pert_shape(*parameters), count)
     if distribution == "normal":
         return stream.normal(parameters[0], parameters[1], count)
     if distribution == "lognormal":

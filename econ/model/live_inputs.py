@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from econ.errors import EconError
 from econ.inputs.plant import Parameter, Plant
-from econ.model.figures import Figure, MetricFigure, Model, YearlyFigure
+from econ.model.figures import Model
 
 _REFERENCE = re.compile(r"(?:(?:'(?P<quoted>(?:[^']|'')+)'|(?P<sheet>[A-Za-z_][A-Za-z0-9_.]*))!)?"
                         r"\$?(?P<column>[A-Za-z]{1,3})\$?(?P<row>[0-9]+)\b")
@@ -26,16 +26,8 @@ class UnreadInputError(EconError):
 
 
 def inputs_read(model: Model, plant: Plant) -> frozenset[str]:
-    """The input keys that some figure of ``model`` reads."""
-    keys: set[str] = set()
-    for figure in model.figures:
-        if isinstance(figure, Figure):
-            keys |= figure.expr.keys()
-        elif isinstance(figure, YearlyFigure):
-            for expr in figure.exprs:
-                keys |= expr.keys()
-        elif isinstance(figure, MetricFigure):
-            keys |= figure.formula.keys()
+    """The input keys that some figure of ``model`` reads (Model.reads, kept per figure)."""
+    keys = {key for figure in model.figures for key in model.reads(figure.key)}
     return frozenset(key for key in keys if key in plant.parameters)
 
 
