@@ -14,6 +14,7 @@ from econ import cli
 from econ.inputs.reader import read_plant
 from econ.inputs.uncertainty_reader import UncertainInput
 from econ.model.build import run_model
+from econ.model.live_inputs import UnreadInputError
 from econ.model.outcomes import MetricModel
 from econ.model.sensitivity import spider, tornado, tornado_ranges
 
@@ -36,8 +37,9 @@ def run_cli(*argv: str) -> tuple[int, str, str]:
 
 def test_default_ranges_are_the_money_valued_inputs_at_plus_minus_20_percent(cr_plant):
     ranges = {item.key: item for item in tornado_ranges(cr_plant, ())}
-    # cr_scheme.xlsx: capital 12 M RUB, wage 120,000 RUB/month, tariffs, prices; no zero salvage, no kW or hours
-    assert set(ranges) == {"electricity_price", "water_price", "staffing.0.monthly_wage", "capital.0.cost",
+    # cr_scheme.xlsx: capital 12 M RUB, wage 120,000 RUB/month, tariffs, prices; no zero salvage, no kW or hours;
+    # not the water price, which only the formula of Losses!C3 reads (it would swing nothing)
+    assert set(ranges) == {"electricity_price", "staffing.0.monthly_wage", "capital.0.cost",
                            "maintenance.0.cost", "byproducts.0.price", "losses.0.replacement_price"}
     assert (ranges["capital.0.cost"].low, ranges["capital.0.cost"].high) == pytest.approx((9.6e6, 14.4e6))
     assert ranges["capital.0.cost"].basis == "-20 % / +20 %"
@@ -64,8 +66,11 @@ def test_tornado_ends_are_the_model_at_those_inputs_sorted_by_swing(cr_plant):
     assert top.range.key == "byproducts.0.price"  # the powder mix sells 2 RUB/kg of 485 t a month
     ends = run_model(cr_plant, {top.range.key: np.array([top.range.low, top.range.high])})["npv"]
     assert (top.metric_low, top.metric_high) == (float(ends[0]), float(ends[1]))
-    # the make-up water price reaches NPV only through Losses!replacement_price: no swing
-    assert result.swings[-1].range.key == "water_price" and result.swings[-1].swing == 0
+    # the make-up water price reaches NPV only through Losses!replacement_price: not a tornado row, and varying it
+    # is an error that says so
+    assert "water_price" not in {swing.range.key for swing in result.swings}
+    with pytest.raises(UnreadInputError, match="vary 'Losses:Water, irreversible losses:replacement_price'"):
+        evaluator.evaluate({"water_price": np.array([10.0, 20.0])})
 
 
 def test_spider_values_are_the_model_at_each_percent_change(cr_plant):

@@ -26,6 +26,7 @@ from econ.model import metrics
 from econ.model.build import build_model
 from econ.model.cashflow import DISCOUNTED, NET_CASH_FLOW
 from econ.model.figures import Figure, MetricFigure, Model, YearlyFigure, evaluate
+from econ.model.live_inputs import UnreadInputError, inputs_read, unread_message
 
 # The metrics of a Monte Carlo run; "incremental_npv" joins them with an alternative.
 MONTE_CARLO_METRICS = ("npv", "irr", "payback", "discounted_payback", "specific_cost")
@@ -77,6 +78,7 @@ class MetricModel:
 
     def __post_init__(self) -> None:
         full = build_model(self.plant)
+        self._live = inputs_read(full, self.plant)
         known = set(full.keys())
         for key in self.metric_keys:
             if key != INCREMENTAL and key not in known:
@@ -113,7 +115,13 @@ class MetricModel:
         self.__post_init__()
 
     def evaluate(self, varied: dict[str, np.ndarray]) -> dict[str, MetricArrays]:
-        """Each metric for the cases of ``varied`` (input key -> 1-d array, all of one length)."""
+        """Each metric for the cases of ``varied`` (input key -> 1-d array, all of one length).
+
+        Varying an input no figure reads (one only another input cell's formula reads) raises
+        :class:`~econ.model.live_inputs.UnreadInputError`, as :func:`econ.model.build.run_model` does."""
+        unread = [key for key in varied if key in self.plant.parameters and key not in self._live]
+        if unread:
+            raise UnreadInputError(unread_message(self.plant, unread[0]))
         count = len(next(iter(varied.values()))) if varied else 1
         if self.alternative is None:
             return self._metrics(self._evaluate(varied))

@@ -23,6 +23,8 @@ import numpy as np
 from econ.inputs.plant import Plant
 from econ.inputs.uncertainty_reader import SHAPE_KEYS, UncertainInput
 from econ.model import distributions
+from econ.model.build import build_model
+from econ.model.live_inputs import inputs_read
 from econ.model.outcomes import MetricArrays, MetricModel
 
 DEFAULT_PERCENT = 20.0
@@ -73,7 +75,7 @@ class Spider:
 def tornado_ranges(plant: Plant, uncertain: Sequence[UncertainInput], only_uncertain: bool = False,
                    percent: float = DEFAULT_PERCENT) -> list[InputRange]:
     """The inputs a tornado varies and their ends: P10-P90 of each distribution, then +-``percent`` of the
-    other non-zero money-valued inputs (unless ``only_uncertain``)."""
+    other non-zero money-valued inputs that a model figure reads (unless ``only_uncertain``)."""
     ranges = [InputRange(item.key, float(distributions.ppf(item.distribution, item.parameters, 0.1)),
                          float(distributions.ppf(item.distribution, item.parameters, 0.9)),
                          f"P10-P90 of {distributions.describe(item.distribution, item.parameters)}")
@@ -81,8 +83,9 @@ def tornado_ranges(plant: Plant, uncertain: Sequence[UncertainInput], only_uncer
     if only_uncertain:
         return ranges
     covered = {item.key for item in uncertain}
+    live = inputs_read(build_model(plant), plant)  # an input only formula cells read would swing nothing
     for key, parameter in plant.parameters.items():
-        if key in covered or key in SHAPE_KEYS or parameter.value == 0:
+        if key in covered or key in SHAPE_KEYS or parameter.value == 0 or key not in live:
             continue
         if plant.currency not in parameter.unit.split("/")[0]:
             continue
