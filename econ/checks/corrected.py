@@ -32,7 +32,7 @@ from econ.model.figures import evaluate
 from econ.model.live_inputs import check_varied
 
 if TYPE_CHECKING:
-    from econ.api import Evaluation
+    from econ.checks.evaluation import Evaluation
 
 CAPACITY, QUOTED_ENERGY = "capacity", "quoted_energy"
 

@@ -40,7 +40,7 @@ from econ.checks.findings import Finding, evaluation_findings
 from econ.report.numbers import format_auto, format_number, format_percent
 
 if TYPE_CHECKING:
-    from econ.api import Evaluation
+    from econ.checks.evaluation import Evaluation
 
 ESTABLISHED, QUALIFIED, NOT_ESTABLISHED = "established", "qualified", "not established"
 PROFITABLE, UNPROFITABLE, NO_COSTS, NO_CAPITAL = "profitable", "unprofitable", "no costs", "no capital"

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from econ.checks.findings import Finding, finding_of
 
 if TYPE_CHECKING:
-    from econ.api import Evaluation
+    from econ.checks.evaluation import Evaluation
 
 
 def _number(value: float | None) -> float | None:

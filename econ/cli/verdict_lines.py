@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from econ.api import Evaluation
+    from econ.checks.evaluation import Evaluation
 
 
 def print_verdict(evaluation: Evaluation) -> None:

@@ -15,7 +15,7 @@ from econ.inputs.chain import NEXT, SOLD
 from econ.model.chain import stage_key, stream_key
 
 if TYPE_CHECKING:
-    from econ.api import Evaluation
+    from econ.checks.evaluation import Evaluation
     from econ.inputs.chain import Chain
     from econ.report.document import Table, _Formatter
 

@@ -21,7 +21,7 @@ from econ.model.expr import Const, Npv, Text, YearRange, call, compare, ref, whe
 from econ.model.figures import MetricValues, Model, YearlyFigure, evaluate
 
 if TYPE_CHECKING:
-    from econ.api import Evaluation
+    from econ.checks.evaluation import Evaluation
 
 _ROWS = ("capital_total", "opex_energy", "opex_labour", "opex_depreciation", "opex_maintenance", "opex_per_month",
          "specific_cost", "byproduct_revenue_per_month", "loss_cost_per_month", "net_effect_per_month", "npv")

@@ -26,7 +26,7 @@ from econ.report.document import (_amount, _Formatter, _parameter_label, _senten
                                   break_even_target, metric_text)
 
 if TYPE_CHECKING:
-    from econ.api import Evaluation
+    from econ.checks.evaluation import Evaluation
 
 TORNADO_SHOWN = 3  # the inputs of the tornado named as the first to measure
 

@@ -23,7 +23,7 @@ from econ.report.numbers import format_auto, format_number, format_percent
 from econ.report.timestamp import report_time
 
 if TYPE_CHECKING:
-    from econ.api import Evaluation
+    from econ.checks.evaluation import Evaluation
 
 
 @dataclass

@@ -27,7 +27,7 @@ from econ.report.atomic import write_atomically
 from econ.report.document import break_even_target, build_document
 
 if TYPE_CHECKING:
-    from econ.api import Evaluation
+    from econ.checks.evaluation import Evaluation
 
 TEMPLATE = "report.html.j2"
 _SECTIONS = ("summary", "scheme", "inputs", "energy", "opex", "revenue", "chain", "cashflow", "metrics", "alternatives",

@@ -21,7 +21,7 @@ from econ import i18n
 from econ.report.document import Table, _amount, _Formatter, _input_value, _parameter_label, _shown_unit
 
 if TYPE_CHECKING:
-    from econ.api import Evaluation
+    from econ.checks.evaluation import Evaluation
     from econ.model.risk import RiskAnalysis
 
 MONEY_SCALE = 1e6  # chart axes in millions of the currency

@@ -38,7 +38,7 @@ from econ.report.xlsx_names import absolute, alternative_prefixes, alternative_s
 from econ.report.xlsx_texts import text as workbook_text, translate_sheet, translator
 
 if TYPE_CHECKING:
-    from econ.api import Evaluation
+    from econ.checks.evaluation import Evaluation
 
 INPUTS = "Inputs"
 COMPARISON = "Comparison"

@@ -19,7 +19,7 @@ from econ.report.xlsx_styles import INPUT_PERCENT, Palette
 from econ.report.xlsx_texts import Translator, text
 
 if TYPE_CHECKING:
-    from econ.api import Evaluation
+    from econ.checks.evaluation import Evaluation
 
 BREAK_EVEN = "Break-even"
 _COLUMNS = ("case", "target", "input", "key", "unit", "base", "value", "low", "high")

@@ -30,7 +30,7 @@ from econ import i18n
 from econ.report.xlsx_styles import INPUT_PERCENT, Palette
 
 if TYPE_CHECKING:
-    from econ.api import Evaluation
+    from econ.checks.evaluation import Evaluation
     from econ.model.sensitivity import Swing
 
 SENSITIVITY = "Sensitivity"

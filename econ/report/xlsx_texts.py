@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from econ import i18n
 
 if TYPE_CHECKING:
-    from econ.api import Evaluation
+    from econ.checks.evaluation import Evaluation
 
 TEXTS: dict[str, tuple[str, str]] = {
     "chart.net_cash_flow": ("Net cash flow", "Чистый денежный поток"),
