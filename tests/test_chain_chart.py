@@ -4,7 +4,7 @@ The data is bismuth through the bismuth-oxides chain: five stages from reducing
 smelting to the second electrolysis, each stage's imbalance being
 carried_in - sum(output shares) (the last stage's outputs exceed what entered
 it by 0.85 % of the feed's bismuth). Percentages are shown with one decimal,
-rounded from the binary value as econ.report.numbers rounds: 0.9605 * 100 is
+rounded from the binary value as econ.numbers rounds: 0.9605 * 100 is
 96.04999... ("96.0 %"), 0.1905 * 100 is 19.050000000000000711 ("19.1 %").
 """
 

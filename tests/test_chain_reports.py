@@ -12,7 +12,7 @@ import pytest
 
 from econ.api import evaluate_workbook, write_reports
 from econ.model.figures import MASS_BALANCE, PROCESS_CHAIN
-from econ.report.numbers import format_auto, format_number
+from econ.numbers import format_auto, format_number
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKBOOKS = {"bi_oxides": ROOT / "inputs" / "bi_oxides.xlsx", "copper_chain": ROOT / "inputs" / "copper_chain.xlsx"}

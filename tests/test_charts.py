@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from econ.report.charts import break_even_map_svg, cash_flow_svg, cost_structure_svg
-from econ.report.numbers import format_auto, format_number
+from econ.numbers import format_auto, format_number
 
 ROOT = Path(__file__).resolve().parent.parent
 SVG = "{http://www.w3.org/2000/svg}"
@@ -298,7 +298,7 @@ def test_money_scale_divides_the_values():
 # -- ticks in the report's language, text that never overlaps -----------------------------------
 
 
-#: a number as econ.report.numbers writes it: 12,000,000 and 0.25 in English, 12 000 000 and 0,25 in Russian
+#: a number as econ.numbers writes it: 12,000,000 and 0.25 in English, 12 000 000 and 0,25 in Russian
 NUMBER = {"en": r"-?\d{1,3}(,\d{3})*(\.\d+)?", "ru": r"\u2212?\d{1,3}(\u00a0\d{3})*(,\d+)?"}
 
 

@@ -31,7 +31,7 @@ from econ.inputs.plant import Plant
 from econ.model.electrochemistry import FARADAY_C_PER_MOL, GRAMS_PER_TONNE, JOULES_PER_KWH
 from econ.model.expr import inp, ref, total
 from econ.model.figures import CHECKS, Figure, label, Results
-from econ.report.numbers import format_auto, format_percent
+from econ.numbers import format_auto, format_percent
 
 OK, WARNING = "ok", "warning"
 

@@ -30,7 +30,7 @@ from econ.checks.diagnoses import Diagnosis, Total, diagnose
 from econ.checks.regression import Comparison
 from econ.inputs.plant import Plant
 from econ.model.figures import Model, Results
-from econ.report.numbers import format_auto
+from econ.numbers import format_auto
 
 
 @dataclass(frozen=True)

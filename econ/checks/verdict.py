@@ -37,7 +37,7 @@ from econ import i18n
 from econ.checks import corrected as corrections
 from econ.checks.audits import WARNING, Audit, is_claim
 from econ.checks.findings import Finding, evaluation_findings
-from econ.report.numbers import format_auto, format_number, format_percent
+from econ.numbers import format_auto, format_number, format_percent
 
 if TYPE_CHECKING:
     from econ.checks.evaluation import Evaluation

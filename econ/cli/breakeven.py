@@ -30,7 +30,7 @@ def execute(args: argparse.Namespace) -> int:
     from econ.inputs.reader import read_plant
     from econ.inputs.studies_reader import range_problem
     from econ.model.breakeven import break_even
-    from econ.report.numbers import format_auto
+    from econ.numbers import format_auto
 
     plant = read_plant(args.workbook)
     # the inputs as named in the workbook's sheets or by key, both checked before anything is printed

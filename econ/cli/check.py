@@ -30,7 +30,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def _published(reference) -> str:  # noqa: ANN001 - Reference
     """A published figure, or a published range low-high, as the check prints it."""
-    from econ.report.numbers import format_auto
+    from econ.numbers import format_auto
 
     text = format_auto(reference.published, digits=8)
     return f"{text}–{format_auto(reference.published_high, digits=8)}" if reference.comparison == "in" else text
@@ -40,7 +40,7 @@ def execute(args: argparse.Namespace) -> int:
     from econ.api import evaluate_workbook, model_with_audits
     from econ.inputs.reader import read_plant
     from econ.model.figures import Figure
-    from econ.report.numbers import format_auto, format_percent
+    from econ.numbers import format_auto, format_percent
 
     if args.list_inputs:
         plant = read_plant(args.workbook)
@@ -129,7 +129,7 @@ def summary_line(comparisons, findings) -> str:  # noqa: ANN001 - lists of Compa
 
 def _print_failure(comparison) -> None:  # noqa: ANN001 - regression.Comparison
     """One figure of a finding: what the inputs give, and the gap beyond their rounding."""
-    from econ.report.numbers import format_auto, format_percent
+    from econ.numbers import format_auto, format_percent
 
     reference = comparison.reference
     if reference.comparison == "=":

@@ -27,7 +27,7 @@ def execute(args: argparse.Namespace) -> int:
     from econ.model.alternatives import Case, alternative_cases, incremental
     from econ.model.build import run_model
     from econ.report.document import metric_text
-    from econ.report.numbers import format_number
+    from econ.numbers import format_number
 
     plant = read_plant(args.workbook)
     if args.other:

@@ -34,7 +34,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def _print_summary(evaluation) -> None:  # noqa: ANN001 - econ.api.Evaluation, imported lazily
     from econ.report.document import metric_text
-    from econ.report.numbers import format_number, format_percent
+    from econ.numbers import format_number, format_percent
 
     results, plant = evaluation.results, evaluation.plant
     cur = plant.currency

@@ -73,7 +73,7 @@ def execute(args: argparse.Namespace) -> int:
 
 def _print(plant, report: dict) -> None:
     from econ.cli.table import print_table
-    from econ.report.numbers import format_auto
+    from econ.numbers import format_auto
 
     def show(value: float | None) -> str:
         return format_auto(value, digits=6)

@@ -101,7 +101,7 @@ _UNITS = {"npv": "{cur}", "incremental_npv": "{cur}", "irr": "fraction", "paybac
 
 def _print(plant, report: dict) -> None:
     from econ.cli.table import print_table
-    from econ.report.numbers import format_auto
+    from econ.numbers import format_auto
 
     print(f"{plant.file_name}: {report['samples']:,} samples, seed {report['seed']}, "
           f"{len(report['inputs'])} uncertain input(s)")

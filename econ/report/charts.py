@@ -31,7 +31,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from econ.report.numbers import format_number
+from econ.numbers import format_number
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

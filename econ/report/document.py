@@ -19,7 +19,7 @@ from econ.model import metrics
 from econ.report import dcf_tables
 from econ.model.cashflow import PAYBACK_NO_INVESTMENT
 from econ.model.figures import Figure, MetricValues
-from econ.report.numbers import format_auto, format_number, format_percent
+from econ.numbers import format_auto, format_number, format_percent
 from econ.report.timestamp import report_time
 
 if TYPE_CHECKING:

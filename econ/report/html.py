@@ -114,7 +114,7 @@ def _input_label(plant, key: str, lang: str) -> str:  # noqa: ANN001 - Plant
 def render_charts(inputs: dict) -> dict[str, str]:  # type: ignore[type-arg]
     """The report's charts as inline SVG strings: the cost structure and the cash flow."""
     from econ.report import charts
-    from econ.report.numbers import format_number
+    from econ.numbers import format_number
     from econ.report.risk_charts import render_risk_charts
 
     lang = inputs["lang"]

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from econ.report.charts import COLOURS, _render, _tick_formatter
-from econ.report.numbers import format_number
+from econ.numbers import format_number
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

@@ -140,7 +140,7 @@ def _fraction_distribution(item, fmt: _Formatter) -> str:  # noqa: ANN001 - Unce
 
 def _metric_label(evaluation: Evaluation, key: str, lang: str) -> str:
     """The metric's label with its unit: "NPV, 12.0 %, RUB", "Payback, years", "Specific cost, RUB/t"."""
-    from econ.report.numbers import format_percent
+    from econ.numbers import format_percent
 
     plant = evaluation.plant
     label = i18n.figure_label(key, lang)
@@ -223,6 +223,6 @@ def risk_chart_inputs(evaluation: Evaluation, lang: str) -> dict[str, object]:
 
 
 def format_count(count: int, lang: str) -> str:
-    from econ.report.numbers import format_number
+    from econ.numbers import format_number
 
     return format_number(count, 0, lang)
