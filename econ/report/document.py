@@ -14,47 +14,22 @@ from typing import TYPE_CHECKING
 
 from econ import __version__, i18n
 from econ.checks.verdict import INVALIDATES, QUALIFIES, Verdict, verdict_of
-from econ.inputs import schema
-from econ.model import metrics
+from econ.model.figures import Figure
 from econ.report import dcf_tables
-from econ.model.cashflow import PAYBACK_NO_INVESTMENT
-from econ.model.figures import Figure, MetricValues
-from econ.numbers import format_auto, format_number, format_percent
+from econ.report.alternatives_tables import (_alternatives_table, _break_even_table, _incremental_table,
+                                             _overrides_table, break_even_base, break_even_target)
+from econ.report.checks_section import _checks_table
+from econ.report.document_tables import (Table, _amount, _Formatter, _input_value, _parameter_label, _row_name,
+                                         _sentence, _shown_unit, metric_text)
+from econ.report.inputs_section import _appendix_table, _items_table, _parameters_table
 from econ.report.timestamp import report_time
+
+# re-exported: the names other modules import from here
+__all__ = ["Document", "Table", "build_document", "metric_text", "break_even_target", "break_even_base",
+           "_amount", "_Formatter", "_input_value", "_parameter_label", "_row_name", "_sentence", "_shown_unit"]
 
 if TYPE_CHECKING:
     from econ.checks.evaluation import Evaluation
-
-
-@dataclass
-class Table:
-    """A report table: a caption, column headers, formatted rows and a class per row.
-
-    ``align`` holds "l" or "r" per column and ``widths`` its share of the text
-    width in percent (the PDF lays tables out with fixed column widths, which
-    is several times faster than measuring every cell); ``row_classes`` may
-    mark "section", "total" or "warning" rows.
-    """
-
-    id: str
-    caption: str
-    headers: list[str]
-    align: list[str]
-    widths: list[float]
-    rows: list[list[str]] = field(default_factory=list)
-    row_classes: list[str] = field(default_factory=list)
-    note: str = ""
-    part: int = 0  # 2, 3, ... for the continuations of a table split by columns
-    whole: bool = False  # kept on one page with its caption and note (a short table)
-
-    def __post_init__(self) -> None:
-        if not len(self.headers) == len(self.align) == len(self.widths):
-            raise ValueError(f"table {self.id}: {len(self.headers)} headers, {len(self.align)} alignments, "
-                             f"{len(self.widths)} widths")
-
-    def add(self, cells: list[str], row_class: str = "") -> None:
-        self.rows.append(cells)
-        self.row_classes.append(row_class)
 
 
 @dataclass
@@ -90,37 +65,6 @@ _TEXT_IDS = (
     "report.assumption_inputs", "report.conventions", "report.alternatives", "report.overrides",
     "report.break_even", "report.chain", "report.chain_intro", "report.risk", "report.conclusions",
 )
-
-
-class _Formatter:
-    """Numbers, money and units in the report's language."""
-
-    def __init__(self, lang: str, currency: str) -> None:
-        self.lang = lang
-        self.currency = currency
-
-    def number(self, value: float | None, decimals: int = 0) -> str:
-        return format_number(value, decimals, self.lang)
-
-    def auto(self, value: float | None, digits: int = 4) -> str:
-        return format_auto(value, self.lang, digits)
-
-    def percent(self, value: float | None, decimals: int = 1) -> str:
-        return format_percent(value, decimals, self.lang)
-
-    def unit(self, unit: str) -> str:
-        return i18n.unit(unit, self.lang)
-
-    def figure(self, value: float, figure: Figure) -> str:
-        """A figure's value with the precision its kind deserves."""
-        if figure.style == "money":  # kopecks only on small amounts, and not on nothing ("0", not "0.00")
-            magnitude = abs(value)
-            return self.number(value, 2 if 0 < magnitude < 1000 else 0)
-        if figure.style == "ratio":
-            return self.number(value, 2)
-        if figure.style == "fraction":
-            return self.percent(value)
-        return self.auto(value, 5)
 
 
 def _text(text_id: str, lang: str, **values: object) -> str:
@@ -233,94 +177,6 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
     )
 
 
-def _sentence(text: str) -> str:
-    """A finding written as a sentence: capital first letter, full stop at the end."""
-    text = text[:1].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."
-
-
-def _shown_unit(unit: str, fmt: _Formatter, count: float | None = None) -> str:
-    """A unit as printed after a number: nothing for dimensionless figures and fractions (shown in %); a year
-    agrees with ``count`` when given ("10 years", "10 лет")."""
-    if unit in ("-", "dimensionless", "fraction", ""):
-        return ""
-    if unit == "year" and count is not None:
-        return i18n.text("unit.year_count", fmt.lang, count=count)
-    return fmt.unit(unit)
-
-
-def _amount(value: float, unit: str, fmt: _Formatter) -> str:
-    """An input as a reader writes it inline: "10 %", "15 years", "120 000 руб./мес"."""
-    return f"{_input_value(value, unit, fmt)} {_shown_unit(unit, fmt, value)}".strip()
-
-
-def _entered(parameter, lang: str) -> str:  # noqa: ANN001 - Parameter
-    """What the cell held, or how a default stood in for it, in ``lang``."""
-    if not parameter.defaulted:
-        return parameter.entered
-    return i18n.text(f"input.{parameter.defaulted}", lang, value=f"{parameter.value:g}")
-
-
-def _source(parameter, lang: str) -> str:  # noqa: ANN001 - Parameter
-    return i18n.text("input.default_source", lang) if parameter.source == "default" else parameter.source
-
-
-def _cell(parameter, lang: str) -> str:  # noqa: ANN001 - Parameter
-    location = parameter.location
-    if location.cell == "-":
-        return i18n.text("input.no_row", lang, sheet=location.sheet)
-    return f"{location.sheet}!{location.cell}"
-
-
-def _parameter_label(key: str, label: str, plant, lang: str) -> str:  # noqa: ANN001
-    """A parameter's label in ``lang``: scalar fields and table fields from the translation table."""
-    parts = key.split(".")
-    if len(parts) == 1:
-        return i18n.text(f"field.{key}", lang) if f"field.{key}" in i18n.TEXTS else label
-    name = _row_name(plant, key)
-    field_name = parts[-1]
-    if field_name == "amount" and plant.parameters.get(key) is not None \
-            and plant.parameters[key].unit in ("fraction", "dimensionless"):
-        field_name = "content"  # a component's amount entered as a content (%, g/t)
-    return f"{name}: {i18n.text(f'field.{field_name}', lang)}" if f"field.{field_name}" in i18n.TEXTS else label
-
-
-def _row_name(plant, key: str) -> str:  # noqa: ANN001
-    if plant.chain is not None:
-        from econ.report.chain_tables import chain_row_name
-
-        name = chain_row_name(plant.chain, key)
-        if name is not None:
-            return name
-    parts = key.split(".")
-    for index, part in enumerate(parts):
-        if part.isdigit() and index > 0:
-            table = parts[index - 1]
-            rows = plant.rows(table)
-            position = int(part)
-            if position < len(rows):
-                return rows[position].name
-    return ""
-
-
-def metric_text(values: MetricValues, key: str, lang: str, years: int) -> str:
-    """A metric of one case as a reader sees it: the number, or why there is none (never "nan")."""
-    status = int(values.status)
-    if key == "irr":
-        if status == metrics.IRR_OK:
-            return format_percent(float(values.value), lang=lang)
-        if status == metrics.IRR_MULTIPLE:
-            return i18n.text("metric.multiple", lang, roots=", ".join(format_percent(r, lang=lang) for r in values.roots))
-        return i18n.text("metric.no_sign_change" if status == metrics.IRR_NO_SIGN_CHANGE else "metric.no_root", lang)
-    if key == "profitability_index":
-        return format_number(float(values.value), 2, lang) if status == 0 else i18n.text("metric.pi_undefined", lang)
-    if status == 0:
-        return f"{format_number(float(values.value), 2, lang)} {i18n.text('unit.years', lang)}"
-    if status == PAYBACK_NO_INVESTMENT:
-        return i18n.text("metric.no_investment", lang)
-    return i18n.text("metric.not_reached", lang, years=years)
-
-
 def _metric_text(evaluation: Evaluation, key: str, fmt: _Formatter) -> str:
     return metric_text(evaluation.results.metrics[key], key, fmt.lang, evaluation.model.years)
 
@@ -354,68 +210,6 @@ def _alternatives_verdict(evaluation: Evaluation, fmt: _Formatter, lang: str) ->
             sentences.append(_text("report.verdict.alternative_worse", lang, case=case.name, base=base.name,
                                    npv=f"{fmt.number(-step.npv, 0)} {currency}"))
     return sentences
-
-
-def _parameters_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
-    """Scalar inputs, one per row, by sheet, with units and sources."""
-    plant = evaluation.plant
-    headers = [_text(f"report.col.{name}", lang) for name in ("parameter", "value", "unit", "source")]
-    table = Table("inputs", _text("report.parameters_caption", lang), headers, ["l", "r", "l", "l"], [28, 11, 11, 50])
-    current = None
-    for sheet, specs in {**schema.PARAMETER_SHEETS, "Finance": schema.FINANCE_FIELDS}.items():  # Finance: optional
-        for spec in specs:
-            parameter = plant.parameters.get(spec.name)
-            if parameter is None:
-                continue
-            if sheet != current:
-                table.add([_text(f"sheet.{sheet}", lang), "", "", ""], "section")
-                current = sheet
-            table.add([_text(f"field.{spec.name}", lang), _input_value(parameter.value, parameter.unit, fmt),
-                       _shown_unit(parameter.unit, fmt), _source(parameter, lang)])
-    return table
-
-
-def _items_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
-    """Table inputs, one row per item with its values together and its source once."""
-    plant = evaluation.plant
-    headers = [_text(f"report.col.{name}", lang) for name in ("item", "values", "source")]
-    table = Table("items", _text("report.items_caption", lang), headers, ["l", "l", "l"], [20, 32, 48])
-    for spec in schema.TABLES:
-        rows = plant.rows(spec.key)
-        if not rows:
-            continue
-        table.add([_text(f"sheet.{spec.sheet}", lang), "", ""], "section")
-        for row in rows:
-            values = []
-            for field_spec in spec.fields:
-                parameter = row.fields.get(field_spec.name)
-                if parameter is None:
-                    continue
-                values.append(f"{_text(f'field.{field_spec.name}', lang)} {_amount(parameter.value, parameter.unit, fmt)}")
-            table.add([row.name, "; ".join(values), row.source])
-    return table
-
-
-def _appendix_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
-    """Every numeric input as read: key, value in the model's unit, what was entered, and its cell."""
-    plant = evaluation.plant
-    headers = [_text(f"report.col.{name}", lang) for name in ("key", "value", "unit", "entered", "cell")]
-    table = Table("appendix", _text("report.appendix_caption", lang), headers, ["l", "r", "l", "l", "l"],
-                  [34, 13, 13, 24, 16])
-    for key, parameter in plant.parameters.items():
-        table.add([key, _input_value(parameter.value, parameter.unit, fmt), _shown_unit(parameter.unit, fmt),
-                   _entered(parameter, lang), _cell(parameter, lang)])
-    return table
-
-
-def _input_value(value: float, unit: str, fmt: _Formatter) -> str:
-    """An input as entered: a fraction in percent with the decimals it has (0.5225 %), else 6 digits."""
-    if unit != "fraction":
-        return fmt.auto(value, 6)
-    percent = value * 100
-    decimals = next((places for places in range(5)
-                     if math.isclose(round(percent, places), percent, rel_tol=1e-9, abs_tol=1e-9)), 4)
-    return fmt.percent(value, decimals)
 
 
 def _energy_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
@@ -578,147 +372,3 @@ def _metrics_table(evaluation: Evaluation, fmt: _Formatter, lang: str, metric_te
     return table
 
 
-def _checks_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
-    headers = [_text(f"report.col.{name}", lang) for name in
-               ("id", "figure", "published", "computed", "deviation", "tolerance", "verdict")]
-    table = Table("checks", _text("report.checks_caption", lang), headers, ["l", "l", "r", "r", "r", "r", "l"],
-                  [13, 16, 18, 12, 16, 9, 16])
-    from econ.checks.findings import evaluation_findings, ordered_by_finding
-
-    # findings first, each a section row with its cause, then its figures; then the other published
-    # figures; then the rows that are not published figures (derived, assumed) or not tested
-    findings = evaluation_findings(evaluation)
-    heading_before = {finding.figures[0]: f"{finding.id}: {finding.text(evaluation.plant, lang)}"
-                      for finding in findings}
-    ordered = ordered_by_finding(evaluation.comparisons, findings)
-    placed = {figure for finding in findings for figure in finding.figures}
-    first_other = next((c.reference.id for c in ordered if c.reference.id not in placed and c.evidence), None)
-    first_apart = next((c.reference.id for c in ordered if not c.evidence), None)
-    if findings and first_other is not None:
-        heading_before[first_other] = _text("report.checks.other", lang)
-    if first_apart is not None:
-        heading_before[first_apart] = _text("report.checks.apart", lang)
-    for comparison in ordered:
-        reference = comparison.reference
-        if reference.id in heading_before:
-            table.add([heading_before[reference.id], "", "", "", "", "", ""], "section")
-        unit = _shown_unit(reference.unit, fmt)
-        # the computed figure in the published unit, two decimals finer than the published one
-        decimals = min(_printed_decimals(reference.published) + 2, 8)
-        relative = comparison.relative_deviation
-        deviation = ""
-        if reference.comparison == "=":
-            deviation = fmt.auto(comparison.deviation, 4)
-            if relative is not None and comparison.deviation != 0:
-                deviation += f" ({fmt.percent(relative, 3)})"
-        if reference.comparison == "in":  # a range the text gives: "17.3–48.5 %"
-            published = f"{fmt.auto(reference.published, 8)}–{fmt.auto(reference.published_high, 8)}"
-        else:  # a figure, or a claim with its comparison: "< 110 kWh/t"
-            claim = "" if reference.comparison == "=" else f"{reference.comparison} "
-            published = f"{claim}{fmt.auto(reference.published, 8)}"
-        table.add([
-            reference.id, reference.figure,
-            f"{published} {unit}".strip(),
-            f"{fmt.number(comparison.computed, decimals)} {unit}".strip(), deviation,
-            f"±{fmt.auto(reference.tolerance)}" if reference.comparison == "=" else "—",
-            i18n.text(f"verdict.{comparison.verdict}", lang)
-            + ("" if reference.kind == "published" else f" ({_text(f'report.checks.kind.{reference.kind}', lang)})"),
-        ], "warning" if comparison.material else "")
-    return table
-
-
-def _printed_decimals(value: float) -> int:
-    """The decimals a published figure was printed with (38.2 -> 1, 381968 -> 0), as read from the workbook."""
-    text = f"{value:.10f}".rstrip("0")
-    return len(text.partition(".")[2])
-
-
-def _alternatives_table(evaluation: Evaluation, fmt: _Formatter, lang: str, metric_texts: dict[str, str]) -> Table:
-    cases, model = evaluation.cases, evaluation.model
-    share = 62.0 / len(cases)
-    headers = [_text("report.col.item", lang)] + [case.name for case in cases] + [_text("report.col.unit", lang)]
-    table = Table("alternatives", _text("report.alternatives_caption", lang), headers,
-                  ["l"] + ["r"] * len(cases) + ["l"], [28.0] + [share] * len(cases) + [10.0])
-    for key in ("capital_total", "opex_energy", "opex_labour", "opex_depreciation", "opex_maintenance",
-                "opex_per_month", "specific_cost", "byproduct_revenue_per_month", "products_value_per_month",
-                "net_effect_per_month", "npv"):
-        if key not in model:  # the Products sheet's total, only with Products rows
-            continue
-        figure = model.get(key)
-        assert isinstance(figure, Figure)
-        table.add([i18n.figure_label(key, lang)] + [fmt.figure(case.value(key), figure) for case in cases]
-                  + [fmt.unit(figure.unit)], "total" if key in ("opex_per_month", "npv") else "")
-    for key in ("irr", "payback", "discounted_payback"):
-        table.add([i18n.figure_label(key, lang)] + [metric_text(case.metric(key), key, lang, model.years) for case in cases]
-                  + [""])
-    return table
-
-
-def _incremental_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
-    from econ.model.alternatives import incremental
-
-    headers = [_text(f"report.col.{name}", lang) for name in
-               ("alternative", "incremental_npv", "incremental_irr", "incremental_payback")]
-    table = Table("incremental", _text("report.incremental_caption", lang), headers, ["l", "r", "r", "r"],
-                  [34, 22, 22, 22])
-    base = evaluation.cases[0]
-    for case in evaluation.cases[1:]:
-        step = incremental(base, case)
-        irr = metric_text(step.irr, "irr", lang, evaluation.model.years)
-        payback = metric_text(step.payback, "payback", lang, evaluation.model.years)
-        table.add([case.name, f"{fmt.number(step.npv, 0)} {fmt.unit(evaluation.plant.currency)}", irr, payback])
-    return table
-
-
-def break_even_target(evaluation: Evaluation, alternative: str, lang: str) -> str:
-    """What a break-even makes zero: the base case's NPV or an alternative's incremental NPV."""
-    if alternative:
-        return i18n.text("report.break_even.incremental", lang, case=alternative)
-    return i18n.text("report.break_even.npv", lang, case=evaluation.plant.base_case_name(lang))
-
-
-def _break_even_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
-    plant = evaluation.plant
-    headers = [_text(f"report.col.{name}", lang) for name in ("alternative", "input", "range", "break_even",
-                                                              "base_value")]
-    table = Table("break_even", _text("report.break_even_caption", lang), headers, ["l", "l", "r", "l", "r"],
-                  [15, 22, 23, 20, 20])
-    for outcome in evaluation.break_even_outcomes():
-        study, result = outcome.study, outcome.result
-        unit = _shown_unit(plant.parameters[study.key].unit, fmt)
-        what = break_even_target(evaluation, study.alternative, lang)
-        if result.values:
-            # a break-even is an estimate from the other inputs: 4 significant digits (16.34 RUB/kWh)
-            answer = "; ".join(f"{fmt.auto(value, 4)} {unit}".strip() for value in result.values)
-        else:
-            sign = "positive" if "positive" in result.reason else "negative"
-            answer = _text("report.break_even.none", lang, what=what, sign=_text(f"report.sign.{sign}", lang))
-        table.add([study.alternative or plant.base_case_name(lang),
-                   _parameter_label(study.key, plant.parameters[study.key].label, plant, lang),
-                   f"{fmt.auto(study.low, 6)} – {fmt.auto(study.high, 6)} {unit}".strip(), answer,
-                   _amount(break_even_base(plant, study), plant.parameters[study.key].unit, fmt)])
-    return table
-
-
-def break_even_base(plant, study) -> float:  # noqa: ANN001 - Plant, BreakEvenStudy
-    """The value a break-even study's input has in the case it studies: the alternative's override of it, if
-    any, else the base case's input (in the model's unit)."""
-    for alternative in plant.alternatives:
-        if study.alternative and alternative.name == study.alternative and study.key in alternative.overrides:
-            return float(alternative.overrides[study.key])
-    return float(plant.parameters[study.key].value)
-
-
-def _overrides_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
-    plant = evaluation.plant
-    headers = [_text("report.col.alternative", lang), _text("report.col.parameter", lang),
-               _text("report.col.value", lang), _text("report.col.unit", lang)]
-    table = Table("overrides", _text("report.overrides", lang), headers, ["l", "l", "r", "l"], [24, 40, 20, 16])
-    for alternative in plant.alternatives:
-        if alternative.description:
-            table.add([alternative.name, alternative.description, "", ""])
-        for key, value in alternative.overrides.items():
-            parameter = plant.parameters[key]
-            table.add(["", _parameter_label(key, parameter.label, plant, lang),
-                       _input_value(value, parameter.unit, fmt), _shown_unit(parameter.unit, fmt)])
-    return table
