@@ -6,7 +6,7 @@
 - :func:`sobol_svg`: first-order and total Sobol indices with their 95 % confidence intervals.
 
 They draw data already computed and labelled (econ.report.risk_section.risk_chart_inputs), with the same
-style, size, fonts and deterministic output as econ.report.charts (its ``_render``). Money comes in
+style, size, fonts and deterministic output as econ.report.charts (chart_style.render). Money comes in
 millions of the currency, named by the axis label. :func:`render_risk_charts` is what the chart worker
 calls (econ.report.html.render_charts).
 """
@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from econ.report.charts import COLOURS, _render, _tick_formatter
+from econ.report.chart_style import COLOURS, render, tick_formatter
 from econ.numbers import format_number
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def tornado_svg(labels: Sequence[str], low: Sequence[float], high: Sequence[floa
         if min([*low, *high, base]) < 0 < max([*low, *high, base]):
             axes.axvline(0, color=COLOURS["axis"], linewidth=0.8, linestyle=(0, (4, 3)), zorder=3)
         axes.set_yticks(rows, labels=list(labels), fontsize=8)
-        axes.xaxis.set_major_formatter(_tick_formatter(lang))
+        axes.xaxis.set_major_formatter(tick_formatter(lang))
         axes.grid(axis="x", color=COLOURS["grid"], linewidth=0.6)
         axes.set_axisbelow(True)
         axes.set_xlabel(texts["axis"])
@@ -57,7 +57,7 @@ def tornado_svg(labels: Sequence[str], low: Sequence[float], high: Sequence[floa
                       [texts["low"], texts["high"], f"{texts['base']}: {format_number(base, 1, lang)}"],
                       loc="outside lower center", ncols=3, frameon=False)
 
-    return _render(draw, 1.3 + 0.32 * max(len(labels), 1), title)
+    return render(draw, 1.3 + 0.32 * max(len(labels), 1), title)
 
 
 def spider_svg(changes: Sequence[float], series: Sequence[tuple[str, Sequence[float | None]]], *, title: str,
@@ -75,7 +75,7 @@ def spider_svg(changes: Sequence[float], series: Sequence[tuple[str, Sequence[fl
         axes.axvline(0, color=COLOURS["axis"], linewidth=0.8)
         axes.axhline(0, color=COLOURS["zero"], linewidth=0.8)
         axes.set_xticks(list(changes), labels=[f"{change:+g}".replace("-", "−") for change in changes])
-        axes.yaxis.set_major_formatter(_tick_formatter(lang))
+        axes.yaxis.set_major_formatter(tick_formatter(lang))
         axes.grid(color=COLOURS["grid"], linewidth=0.6)
         axes.set_axisbelow(True)
         axes.set_xlabel(texts["x_axis"])
@@ -84,7 +84,7 @@ def spider_svg(changes: Sequence[float], series: Sequence[tuple[str, Sequence[fl
         figure.legend(loc="outside lower center", ncols=1 if len(series) > 3 else len(series) or 1, frameon=False,
                       fontsize=8)
 
-    return _render(draw, 3.4 + 0.17 * len(series), title)
+    return render(draw, 3.4 + 0.17 * len(series), title)
 
 
 def distribution_svg(edges: Sequence[float], shares: Sequence[float], cumulative: tuple[Sequence[float],
@@ -103,15 +103,15 @@ def distribution_svg(edges: Sequence[float], shares: Sequence[float], cumulative
         axes.bar(lefts, shares, width=widths, align="edge", color=colours, edgecolor="white", linewidth=0.3, zorder=2)
         axes.set_xlabel(texts["x_axis"])
         axes.set_ylabel(texts["y_axis"])
-        axes.xaxis.set_major_formatter(_tick_formatter(lang))
-        axes.yaxis.set_major_formatter(_tick_formatter(lang))
+        axes.xaxis.set_major_formatter(tick_formatter(lang))
+        axes.yaxis.set_major_formatter(tick_formatter(lang))
         axes.grid(axis="y", color=COLOURS["grid"], linewidth=0.6)
         axes.set_axisbelow(True)
         right = axes.twinx()
         right.plot(cumulative[0], cumulative[1], color=COLOURS["line"], linewidth=1.5, zorder=4)
         right.set_ylim(0, 104)
         right.set_ylabel(texts["cumulative"])
-        right.yaxis.set_major_formatter(_tick_formatter(lang))
+        right.yaxis.set_major_formatter(tick_formatter(lang))
         from matplotlib.lines import Line2D
 
         handles, names = [], []
@@ -131,7 +131,7 @@ def distribution_svg(edges: Sequence[float], shares: Sequence[float], cumulative
         axes.set_title(title, loc="left", pad=14)
         figure.legend(handles, names, loc="outside lower center", ncols=3, frameon=False, fontsize=8)
 
-    return _render(draw, 3.8, title)
+    return render(draw, 3.8, title)
 
 
 def sobol_svg(labels: Sequence[str], first: Sequence[float], first_conf: Sequence[float], total: Sequence[float],
@@ -149,14 +149,14 @@ def sobol_svg(labels: Sequence[str], first: Sequence[float], first_conf: Sequenc
         ends = [value + conf for value, conf in zip([*first, *total], [*first_conf, *total_conf])]
         starts = [value - conf for value, conf in zip([*first, *total], [*first_conf, *total_conf])]
         axes.set_xlim(min(0.0, *starts) - 0.02, max(1.05, *ends) + 0.02)
-        axes.xaxis.set_major_formatter(_tick_formatter(lang))
+        axes.xaxis.set_major_formatter(tick_formatter(lang))
         axes.grid(axis="x", color=COLOURS["grid"], linewidth=0.6)
         axes.set_axisbelow(True)
         axes.set_xlabel(texts["axis"])
         axes.set_title(title, loc="left")
         figure.legend(loc="outside lower center", ncols=2, frameon=False)
 
-    return _render(draw, 1.3 + 0.4 * max(len(labels), 1), title)
+    return render(draw, 1.3 + 0.4 * max(len(labels), 1), title)
 
 
 def render_risk_charts(inputs: Mapping[str, object]) -> dict[str, str]:
