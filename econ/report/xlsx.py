@@ -19,7 +19,6 @@ import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from econ import __version__, i18n
-from econ.checks.regression import AGREES, AGREES_ROUNDING, DIFFERS, DOES_NOT_HOLD, HOLDS, HOLDS_ROUNDING, NOT_TESTED
 from econ.model import metrics
 from econ.model.expr import Const, Expr
 from econ.model.opex import OPEX_TABLE
@@ -31,7 +30,10 @@ from econ.report.comparison import write_comparison
 from econ.report.atomic import write_atomically
 from econ.report.timestamp import report_time
 from econ.report import xlsx_styles
+from econ.report.xlsx_styles import set_widths
 from econ.report.xlsx_breakeven import write_break_even
+from econ.report.xlsx_checks import plan_checks, write_checks
+from econ.report.xlsx_mass_balance import plan_mass_balance, write_mass_balance
 from econ.report.xlsx_sensitivity import write_sensitivity
 from econ.report.xlsx_charts import add_charts
 from econ.report.xlsx_names import absolute, alternative_prefixes, alternative_sheet, named_keys
@@ -188,100 +190,6 @@ class _Writer:
             row += 1
         return rows
 
-    def plan_mass_balance(self) -> list[tuple[int, int, str, str]]:
-        """The stage tables, laid out as a paper's mass-balance tables: (row, column, key or text, kind).
-
-        kind is ``figure`` (a formula), ``text``, ``header`` or ``title``. Columns:
-        stream, direction, from/to, mass, then per component mass, content and
-        distribution, then yield and stage yield, then per component through
-        recovery and feed ratio.
-        """
-        chain = self.plant.chain
-        components = chain.components
-        n = len(components)
-        mass_col, first_component = 3, 4
-        yield_col = first_component + 3 * n
-        recovery_col = yield_col + 2
-        defined = set(self.model.keys())
-        cells: list[tuple[int, int, str, str]] = []
-
-        def put(row: int, column: int, key: str) -> None:
-            if key in defined:
-                cells.append((row, column, key, "figure"))
-                self.cells.put(key, self.name(MASS_BALANCE), row, column)
-
-        headers = ["Stream", "In/out", "From / to", f"Mass [{chain.mass_unit}]"]
-        for component in components:
-            headers += [f"{component} [{chain.mass_unit}]", f"{component} content", f"{component} distribution"]
-        headers += ["Yield from the chain feed", "Yield from the stage's chain stream"]
-        for component in components:
-            headers += [f"{component} through recovery", f"{component} per unit in the chain feed"]
-        row = 2
-        for stage in chain.stages:
-            cells.append((row, 0, f"{stage.index + 1}. {stage.name}", "title"))
-            cells.append((row, 2, "Batch scale to the chain feed", "text"))
-            put(row, mass_col, f"stage.{stage.index}.scale")
-            row += 1
-            for column, text in enumerate(headers):
-                cells.append((row, column, text, "header"))
-            row += 1
-            for direction, streams in (("in", chain.loaded(stage.index)), ("out", chain.obtained(stage.index))):
-                for stream in streams:
-                    cells.append((row, 0, stream.name, "text"))
-                    cells.append((row, 1, direction, "text"))
-                    where = stream.destination if direction == "out" else (
-                        chain.qualified_name(stream.origin) if isinstance(stream.origin, int) else stream.origin)
-                    cells.append((row, 2, where, "text"))
-                    put(row, mass_col, f"balance.{stream.index}.mass")
-                    for j in range(n):
-                        for offset, name in enumerate(("mass", "content", "distribution")):
-                            put(row, first_component + 3 * j + offset, f"balance.{stream.index}.{j}.{name}")
-                        put(row, recovery_col + 2 * j, f"balance.{stream.index}.{j}.recovery")
-                        put(row, recovery_col + 2 * j + 1, f"balance.{stream.index}.{j}.feed_ratio")
-                    put(row, yield_col, f"balance.{stream.index}.yield")
-                    put(row, yield_col + 1, f"balance.{stream.index}.stage_yield")
-                    row += 1
-                total = "Loaded" if direction == "in" else "Obtained"
-                cells.append((row, 0, total, "total"))
-                put(row, mass_col, f"stage.{stage.index}.mass_{'loaded' if direction == 'in' else 'obtained'}")
-                for j in range(n):
-                    put(row, first_component + 3 * j, f"stage.{stage.index}.{j}.{total.lower()}")
-                    if direction == "in":
-                        put(row, recovery_col + 2 * j, f"stage.{stage.index}.{j}.carried_in")
-                row += 1
-            for text, mass_key, key in (("Imbalance (obtained - loaded)", "mass_imbalance", "imbalance"),
-                                        ("Relative imbalance", "mass_relative_imbalance", "relative_imbalance")):
-                cells.append((row, 0, text, "total"))
-                put(row, mass_col, f"stage.{stage.index}.{mass_key}")
-                for j in range(n):
-                    put(row, first_component + 3 * j, f"stage.{stage.index}.{j}.{key}")
-                row += 1
-            row += 1
-        placed = {key for _, _, key, kind in cells if kind == "figure"}
-        for figure in self.model.on_sheet(MASS_BALANCE):
-            if figure.key not in placed:  # every figure of the sheet gets a cell, listed below the tables
-                cells.append((row, 0, figure.label, "text"))
-                put(row, mass_col, figure.key)
-                row += 1
-        self.mass_balance_widths = (26, 7, 30) + (12,) * (len(headers) - 3)
-        return cells
-
-    def write_mass_balance(self, cells: list[tuple[int, int, str, str]]) -> None:
-        sheet = self.sheets[MASS_BALANCE]
-        sheet.write_string(0, 0, "Mass balance of each stage: every number a formula over the Inputs sheet "
-                                 "(masses in the batch unit of the Streams sheet)", self.title)
-        for row, column, item, kind in cells:
-            if kind == "figure":
-                figure = self.model.get(item)
-                self.write_expr(MASS_BALANCE, row, column, figure.expr, self.results.scalar(item), figure.style)
-            elif kind == "header":
-                sheet.write_string(row, column, item, self.header)
-            elif kind == "title":
-                sheet.write_string(row, column, item, self.section)
-            else:
-                sheet.write_string(row, column, item, self.bold if kind == "total" else None)
-        _set_widths(sheet, self.mass_balance_widths)
-
     def plan_cash_flow(self) -> list[tuple[int, YearlyFigure]]:
         rows = []
         for offset, figure in enumerate(f for f in self.model.figures if isinstance(f, YearlyFigure)):
@@ -313,11 +221,11 @@ class _Writer:
             REVENUE: self.plan_figures(REVENUE, 2),
         }
         if self.plant.chain is not None:
-            grid = self.plan_mass_balance()
+            grid = plan_mass_balance(self)
             layouts[PROCESS_CHAIN] = self.plan_figures(PROCESS_CHAIN, 2)
         cash_rows = self.plan_cash_flow()
         summary_rows = self.plan_summary()
-        checks_start = self.plan_checks()
+        checks_start = plan_checks(self)
         layouts[CHECKS] = self.plan_figures(CHECKS, checks_start)
         if not self.is_alternative:
             self.define_names()
@@ -327,10 +235,10 @@ class _Writer:
         for sheet, rows in layouts.items():
             self.write_figure_sheet(sheet, rows, header_row=1 if sheet != ENERGY else energy_start - 1)
         if self.plant.chain is not None:
-            self.write_mass_balance(grid)
+            write_mass_balance(self, grid)
         self.write_cash_flow(cash_rows)
         self.write_summary(summary_rows)
-        self.write_checks()
+        write_checks(self)
         add_charts(self, self.lang)
         if not self.is_alternative:
             summary = self.sheets[SUMMARY]
@@ -385,7 +293,7 @@ class _Writer:
             sheet.write_string(row, 5, parameter.source, self.wrap)
             sheet.write_string(row, 6, f"{parameter.location.sheet}!{parameter.location.cell}")
         sheet.freeze_panes(8, 0)
-        _set_widths(sheet, (42, 34, 16, 18, 18, 60, 14))
+        set_widths(sheet, (42, 34, 16, 18, 18, 60, 14))
 
     def write_equipment(self, rows: list[tuple[int, int]]) -> None:
         sheet = self.sheets[ENERGY]
@@ -423,7 +331,7 @@ class _Writer:
             sheet.write_string(row, 4, figure.key)
         if sheet_name != ENERGY:
             sheet.freeze_panes(header_row + 1, 1)
-        _set_widths(sheet, (48, 18, 16, 60, 36))
+        set_widths(sheet, (48, 18, 16, 60, 36))
 
     def write_cash_flow(self, rows: list[tuple[int, YearlyFigure]]) -> None:
         sheet = self.sheets[CASH_FLOW]
@@ -494,7 +402,7 @@ class _Writer:
         for offset, note in enumerate(_CASH_FLOW_NOTES):
             sheet.write_string(last + offset, 0, note)
         sheet.freeze_panes(8, 0)
-        _set_widths(sheet, (46, 20, 14, 60))
+        set_widths(sheet, (46, 20, 14, 60))
 
     def write_metric(self, row: int, figure: MetricFigure) -> None:
         values = self.results.metrics[figure.key]
@@ -514,107 +422,6 @@ class _Writer:
         if status:
             sheet.write_string(row, 3, values.describe())
 
-    # -- checks ------------------------------------------------------------------------------------
-    def plan_checks(self) -> int:
-        """Rows of the regression table; returns the first row free for the audit figures."""
-        if self.is_alternative:  # the published figures are about the base case
-            self.check_rows, self.audit_row = [], 0
-            return 2
-        from econ.checks.findings import evaluation_findings, ordered_by_finding
-
-        # findings first (one row each, at least one), then the figures by finding, then the rows apart
-        self.findings = evaluation_findings(self.evaluation)
-        self.figures_row = 2 + max(len(self.findings), 1) + 1
-        self.check_rows = [(self.figures_row + 2 + offset, comparison) for offset, comparison in
-                           enumerate(ordered_by_finding(self.evaluation.comparisons, self.findings))]
-        end = self.figures_row + 2 + len(self.check_rows) + 2
-        self.audit_row = end
-        return end + len(self.evaluation.audits) + 3
-
-    def write_checks(self) -> None:
-        sheet = self.sheets[CHECKS]
-        if self.is_alternative:
-            sheet.write_string(0, 0, f"Audit figures of {self.title_text}", self.section)
-            return
-        sheet.write_string(0, 0, "Findings: the figures that differ, grouped by cause (written at run time)",
-                           self.section)
-        for column, text in enumerate(("Finding", "Material", "Figures it explains", "Cause (written at run time)")):
-            sheet.write_string(1, column, text, self.header)
-        if not self.findings:
-            sheet.write_string(2, 0, "none: every published figure agrees or holds, within its inputs' rounding")
-        for offset, finding in enumerate(self.findings):
-            sheet.write_string(2 + offset, 0, finding.id, self.bold)
-            sheet.write_string(2 + offset, 1, "material" if finding.material else "immaterial")
-            sheet.write_string(2 + offset, 2, ", ".join(finding.figures), self.wrap)
-            sheet.write_string(2 + offset, 3, finding.text(self.plant), self.wrap)
-        sheet.write_string(self.figures_row, 0, "Published figures recomputed from the inputs, by finding; rows "
-                                                "that are not published figures (derived, assumed, not tested) last",
-                           self.section)
-        headers = ("ID", "Figure", "Published", "Unit", "Computed", "Deviation", "Relative deviation", "Tolerance",
-                   "Comparison", "Verdict", "Model quantity", "Source", "Note", "Published high (range)",
-                   "Attainable low (input rounding, run time)", "Attainable high (input rounding, run time)", "Kind",
-                   "Finding")
-        for column, text in enumerate(headers):
-            sheet.write_string(self.figures_row + 1, column, text, self.header)
-        owner = {figure: finding.id for finding in self.findings for figure in finding.figures}
-        for row, comparison in self.check_rows:
-            reference = comparison.reference
-            cell = lambda column: xl_rowcol_to_cell(row, column)  # noqa: E731
-            cells: object = self.cells
-            if reference.case:  # an alternative's sheets repeat the base case's layout under their prefix
-                number = [a.name for a in self.plant.alternatives].index(reference.case) + 1
-                cells = _Prefixed(self.cells, self.prefixes[number - 1])
-            figure_cell = comparison.quantity.expr.excel(cells, self.name(CHECKS))
-            if comparison.quantity.key is None:
-                figure_cell = f"({figure_cell})"
-            sheet.write_string(row, 0, reference.id)
-            sheet.write_string(row, 1, reference.figure, self.wrap)
-            sheet.write_number(row, 2, reference.published, self.formats["input"])
-            sheet.write_string(row, 3, reference.unit)
-            computed = figure_cell if comparison.factor == 1 else f"{figure_cell}*{comparison.factor!r}"
-            sheet.write_formula(row, 4, f"={computed}", self.formats["input"], comparison.computed)
-            sheet.write_formula(row, 5, f"={cell(4)}-{cell(2)}", self.formats["input"], comparison.deviation)
-            relative = comparison.relative_deviation
-            sheet.write_formula(row, 6, f'=IF({cell(2)}=0,"",{cell(5)}/{cell(2)})', self.formats["fraction"],
-                                "" if relative is None else relative)
-            sheet.write_number(row, 7, reference.tolerance, self.formats["input"])
-            sheet.write_string(row, 8, reference.comparison)
-            # the range the inputs' rounding reaches (econ.checks.rounding), computed at run time
-            low, high = (comparison.computed if value is None else value for value in (comparison.low, comparison.high))
-            sheet.write_number(row, 14, min(low, comparison.computed), self.formats["input"])
-            sheet.write_number(row, 15, max(high, comparison.computed), self.formats["input"])
-            sheet.write_string(row, 16, reference.kind)
-            sheet.write_string(row, 17, owner.get(reference.id, ""))
-            low_cell, high_cell = cell(14), cell(15)
-            if reference.comparison == "=":
-                rule = (f'=IF(ABS({cell(5)})<={cell(7)},"{AGREES}",IF(AND({cell(2)}>={low_cell}-{cell(7)},'
-                        f'{cell(2)}<={high_cell}+{cell(7)}),"{AGREES_ROUNDING}","{DIFFERS}"))')
-            elif reference.comparison == "in":  # within the published range, its high end in column N
-                sheet.write_number(row, 13, reference.published_high, self.formats["input"])
-                rule = (f'=IF(AND({cell(4)}>={cell(2)},{cell(4)}<={cell(13)}),"{HOLDS}",IF(AND({high_cell}>{cell(2)},'
-                        f'{low_cell}<{cell(13)}),"{HOLDS_ROUNDING}","{DOES_NOT_HOLD}"))')
-            else:
-                bound = high_cell if reference.comparison == ">" else low_cell
-                rule = (f'=IF({cell(4)}{reference.comparison}{cell(2)},"{HOLDS}",IF({bound}{reference.comparison}'
-                        f'{cell(2)},"{HOLDS_ROUNDING}","{DOES_NOT_HOLD}"))')
-            if comparison.verdict == NOT_TESTED:  # every input an assumption: nothing to test
-                rule = f'="{NOT_TESTED}"'
-            sheet.write_formula(row, 9, rule, self.bold, comparison.verdict)
-            sheet.write_string(row, 10, reference.quantity)
-            sheet.write_string(row, 11, reference.source, self.wrap)
-            sheet.write_string(row, 12, reference.note, self.wrap)
-            self.formula_count += 4
-        sheet.write_string(self.audit_row, 0, "Plausibility audits", self.section)
-        for column, text in enumerate(("Audit", "Status", "Finding (written at run time)")):
-            sheet.write_string(self.audit_row + 1, column, text, self.header)
-        for offset, audit in enumerate(self.evaluation.audits):
-            row = self.audit_row + 2 + offset
-            sheet.write_string(row, 0, audit.title(), self.wrap)
-            sheet.write_string(row, 1, audit.status.upper() if audit.status != "ok" else "ok", self.bold)
-            sheet.write_string(row, 2, audit.message(), self.wrap)
-        sheet.freeze_panes(0, 1)
-        _set_widths(sheet, (40, 40) + (14,) * 8 + (30, 50, 50, 14, 16, 16, 12, 10))
-
     def overrides(self) -> dict[str, float]:
         if self.base is None:
             return {}
@@ -626,24 +433,6 @@ _SECTIONS_FIRST = {OPEX: (OPEX_TABLE,)}
 _CASH_FLOW_NOTES = tuple(
     i18n.text(f"convention.{name}", "en") for name in ("timing", "npv", "payback", "tax", "months", "net_effect")
 )
-
-
-@dataclass
-class _Prefixed:
-    """The cells of an alternative: the base case's layout on the sheets named with ``prefix``."""
-
-    cells: _Cells
-    prefix: str
-
-    def locate(self, key: str, year: int | None = None) -> tuple[str, str]:
-        sheet, address = self.cells.locate(key, year)
-        return alternative_sheet(self.prefix, sheet), address
-
-
-def _set_widths(sheet: object, widths: tuple[float, ...]) -> None:
-    """Column widths in characters, from column A on."""
-    for column, width in enumerate(widths):
-        sheet.set_column(column, column, width)  # type: ignore[attr-defined]
 
 
 def _quote(sheet: str) -> str:

@@ -135,3 +135,9 @@ def _column_width(sheet: object, column: int) -> tuple[float, object]:
     if info.width is None:
         return 8.43, info.column_format
     return (info.width - sheet.cell_padding) / sheet.max_digit_width, info.column_format  # type: ignore[attr-defined]
+
+
+def set_widths(sheet: object, widths: tuple[float, ...]) -> None:
+    """Column widths in characters, from column A on."""
+    for column, width in enumerate(widths):
+        sheet.set_column(column, column, width)  # type: ignore[attr-defined]

@@ -1,0 +1,134 @@
+"""The results workbook's Checks sheet: the findings, each published figure recomputed by a live formula
+with its verdict rule, and the plausibility audits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from xlsxwriter.utility import xl_rowcol_to_cell
+
+from econ.checks.regression import AGREES, AGREES_ROUNDING, DIFFERS, DOES_NOT_HOLD, HOLDS, HOLDS_ROUNDING, NOT_TESTED
+from econ.model.figures import CHECKS
+from econ.report.xlsx_names import alternative_sheet
+from econ.report.xlsx_styles import set_widths
+
+if TYPE_CHECKING:
+    from econ.report.xlsx import _Writer
+
+
+class Cells(Protocol):
+    def locate(self, key: str, year: int | None = None) -> tuple[str, str]: ...
+
+
+@dataclass
+class Prefixed:
+    """The cells of an alternative: the base case's layout on the sheets named with ``prefix``."""
+
+    cells: Cells
+    prefix: str
+
+    def locate(self, key: str, year: int | None = None) -> tuple[str, str]:
+        sheet, address = self.cells.locate(key, year)
+        return alternative_sheet(self.prefix, sheet), address
+
+
+def plan_checks(writer: _Writer) -> int:
+    """Rows of the regression table; returns the first row free for the audit figures."""
+    if writer.is_alternative:  # the published figures are about the base case
+        writer.check_rows, writer.audit_row = [], 0
+        return 2
+    from econ.checks.findings import evaluation_findings, ordered_by_finding
+
+    # findings first (one row each, at least one), then the figures by finding, then the rows apart
+    writer.findings = evaluation_findings(writer.evaluation)
+    writer.figures_row = 2 + max(len(writer.findings), 1) + 1
+    writer.check_rows = [(writer.figures_row + 2 + offset, comparison) for offset, comparison in
+                       enumerate(ordered_by_finding(writer.evaluation.comparisons, writer.findings))]
+    end = writer.figures_row + 2 + len(writer.check_rows) + 2
+    writer.audit_row = end
+    return end + len(writer.evaluation.audits) + 3
+
+def write_checks(writer: _Writer) -> None:
+    sheet = writer.sheets[CHECKS]
+    if writer.is_alternative:
+        sheet.write_string(0, 0, f"Audit figures of {writer.title_text}", writer.section)
+        return
+    sheet.write_string(0, 0, "Findings: the figures that differ, grouped by cause (written at run time)",
+                       writer.section)
+    for column, text in enumerate(("Finding", "Material", "Figures it explains", "Cause (written at run time)")):
+        sheet.write_string(1, column, text, writer.header)
+    if not writer.findings:
+        sheet.write_string(2, 0, "none: every published figure agrees or holds, within its inputs' rounding")
+    for offset, finding in enumerate(writer.findings):
+        sheet.write_string(2 + offset, 0, finding.id, writer.bold)
+        sheet.write_string(2 + offset, 1, "material" if finding.material else "immaterial")
+        sheet.write_string(2 + offset, 2, ", ".join(finding.figures), writer.wrap)
+        sheet.write_string(2 + offset, 3, finding.text(writer.plant), writer.wrap)
+    sheet.write_string(writer.figures_row, 0, "Published figures recomputed from the inputs, by finding; rows "
+                                            "that are not published figures (derived, assumed, not tested) last",
+                       writer.section)
+    headers = ("ID", "Figure", "Published", "Unit", "Computed", "Deviation", "Relative deviation", "Tolerance",
+               "Comparison", "Verdict", "Model quantity", "Source", "Note", "Published high (range)",
+               "Attainable low (input rounding, run time)", "Attainable high (input rounding, run time)", "Kind",
+               "Finding")
+    for column, text in enumerate(headers):
+        sheet.write_string(writer.figures_row + 1, column, text, writer.header)
+    owner = {figure: finding.id for finding in writer.findings for figure in finding.figures}
+    for row, comparison in writer.check_rows:
+        reference = comparison.reference
+        cell = lambda column: xl_rowcol_to_cell(row, column)  # noqa: E731
+        cells: object = writer.cells
+        if reference.case:  # an alternative's sheets repeat the base case's layout under their prefix
+            number = [a.name for a in writer.plant.alternatives].index(reference.case) + 1
+            cells = Prefixed(writer.cells, writer.prefixes[number - 1])
+        figure_cell = comparison.quantity.expr.excel(cells, writer.name(CHECKS))
+        if comparison.quantity.key is None:
+            figure_cell = f"({figure_cell})"
+        sheet.write_string(row, 0, reference.id)
+        sheet.write_string(row, 1, reference.figure, writer.wrap)
+        sheet.write_number(row, 2, reference.published, writer.formats["input"])
+        sheet.write_string(row, 3, reference.unit)
+        computed = figure_cell if comparison.factor == 1 else f"{figure_cell}*{comparison.factor!r}"
+        sheet.write_formula(row, 4, f"={computed}", writer.formats["input"], comparison.computed)
+        sheet.write_formula(row, 5, f"={cell(4)}-{cell(2)}", writer.formats["input"], comparison.deviation)
+        relative = comparison.relative_deviation
+        sheet.write_formula(row, 6, f'=IF({cell(2)}=0,"",{cell(5)}/{cell(2)})', writer.formats["fraction"],
+                            "" if relative is None else relative)
+        sheet.write_number(row, 7, reference.tolerance, writer.formats["input"])
+        sheet.write_string(row, 8, reference.comparison)
+        # the range the inputs' rounding reaches (econ.checks.rounding), computed at run time
+        low, high = (comparison.computed if value is None else value for value in (comparison.low, comparison.high))
+        sheet.write_number(row, 14, min(low, comparison.computed), writer.formats["input"])
+        sheet.write_number(row, 15, max(high, comparison.computed), writer.formats["input"])
+        sheet.write_string(row, 16, reference.kind)
+        sheet.write_string(row, 17, owner.get(reference.id, ""))
+        low_cell, high_cell = cell(14), cell(15)
+        if reference.comparison == "=":
+            rule = (f'=IF(ABS({cell(5)})<={cell(7)},"{AGREES}",IF(AND({cell(2)}>={low_cell}-{cell(7)},'
+                    f'{cell(2)}<={high_cell}+{cell(7)}),"{AGREES_ROUNDING}","{DIFFERS}"))')
+        elif reference.comparison == "in":  # within the published range, its high end in column N
+            sheet.write_number(row, 13, reference.published_high, writer.formats["input"])
+            rule = (f'=IF(AND({cell(4)}>={cell(2)},{cell(4)}<={cell(13)}),"{HOLDS}",IF(AND({high_cell}>{cell(2)},'
+                    f'{low_cell}<{cell(13)}),"{HOLDS_ROUNDING}","{DOES_NOT_HOLD}"))')
+        else:
+            bound = high_cell if reference.comparison == ">" else low_cell
+            rule = (f'=IF({cell(4)}{reference.comparison}{cell(2)},"{HOLDS}",IF({bound}{reference.comparison}'
+                    f'{cell(2)},"{HOLDS_ROUNDING}","{DOES_NOT_HOLD}"))')
+        if comparison.verdict == NOT_TESTED:  # every input an assumption: nothing to test
+            rule = f'="{NOT_TESTED}"'
+        sheet.write_formula(row, 9, rule, writer.bold, comparison.verdict)
+        sheet.write_string(row, 10, reference.quantity)
+        sheet.write_string(row, 11, reference.source, writer.wrap)
+        sheet.write_string(row, 12, reference.note, writer.wrap)
+        writer.formula_count += 4
+    sheet.write_string(writer.audit_row, 0, "Plausibility audits", writer.section)
+    for column, text in enumerate(("Audit", "Status", "Finding (written at run time)")):
+        sheet.write_string(writer.audit_row + 1, column, text, writer.header)
+    for offset, audit in enumerate(writer.evaluation.audits):
+        row = writer.audit_row + 2 + offset
+        sheet.write_string(row, 0, audit.title(), writer.wrap)
+        sheet.write_string(row, 1, audit.status.upper() if audit.status != "ok" else "ok", writer.bold)
+        sheet.write_string(row, 2, audit.message(), writer.wrap)
+    sheet.freeze_panes(0, 1)
+    set_widths(sheet, (40, 40) + (14,) * 8 + (30, 50, 50, 14, 16, 16, 12, 10))
