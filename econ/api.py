@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,12 +21,40 @@ if TYPE_CHECKING:
     from econ.report.workers import ChartWorker
 
 __all__ = ["DEFAULT_FORMATS", "REPORT_FORMATS", "Evaluation", "analyse_uncertainty", "check_studies",
-           "evaluate_plant", "evaluate_workbook", "model_with_audits", "write_reports"]
+           "evaluate_for_report", "evaluate_plant", "evaluate_workbook", "in_language", "model_with_audits",
+           "write_reports"]
 
 
 def evaluate_workbook(path: str | Path) -> Evaluation:
     """Read, evaluate and check one input workbook."""
     return evaluate_plant(read_plant(path))
+
+
+def evaluate_for_report(path: str | Path, lang: str | None = None) -> Evaluation:
+    """Read, evaluate and check one input workbook with its texts in the reports' language: ``lang`` ("ru",
+    "en"), by default Project!language (Plant.localized: the same numbers, the workbook's translations)."""
+    plant = read_plant(path)
+    return evaluate_plant(plant.localized(lang or plant.language or "en"))
+
+
+def in_language(evaluation: Evaluation, lang: str) -> Evaluation:
+    """``evaluation`` with its workbook's texts in ``lang``: itself when they are already; else its plant
+    localized (Plant.localized) and, when that changes a text, evaluated again (the same numbers), the risk
+    analysis kept."""
+    plant = evaluation.plant
+    if plant.shown_language == lang:
+        return evaluation
+    localized = plant.localized(lang)
+
+    def translates(language: str) -> bool:
+        return any(language in versions for versions in plant.text_translations.values()) \
+            or f"base_case_{language}" in plant.translations
+
+    if not translates(lang) and not translates(plant.shown_language):
+        return replace(evaluation, plant=localized)  # no text changes: the figures' labels are the same
+    again = evaluate_plant(localized)
+    again.uncertainty = evaluation.uncertainty
+    return again
 
 
 def analyse_uncertainty(evaluation: Evaluation, samples: int | None = None, seed: int | None = None,
@@ -55,6 +84,9 @@ def write_reports(evaluation: Evaluation, out_dir: str | Path, formats: tuple[st
     unknown = [name for name in formats if name not in REPORT_FORMATS]
     if unknown:
         raise ReportError(f"report format {', '.join(unknown)}: expected one or more of {', '.join(REPORT_FORMATS)}")
+    from econ.report.html import report_language
+
+    evaluation = in_language(evaluation, report_language(evaluation, lang))  # the workbook's texts translated
     out = Path(out_dir)
     written = []
     stem = evaluation.plant.path.stem

@@ -786,6 +786,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.col.value": ("Value", "Значение"),
     "report.col.unit": ("Unit", "Ед. изм."),
     "report.col.source": ("Source", "Источник"),
+    # econ.inputs.translations.report_note: the one note on the workbook's texts without a translation
+    "report.untranslated": (
+        "{count} {count:~text|texts} of the input workbook {count:~has|have} no translation into this language and "
+        "{count:~is|are} shown as entered.",
+        "{count} {count:~текст|текста|текстов} исходной книги не {count:~имеет|имеют|имеют} перевода на русский "
+        "язык и {count:~приводится|приводятся|приводятся} так, как {count:~введён|введены|введены}."),
     "report.col.entered": ("Entered as", "Введено как"),
     "report.col.cell": ("Cell", "Ячейка"),
     "report.col.equipment": ("Equipment", "Оборудование"),

@@ -291,7 +291,7 @@ def is_assumed(plant: Plant, key: str) -> bool:
     """An input the workbook chose: its source starts with "assumption", or a default stands in."""
     parameter = plant.parameters[key]
     return bool(parameter.defaulted) or parameter.source.strip().lower() == "default" \
-        or is_assumption(parameter.source)
+        or is_assumption(parameter.entered_source or parameter.source)  # as entered, whatever the report's language
 
 
 def compare_references(plant: Plant, results: Results, cases: Sequence[Case] = ()) -> list[Comparison]:

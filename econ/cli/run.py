@@ -92,9 +92,9 @@ def execute(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace, formats: tuple[str, ...], worker) -> int:  # noqa: ANN001
-    from econ.api import evaluate_workbook, write_reports
+    from econ.api import evaluate_for_report, write_reports
 
-    evaluation = evaluate_workbook(args.workbook)
+    evaluation = evaluate_for_report(args.workbook, args.lang)  # its texts in the report's language
     _analyse(args, evaluation)
     written = write_reports(evaluation, args.out, formats, args.lang, worker)
     _print_summary(evaluation)

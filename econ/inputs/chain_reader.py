@@ -16,6 +16,7 @@ from econ.inputs.chain import (
     RETURNED, SOLD, Amount, Chain, EnergyUse, Payable, Stage, Stream,
 )
 from econ.inputs.plant import Row
+from econ.inputs.translations import check_column, read_translations
 
 if TYPE_CHECKING:
     from econ.inputs.reader import _Reader
@@ -78,6 +79,8 @@ class ChainReader:
         for name, column in columns.items():
             if name in STREAM_COLUMNS:
                 continue
+            if name not in self.component_index and check_column(reader, sheet, name, column):
+                continue  # stage_ru, stream_ru, source_ru: a translation (econ.inputs.translations)
             if name not in self.component_index:
                 raise self.error(sheet, f"{column}1", "column", "a stream column (" + ", ".join(STREAM_COLUMNS)
                                  + ") or a component of the Components sheet", name, "unknown column")
@@ -86,6 +89,7 @@ class ChainReader:
             raise self.error(sheet, "1", "column", "one column per component of the Components sheet",
                              sorted(columns))
         mass_unit = self.mass_unit(sheet, columns["mass"])
+        read_translations(reader, sheet, columns, 3)
         rows = [row for row in range(3, reader.book.last_row(sheet) + 1)
                 if reader.book.text(sheet, f"{columns['stream']}{row}")
                 or reader.book.text(sheet, f"{columns['stage']}{row}")]
@@ -308,6 +312,9 @@ class ChainReader:
         columns = self.reader.header(sheet)
         for column in required:
             self.reader.column(sheet, columns, column)
+        for name, column in columns.items():
+            check_column(self.reader, sheet, name, column)
+        read_translations(self.reader, sheet, columns, 3)
         return sheet, columns
 
     def read_payables(self, chain: Chain) -> tuple[Payable, ...]:

@@ -50,6 +50,13 @@ class Parameter:
     minimum: float | None = None  # the range the input's field allows (econ.inputs.schema.FieldSpec), in ``unit``
     maximum: float | None = None
     half_unit: float = 0.0  # half a unit of the printed last digit, in ``unit`` (econ.inputs.precision); 0: exact
+    entered_source: str = ""  # the source as entered, when ``source`` shows its translation (Plant.localized)
+
+    @property
+    def assumed(self) -> bool:
+        """Whether the source as entered says the input is an assumption (``assumption: <reason>``), in
+        whatever language the source is shown."""
+        return (self.entered_source or self.source).strip().lower().startswith("assumption")
 
 
 @dataclass(frozen=True)
@@ -180,6 +187,11 @@ class Plant:
     break_even: list[BreakEvenStudy] = field(default_factory=list)
     chain: Chain | None = None
     translations: dict[str, str] = field(default_factory=dict)  # "name_ru" -> the Russian name
+    # every other text's translations, by the text as entered: text_translations["Cell house"]["ru"]
+    text_translations: dict[str, dict[str, str]] = field(default_factory=dict)
+    shown_language: str = ""  # the language of the texts after localized(lang); "": as entered
+    untranslated: tuple[str, ...] = ()  # of a localized plant: the shown texts without a version in its language
+    as_entered: Plant | None = field(default=None, repr=False, compare=False)  # of a localized plant: the plant read
     uncertainty: Uncertainty | None = None  # the Uncertainty and Correlations sheets, estimate classes
     notes: list[Note] = field(default_factory=list)  # what the reader found that does not stop a run
     finance: Finance | None = None  # the full DCF's structure (econ.inputs.finance_reader); None: not used
@@ -189,8 +201,22 @@ class Plant:
         return self.path.name
 
     def input_key(self, name: str) -> str:
-        """The model key of the input ``name`` (see :func:`input_key`); ValueError says what was expected."""
+        """The model key of the input ``name`` (see :func:`input_key`); ValueError says what was expected.
+
+        A localized plant's rows answer to their names as entered too."""
+        if self.as_entered is not None:
+            try:
+                return input_key(name, self.tables, self.parameters)
+            except ValueError:
+                return self.as_entered.input_key(name)
         return input_key(name, self.tables, self.parameters)
+
+    def localized(self, lang: str) -> Plant:
+        """A copy whose workbook texts (row names, sources, notes, alternative names) are in ``lang`` where the
+        workbook translates them, with the same numbers (econ.inputs.translations.localize)."""
+        from econ.inputs.translations import localize
+
+        return localize(self, lang)
 
     def input_name(self, key: str) -> str:
         """An input as the sheets name it: ``Capital:Cell house:cost`` for a table row's field, else the key."""
@@ -210,6 +236,10 @@ class Plant:
         """A project text (``name``, ``description``) for a report in ``lang``: its ``NAME_LANG`` version if
         the workbook gives one, else the text as entered."""
         return self.translations.get(f"{name}_{lang}") or getattr(self, name)
+
+    def translated(self, text: str, lang: str) -> str:
+        """Any workbook text as entered in ``lang``: its translation where the workbook gives one, else itself."""
+        return self.text_translations.get(text, {}).get(lang) or text
 
     def value(self, key: str) -> float:
         return self.parameters[key].value

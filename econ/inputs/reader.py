@@ -26,6 +26,7 @@ from econ.inputs.finance_reader import read_finance
 from econ.inputs.plant import Parameter, Plant, Row, row_key
 from econ.inputs.problems import suggestion
 from econ.inputs.products_reader import read_priced_table
+from econ.inputs.translations import Translations, check_column, missing_note, read_translations, untranslated
 from econ.inputs.uncertainty_reader import read_uncertainty
 from econ.inputs.values import ValueReader
 from econ.inputs.workbook import Workbook
@@ -38,6 +39,7 @@ class _Reader(ValueReader):
     def __init__(self, path: Path) -> None:
         super().__init__(Workbook(path))
         self._parameter_rows: dict[str, tuple[str, dict[str, int], dict[str, str]]] = {}
+        self.translations = Translations()  # of every text, by the text as entered (econ.inputs.translations)
 
     # -- sheets and headers ---------------------------------------------------------------
     def require_sheet(self, name: str) -> str:
@@ -63,19 +65,22 @@ class _Reader(ValueReader):
         return columns[name]
 
     def check_columns(self, sheet: str, columns: dict[str, str], known: tuple[str, ...]) -> None:
-        """Every header of ``sheet`` is a column econ reads or a text column; an unknown one is an error."""
+        """Every header of ``sheet`` is a column econ reads, a text column or a text column's translation
+        (``source_ru``); an unknown one is an error."""
         for name, column in columns.items():
-            if name not in known and name not in TEXT_COLUMNS:
+            if name not in known and name not in TEXT_COLUMNS and not check_column(self, sheet, name, column):
                 self.problems.add(self.error(
                     f"unknown column {name!r}{suggestion(name, known)}: econ would not read it; rename it, or "
                     f"name it 'note' for a remark", sheet, f"{column}1", name))
 
     def text_columns(self, sheet: str, columns: dict[str, str], first_row: int) -> None:
-        """The cells of the text columns are read (they are documentation, for the reports or for people)."""
+        """The cells of the text columns are read (they are documentation, for the reports or for people), and
+        the translations of the sheet's texts (econ.inputs.translations)."""
         for name in TEXT_COLUMNS:
             if name in columns:
                 for row in range(first_row, self.book.last_row(sheet) + 1):
                     self.book.cell(sheet, f"{columns[name]}{row}")
+        read_translations(self, sheet, columns, first_row)
 
     # -- parameter sheets -------------------------------------------------------------------
     def parameter_rows(self, sheet_name: str, known: tuple[str, ...] = ()) -> tuple[str, dict[str, int], dict[str, str]]:
@@ -402,6 +407,7 @@ class _Reader(ValueReader):
             uncertainty=uncertainty,
             translations={f"{name}_{lang}": text[f"{name}_{lang}"] for name in schema.TRANSLATED_TEXT
                           for lang in LANGUAGES if text[f"{name}_{lang}"]},
+            text_translations=self.translations.texts,
             notes=list(self.problems.notes),
             finance=finance,
         )
@@ -413,4 +419,8 @@ def read_plant(path: str | Path) -> Plant:
     Raises :class:`~econ.inputs.problems.InputErrors` (an InputError) holding every problem found, one
     line each, when the workbook has any error; the plant's ``notes`` hold what does not stop a run.
     """
-    return _Reader(Path(path)).read()
+    plant = _Reader(Path(path)).read()
+    missing = untranslated(plant, plant.language)  # the texts its own language's reports show untranslated
+    if missing:
+        plant.notes.append(missing_note(plant.file_name, missing, plant.language))
+    return plant

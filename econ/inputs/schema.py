@@ -68,7 +68,7 @@ BASIS_UNITS = ("m^3", "t")
 
 # Project texts a report shows; each may also be given per language (name_ru, description_en), and a
 # report in that language shows that version
-TRANSLATED_TEXT = ("name", "description")
+TRANSLATED_TEXT = ("name", "description", "base_case")
 
 PROJECT_TEXT = (
     TextSpec("name"),
@@ -217,6 +217,11 @@ PRODUCT_KINDS = ("product", "saving", "by-product")  # Products!kind; each kind 
 # are for the people who edit the workbook
 TEXT_COLUMNS = ("source", "note", "notes", "comment", "comments", "description", "precision")
 # (precision: the printed precision of the row's numbers, read by econ.inputs.values with econ.inputs.precision)
+
+# Text columns that may carry a translation in a column X_ru or X_en beside them (econ.inputs.translations): the
+# row names of the tables, References' figure, the stage and stream names of Streams, sources and notes
+TRANSLATABLE_COLUMNS = tuple(dict.fromkeys((*(spec.name_column for spec in TABLES), "figure", "stage", "stream",
+                                            "price_source", *(name for name in TEXT_COLUMNS if name != "precision"))))
 
 # Sheets read by their own readers (econ.inputs.studies_reader, chain_reader, ...), besides the parameter sheets
 # and TABLES; Instructions is free text for the people who fill the workbook in

@@ -14,6 +14,7 @@ from econ import units
 from econ.inputs import schema
 from econ.inputs.plant import Alternative, BreakEvenStudy, Reference, Row, input_key
 from econ.inputs.problems import ConsequentialError
+from econ.inputs.translations import add as add_translation, translation_column
 
 if TYPE_CHECKING:
     from econ.inputs.reader import _Reader
@@ -149,12 +150,14 @@ def read_alternatives(reader: _Reader, tables: dict[str, list[Row]]) -> list[Alt
     field_column = reader.column(sheet, columns, "field")
     unit_column = reader.column(sheet, columns, "unit")
     names = [(name, column) for name, column in sorted(columns.items(), key=lambda item: (len(item[1]), item[1]))
-             if column not in (field_column, unit_column) and name not in schema.TEXT_COLUMNS]
+             if column not in (field_column, unit_column) and name not in schema.TEXT_COLUMNS
+             and not (translation_column(name) and translation_column(name)[0] in schema.TRANSLATABLE_COLUMNS)]
     if not names:
         raise reader.error("", sheet, "C1", "alternative", expected="one column per alternative after 'unit'",
                            found="none")
     reader.text_columns(sheet, columns, 2)
     overrides: dict[str, dict[str, float]] = {column: {} for _, column in names}
+    translations: list[tuple[int, str, str, str]] = []  # rows name_ru, description_ru: (row, field, base, lang)
     descriptions: dict[str, str] = {column: "" for _, column in names}
     for row in range(2, book.last_row(sheet) + 1):
         field_text = book.text(sheet, f"{field_column}{row}")
@@ -164,8 +167,18 @@ def read_alternatives(reader: _Reader, tables: dict[str, list[Row]]) -> list[Alt
             for _, column in names:
                 descriptions[column] = book.text(sheet, f"{column}{row}")
             continue
+        translated = translation_column(field_text.lower())
+        if translated and translated[0] in ("name", "description"):  # name_ru, description_en: per alternative
+            translations.append((row, field_text, *translated))
+            continue
         with reader.problems.recording():
             _read_override_row(reader, tables, sheet, row, field_text, field_column, unit_column, names, overrides)
+    for row, field_text, base, lang in translations:
+        for _, column in names:
+            text = book.text(sheet, f"{column}{row}")
+            if text:
+                add_translation(reader, sheet, f"{column}{row}", field_text,
+                                book.text(sheet, f"{column}1") if base == "name" else descriptions[column], lang, text)
     return [Alternative(book.text(sheet, f"{column}1"), descriptions[column], overrides[column],
                         book.location(sheet, f"{column}1")) for _, column in names]
 

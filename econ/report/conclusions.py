@@ -142,7 +142,7 @@ def _to_measure(evaluation: Evaluation, fmt: _Formatter, lang: str, conclusions:
                 for swing in ranked]
     without_range = set(risk.unquantified) if risk is not None else None
     assumed = [(key, parameter) for key, parameter in plant.parameters.items()
-               if parameter.source.lower().startswith("assumption")
+               if parameter.assumed  # its source as entered says so, in whatever language it is shown
                and (without_range is None or key in without_range)]
     if assumed:
         conclusions.assumptions_intro = i18n.text("conclusions.assumptions", lang, count=len(assumed))
