@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from econ import __version__, i18n
 from econ.checks.verdict import INVALIDATES, QUALIFIES, Verdict, verdict_of
+from econ.inputs.translations import report_note
 from econ.model.figures import Figure
 from econ.report import dcf_tables
 from econ.report.alternatives_tables import (_alternatives_table, _break_even_table, _incremental_table,
@@ -77,6 +78,7 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
     fmt = _Formatter(lang, plant.currency)
     cur = plant.currency
     texts = {text_id.split(".", 1)[1]: _text(text_id, lang) for text_id in _TEXT_IDS}
+    texts["untranslated"] = report_note(plant, lang)  # the workbook's texts without a translation: one note
 
     def label(key: str) -> str:
         figure = model.get(key)

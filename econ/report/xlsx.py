@@ -19,6 +19,7 @@ import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from econ import __version__, i18n
+from econ.inputs.translations import report_note
 from econ.model import metrics
 from econ.model.expr import Const, Expr
 from econ.model.opex import OPEX_TABLE
@@ -386,6 +387,9 @@ class _Writer:
         sheet.write_string(2, 0, f"Currency: {plant.currency}; price base year: {plant.base_year or 'not stated'}; "
                                  f"econ {__version__}")
         sheet.write_string(3, 0, "Every number below is a formula over the Inputs sheet; econ's value is cached in it.")
+        untranslated = report_note(plant, self.lang)  # the workbook's texts without a translation: said once
+        if untranslated and not self.is_alternative:
+            sheet.write_string(4, 0, untranslated)
         for column, text in enumerate(("Key figure", "Value", "Unit", "Note")):
             sheet.write_string(7, column, text, self.header)
         for row, key, kind in rows:
