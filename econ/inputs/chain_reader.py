@@ -79,7 +79,7 @@ class ChainReader:
         for name, column in columns.items():
             if name in STREAM_COLUMNS:
                 continue
-            if name not in self.component_index and check_column(reader, sheet, name, column):
+            if name not in self.component_index and check_column(reader, sheet, name, column, STREAM_COLUMNS):
                 continue  # stage_ru, stream_ru, source_ru: a translation (econ.inputs.translations)
             if name not in self.component_index:
                 raise self.error(sheet, f"{column}1", "column", "a stream column (" + ", ".join(STREAM_COLUMNS)
@@ -313,7 +313,7 @@ class ChainReader:
         for column in required:
             self.reader.column(sheet, columns, column)
         for name, column in columns.items():
-            check_column(self.reader, sheet, name, column)
+            check_column(self.reader, sheet, name, column, (*required, *columns))
         read_translations(self.reader, sheet, columns, 3)
         return sheet, columns
 

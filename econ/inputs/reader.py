@@ -68,7 +68,8 @@ class _Reader(ValueReader):
         """Every header of ``sheet`` is a column econ reads, a text column or a text column's translation
         (``source_ru``); an unknown one is an error."""
         for name, column in columns.items():
-            if name not in known and name not in TEXT_COLUMNS and not check_column(self, sheet, name, column):
+            if name not in known and name not in TEXT_COLUMNS and not check_column(self, sheet, name, column,
+                                                                                    (*known, *columns)):
                 self.problems.add(self.error(
                     f"unknown column {name!r}{suggestion(name, known)}: econ would not read it; rename it, or "
                     f"name it 'note' for a remark", sheet, f"{column}1", name))

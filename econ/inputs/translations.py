@@ -61,20 +61,19 @@ class Translations:
         return ""
 
 
-def check_column(reader: _Reader, sheet: str, name: str, column: str) -> bool:
+def check_column(reader: _Reader, sheet: str, name: str, column: str, texts: tuple[str, ...] = ()) -> bool:
     """True when the header ``name`` is a translation column; one whose base column holds no text (``cost_ru``)
-    is recorded as an error naming the nearest translation column."""
+    is recorded as an error naming the translation columns the sheet may have (of its text columns ``texts``)."""
     parsed = translation_column(name)
     if parsed is None:
         return False
     base, lang = parsed
-    translatable = schema.TRANSLATABLE_COLUMNS
-    if base not in translatable:
-        near = suggestion(f"{base}", translatable).replace("?)", f"_{lang}?)")
+    if base not in schema.TRANSLATABLE_COLUMNS:
+        candidates = [f"{text}_{lang}" for text in dict.fromkeys(texts or schema.TRANSLATABLE_COLUMNS)
+                      if text in schema.TRANSLATABLE_COLUMNS]
         reader.problems.add(reader.error(
-            f"column {name!r} translates {base!r}, which is not a text column{near}", sheet, f"{column}1", name,
-            expected=f"a translation of a text column ({', '.join(f'{text}_{lang}' for text in translatable[:4])}, "
-                     f"...)", found=name))
+            f"column {name!r} translates {base!r}, which is not a text column{suggestion(name, candidates)}", sheet,
+            f"{column}1", name, expected=f"the translation of a text column ({', '.join(candidates)})", found=name))
     return True
 
 
