@@ -19,7 +19,8 @@ import numpy as np
 
 from econ import i18n
 from econ.errors import ModelError
-from econ.model.expr import Expr
+from econ.model import batched
+from econ.model.expr import Expr, Func
 
 Array = np.ndarray
 
@@ -123,6 +124,7 @@ class Model:
     years: int = 0
     _index: dict[str, AnyFigure] = field(default_factory=dict, init=False, repr=False, compare=False)
     _reads: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _cache: dict[object, object] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         given, self.figures = self.figures, []
@@ -133,7 +135,26 @@ class Model:
             raise ValueError(f"figure {figure.key!r} is defined twice")
         self._index[figure.key] = figure
         self.figures.append(figure)
+        if self._cache:
+            self._cache.clear()
         return figure
+
+    def runs(self) -> dict[int, batched.Run]:
+        """The runs of same-shape figures evaluated as one array (econ.model.batched), by first index."""
+        found = self._cache.get("runs")
+        if found is None:
+            found = self._cache["runs"] = {run.start: run for run in batched.plan(self.figures, Figure)}
+        return found  # type: ignore[return-value]
+
+    def subset(self, keys: Collection[str]) -> Model:
+        """The model of the figures of ``keys`` (in this model's order), kept for the next call with the same
+        keys (rounding ranges and implied values evaluate the same figures many times)."""
+        wanted = frozenset(keys)
+        found = self._cache.get(wanted)
+        if found is None:
+            found = self._cache[wanted] = Model([figure for figure in self.figures if figure.key in wanted],
+                                                years=self.years)
+        return found  # type: ignore[return-value]
 
     def extend(self, figures: Iterable[AnyFigure]) -> None:
         for figure in figures:
@@ -206,11 +227,24 @@ def evaluate(model: Model, inputs: Mapping[str, Array | float], strict: bool = T
     errors = "raise" if strict else "ignore"
     env: dict[str, Array] = {key: np.asarray(value, dtype=float) for key, value in inputs.items()}
     metrics: dict[str, MetricValues] = {}
-    for figure in model.figures:
+    runs, stacks = model.runs(), batched.Stacks({})
+    figures = model.figures
+    index = 0
+    while index < len(figures):
+        run = runs.get(index)
+        if run is not None and _evaluate_run(run, figures, env, stacks, errors):
+            index = run.stop
+            continue
+        figure = figures[index]
+        index += 1
         try:
             with np.errstate(divide=errors, invalid=errors, over=errors):
                 if isinstance(figure, Figure):
-                    env[figure.key] = np.asarray(figure.expr.evaluate(env), dtype=float)
+                    summed = batched.sum_refs(figure.expr.args, env, stacks) if stacks.rows and \
+                        type(figure.expr) is Func and figure.expr.name == "SUM" and \
+                        len(figure.expr.args) >= batched.MIN_SUM else None
+                    env[figure.key] = np.asarray(figure.expr.evaluate(env) if summed is None else summed,
+                                                 dtype=float)
                 elif isinstance(figure, YearlyFigure):
                     # a row may read its own earlier years (a cumulative sum)
                     years = _YearsSoFar()
@@ -231,6 +265,18 @@ def evaluate(model: Model, inputs: Mapping[str, Array | float], strict: bool = T
         except KeyError as error:
             raise ModelError(f"{figure.key} ({figure.label}) needs {error.args[0]!r}, which is not defined") from None
     return Results(model, env, metrics)
+
+
+def _evaluate_run(run: batched.Run, figures: list[AnyFigure], env: dict[str, Array], stacks: batched.Stacks,
+                  errors: str) -> bool:
+    """Evaluate a run of same-shape figures at once; False (nothing set) when, in strict mode, one divides by
+    zero or overflows: the caller then evaluates them one by one to name the figure."""
+    try:
+        with np.errstate(divide=errors, invalid=errors, over=errors):
+            batched.evaluate_run(run, [figure.key for figure in figures[run.start:run.stop]], env, stacks)
+    except (FloatingPointError, KeyError):
+        return False
+    return True
 
 
 def _expression_keys(figure: AnyFigure) -> set[str]:

@@ -1,0 +1,219 @@
+"""Evaluating long runs of figures of one shape as one array operation.
+
+A workbook with 100,000 Equipment rows makes 200,000 figures of two shapes:
+``quantity_i * unit_power_i`` and ``power_i * load_factor_i * operating_hours``.
+Evaluated one by one, each costs a few microseconds of Python however few
+cases there are. :func:`plan` finds the runs of consecutive figures whose
+expressions have the same tree (operators and constants) over different keys,
+none reading another of its run; :func:`evaluate_run` evaluates such a run once,
+over arrays that stack its figures' operands (rows, cases...). Each element is
+the same IEEE operation on the same operands as in the figure-by-figure path,
+so every value is bit for bit the same (tests/test_batched.py holds both paths
+to that). :func:`sum_refs` adds a SUM over thousands of figures of one run in
+the same left-to-right order as ``Func.evaluate``.
+
+Only +, -, *, /, ^ and unary minus over references and constants are batched;
+anything else is evaluated figure by figure.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from econ.model.expr import BinOp, Const, Expr, Neg, Ref
+
+Array = np.ndarray
+
+MIN_RUN = 64  # a shorter run of one shape is evaluated figure by figure, as before
+MIN_SUM = 64  # a SUM of fewer references is added by Func.evaluate itself
+_MAX_NODES = 32  # a larger expression tree is not batched (and never walked recursively)
+_SUM_BLOCK = 4096  # rows added at a time by sum_refs (bounds its temporary array)
+
+# an expression's shape: nested tuples of operators and constants, with "ref" (or ("ref", year)) for each key
+_SHAPES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_NOT_BATCHED = ("",)
+
+
+@dataclass(frozen=True)
+class Run:
+    """Consecutive figures of the model, indices ``start`` to ``stop - 1``, of one ``shape``; ``refs[i]`` is the
+    (key, year) of each reference of figure i, in the order of the shape."""
+
+    start: int
+    stop: int
+    shape: tuple
+    refs: tuple[tuple[tuple[str, int | None], ...], ...]
+
+
+def shape(expr: Expr) -> tuple[tuple, tuple[tuple[str, int | None], ...]] | None:
+    """(shape, references) of a batchable expression, or None (a function call, a tree of more than
+    _MAX_NODES nodes)."""
+    cached = _SHAPES.get(expr)
+    if cached is None:
+        found: list[tuple[str, int | None]] = []
+        cached = _shape(expr, found, [0])
+        cached = _NOT_BATCHED if cached is None else (cached, tuple(found))
+        _SHAPES[expr] = cached
+    return None if cached is _NOT_BATCHED else cached
+
+
+def _shape(expr: Expr, found: list, nodes: list[int]) -> tuple | None:
+    nodes[0] += 1
+    if nodes[0] > _MAX_NODES:
+        return None
+    if isinstance(expr, Ref):
+        found.append((expr.key, expr.year))
+        return ("ref",)
+    if isinstance(expr, Const):
+        return ("const", expr.value)
+    if isinstance(expr, Neg):
+        inner = _shape(expr.operand, found, nodes)
+        return None if inner is None else ("neg", inner)
+    if type(expr) is BinOp:
+        left = _shape(expr.left, found, nodes)
+        right = _shape(expr.right, found, nodes) if left is not None else None
+        return None if right is None else (expr.op, left, right)
+    return None
+
+
+def plan(figures: Sequence[object], figure_type: type) -> list[Run]:
+    """The runs of at least MIN_RUN consecutive ``figure_type`` figures of one shape, none of which reads
+    another figure of its run."""
+    runs: list[Run] = []
+    start, current, refs, keys = 0, None, [], set()
+
+    def close(stop: int) -> None:
+        if current is not None and stop - start >= MIN_RUN:
+            runs.append(Run(start, stop, current, tuple(refs)))
+
+    for index, figure in enumerate(figures):
+        found = shape(figure.expr) if type(figure) is figure_type else None
+        if found is not None and found[0] == current and not any(key in keys for key, _ in found[1]):
+            refs.append(found[1])
+            keys.add(figure.key)
+            continue
+        close(index)
+        current, start = (found[0], index) if found is not None else (None, index)
+        refs, keys = ([found[1]], {figure.key}) if found is not None else ([], set())
+    close(len(figures))
+    return runs
+
+
+@dataclass
+class Stacks:
+    """Where the figures of evaluated runs sit: key -> (array of rows x cases..., row)."""
+
+    rows: dict[str, tuple[Array, int]]
+
+    def gather(self, env: Mapping[str, Array], keys: Sequence[tuple[str, int | None]]) -> Array:
+        """The values of ``keys`` stacked as (len(keys), cases...)."""
+        first = self.rows.get(keys[0][0]) if keys[0][1] is None else None
+        if first is not None:
+            array = first[0]
+            places = [self.rows.get(key) if year is None else None for key, year in keys]
+            if all(place is not None and place[0] is array for place in places):
+                indices = np.fromiter((place[1] for place in places), dtype=np.intp, count=len(places))
+                begin = int(indices[0])
+                if np.array_equal(indices, np.arange(begin, begin + len(indices))):
+                    return array[begin:begin + len(indices)]
+                return array[indices]
+        values = [_lookup(env, key, year) for key, year in keys]
+        if any(np.ndim(value) for value in values):
+            return np.stack(np.broadcast_arrays(*values)).astype(float, copy=False)
+        return np.array(values, dtype=float)
+
+
+def _lookup(env: Mapping[str, Array], key: str, year: int | None) -> Array:
+    value = env[key]
+    return value if year is None else value[..., year]
+
+
+def evaluate_run(run: Run, keys: Sequence[str], env: dict[str, Array], stacks: Stacks) -> Array:
+    """Evaluate the figures of ``run`` (their keys ``keys``) as one array (rows, cases...); set each figure's
+    value in ``env`` (a view of its row) and its place in ``stacks``. A figure whose own operands are single
+    numbers gets the cases' shape when another figure of its run reads arrays (the same values, broadcast)."""
+    columns = list(zip(*run.refs))
+    slots: list[Array] = []
+    stacked: list[bool] = []
+    for column in columns:
+        first = column[0]
+        if all(item == first for item in column):
+            slots.append(np.asarray(_lookup(env, *first), dtype=float))
+            stacked.append(False)
+        else:
+            slots.append(stacks.gather(env, column))
+            stacked.append(True)
+    ndim = max([slot.ndim - 1 if is_stacked else slot.ndim for slot, is_stacked in zip(slots, stacked)], default=0)
+    slots = [slot.reshape(slot.shape[:1] + (1,) * (ndim + 1 - slot.ndim) + slot.shape[1:]) if is_stacked else slot
+             for slot, is_stacked in zip(slots, stacked)]
+    result = np.asarray(_compute(run.shape, iter(slots)), dtype=float)
+    if not any(stacked):  # every figure of the run reads the same keys
+        result = np.array(np.broadcast_to(result, (len(keys),) + result.shape))
+    for row, key in enumerate(keys):
+        env[key] = result[row, ...]  # a 0-d array, not a numpy scalar, for a single case
+        stacks.rows[key] = (result, row)
+    return result
+
+
+_OPS = {"+": np.add, "-": np.subtract, "*": np.multiply, "/": np.divide, "^": np.power}
+
+
+def _compute(node: tuple, slots) -> Array:  # noqa: ANN001 - an iterator over the slots, in shape order
+    kind = node[0]
+    if kind == "ref":
+        return next(slots)
+    if kind == "const":
+        return np.asarray(node[1], dtype=float)
+    if kind == "neg":
+        return np.negative(_compute(node[1], slots))
+    left = _compute(node[1], slots)
+    return _OPS[kind](left, _compute(node[2], slots))
+
+
+def sum_refs(args: Sequence[Expr], env: Mapping[str, Array], stacks: Stacks) -> Array | None:
+    """SUM(args) as ``Func.evaluate`` computes it (0 + a1 + a2 + ..., left to right), adding each stretch of
+    consecutive references to rows of one stacked run in blocks of rows; None when no stretch is long."""
+    pieces: list[tuple[Array, int, int] | Expr] = []
+    index = 0
+    long = False
+    while index < len(args):
+        arg = args[index]
+        place = stacks.rows.get(arg.key) if isinstance(arg, Ref) and arg.year is None else None
+        if place is None:
+            pieces.append(arg)
+            index += 1
+            continue
+        array, row = place
+        stop = index + 1
+        while stop < len(args):
+            nxt = args[stop]
+            if not (isinstance(nxt, Ref) and nxt.year is None):
+                break
+            other = stacks.rows.get(nxt.key)
+            if other is None or other[0] is not array or other[1] != row + (stop - index):
+                break
+            stop += 1
+        if stop - index >= MIN_SUM:
+            long = True
+            pieces.append((array, row, row + stop - index))
+        else:
+            pieces.extend(args[index:stop])
+        index = stop
+    if not long:
+        return None
+    total = np.asarray(0.0)
+    for piece in pieces:
+        if isinstance(piece, Expr):
+            total = total + piece.evaluate(env)
+            continue
+        array, begin, end = piece
+        for block in range(begin, end, _SUM_BLOCK):
+            rows = array[block:min(end, block + _SUM_BLOCK)]
+            head = np.broadcast_to(total, np.broadcast_shapes(np.shape(total), rows.shape[1:]))[None]
+            total = np.add.accumulate(np.concatenate([head, np.broadcast_to(rows, (len(rows),) + head.shape[1:])]),
+                                      axis=0)[-1]
+    return total
