@@ -99,9 +99,9 @@ def test_units_and_fields_have_hand_checked_drop_downs_and_comments(template):
     assert _validations(book["Project"])["C9"] == ["ru", "en"]
     assert _validations(book["References"])["G2"] == ["=", ">", "<", "in"]
     assert (book["Project"]["A8"].value, book["Project"]["C8"].value) == ("currency", "RUB")  # the units are in it
-    assert book["Project"]["A14"].value == "income_tax_rate"
-    assert book["Project"]["C14"].value == 0  # its default, in sight
-    assert book["Project"]["A14"].comment.text == (
+    assert book["Project"]["A16"].value == "income_tax_rate"  # after the texts, the base case's two translations last
+    assert book["Project"]["C16"].value == 0  # its default, in sight
+    assert book["Project"]["A16"].comment.text == (
         "income_tax_rate: income tax on positive pre-tax profit (0 for none).\nUnit: fraction (or %).\n"
         "Optional: blank means 0.")
     assert book["Capital"]["B1"].comment.text.endswith("Unit: RUB.\nRequired.")

@@ -73,10 +73,11 @@ TRANSLATED_TEXT = ("name", "description", "base_case")
 PROJECT_TEXT = (
     TextSpec("name"),
     TextSpec("description", required=False),
-    *(TextSpec(f"{name}_{lang}", required=False) for name in TRANSLATED_TEXT for lang in LANGUAGES),
+    *(TextSpec(f"{name}_{lang}", required=False) for name in TRANSLATED_TEXT[:2] for lang in LANGUAGES),
     TextSpec("currency"),
     TextSpec("language", required=False, default="en", choices=("ru", "en")),
     TextSpec("base_case", required=False),
+    *(TextSpec(f"base_case_{lang}", required=False) for lang in LANGUAGES),
 )
 
 PARAMETER_SHEETS: dict[str, tuple[FieldSpec, ...]] = {

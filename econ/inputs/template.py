@@ -412,6 +412,15 @@ class _Writer:
                        "Capital."),
             ("Sources", "Give every row a source: the table or page of the source document, or "
                         "'assumption: <reason>'."),
+            ("Translations", "Any text may also be given in another language, in a column of its own anywhere in "
+                             "the header row, named after the text column with _ru or _en: name_ru (item_ru, "
+                             "role_ru: after the row-name column), source_ru, note_ru, References' figure_ru, each "
+                             "on the same row as the text; the units row (row 2) stays blank in it. Parameter "
+                             "sheets take description_ru and source_ru columns; Project the rows name_ru, "
+                             "description_ru and base_case_ru; Alternatives the rows name_ru and description_ru, "
+                             "one cell per alternative. A Russian report shows the _ru text where one is given and "
+                             "says once how many texts have none; texts without a suffix are taken as English. "
+                             "A number column takes no translation (cost_ru is an error)."),
             ("Check it", "econ validate THIS_FILE lists every value still missing, one line each; econ run "
                          "THIS_FILE writes the results workbook and the PDF report."),
             ("Sheets", None),
