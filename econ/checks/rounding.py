@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -56,7 +56,8 @@ class Attainable:
 class _Task:
     expr: object  # econ.model.expr.Expr: the quantity
     keys: tuple[str, ...]  # its rounded inputs
-    offsets: np.ndarray  # (samples, keys): in half-units, -1..1, or (for _run) the input values themselves
+    offsets: np.ndarray  # (samples, keys): in half-units, -1, 0 or 1 (int8) if relative, else the input values
+    relative: bool = False  # offsets in half-units: _run takes entered value + offset x half-unit
 
 
 def dependencies(model: Model, expr_keys: set[str], plant: Plant) -> tuple[str, ...]:
@@ -84,7 +85,7 @@ def _groups(count: int) -> np.ndarray:
     """(groups, count): which inputs move together; each alone up to MANY_INPUTS, else BLOCKS of neighbours."""
     if count <= MANY_INPUTS:
         return np.eye(count)
-    groups = np.zeros((BLOCKS, count))
+    groups = np.zeros((BLOCKS, count), dtype=np.int8)
     for group, members in enumerate(np.array_split(np.arange(count), BLOCKS)):
         groups[group, members] = 1.0
     return groups
@@ -92,11 +93,11 @@ def _groups(count: int) -> np.ndarray:
 
 def _first_offsets(count: int, rng: np.random.Generator) -> np.ndarray:
     if count <= CORNERS_UP_TO:
-        return _corners(count)
-    groups = _groups(count)
+        return _corners(count).astype(np.int8)
+    groups = _groups(count).astype(np.int8)
     single = np.vstack([groups, -groups])
     corners = RANDOM_CORNERS if count <= MANY_INPUTS else FEW_RANDOM_CORNERS
-    return np.vstack([single, rng.choice((-1.0, 1.0), size=(corners, count))])
+    return np.vstack([single, rng.choice((-1.0, 1.0), size=(corners, count)).astype(np.int8)])
 
 
 def attainable_ranges(plant: Plant, model: Model, exprs: Sequence[object | None],
@@ -122,8 +123,8 @@ def attainable_ranges(plant: Plant, model: Model, exprs: Sequence[object | None]
         groups = _groups(len(task.keys))
         count = len(groups)
         with np.errstate(invalid="ignore"):
-            direction = np.sign(np.nan_to_num(values[:count] - values[count:2 * count])) @ groups
-        second.append(_Task(task.expr, task.keys, np.vstack([direction, -direction])))
+            direction = (np.sign(np.nan_to_num(values[:count] - values[count:2 * count])) @ groups).astype(np.int8)
+        second.append(_Task(task.expr, task.keys, np.vstack([direction, -direction]), relative=True))
     extra = _run(plant, model, [_absolute(plant, task) for task in second]) if any(second) else [None] * len(tasks)
     ranges: list[Attainable | None] = []
     for task, values, more in zip(tasks, first, extra):
@@ -141,12 +142,8 @@ def attainable_ranges(plant: Plant, model: Model, exprs: Sequence[object | None]
 
 
 def _absolute(plant: Plant, task: _Task | None) -> _Task | None:
-    """A task's offsets (in half-units) as the input values themselves."""
-    if task is None:
-        return None
-    values = np.array([plant.parameters[key].value for key in task.keys])
-    halves = np.array([plant.parameters[key].half_unit for key in task.keys])
-    return _Task(task.expr, task.keys, values + task.offsets * halves)
+    """A task whose offsets are in half-units (the input values are made chunk by chunk in _run)."""
+    return None if task is None else replace(task, relative=True)
 
 
 def evaluate_samples(plant: Plant, model: Model, exprs: Sequence[object | None], keys: Sequence[tuple[str, ...]],
@@ -162,61 +159,92 @@ def evaluate_samples(plant: Plant, model: Model, exprs: Sequence[object | None],
 
 def _run(plant: Plant, model: Model, tasks: Sequence[_Task | None],
          closures: dict[int, set[str]] | None = None) -> list[np.ndarray | None]:
-    """Evaluate every task's samples (absolute input values) as the cases of two vectorized evaluations: the
-    figures that need no cash-flow table in one, the others (NPV, IRR, yearly rows) in a second."""
+    """Evaluate every task's samples (absolute input values) as the cases of vectorized evaluations: the
+    figures that need no cash-flow table in one, the others (NPV, IRR, yearly rows) in a second; a group whose
+    varied inputs x samples exceed CHUNK_ELEMENTS is split into several evaluations of fewer tasks (each case
+    is computed alone, so the values do not depend on the split)."""
     results: list[np.ndarray | None] = [None] * len(tasks)
     closures = {} if closures is None else closures  # by id of the quantity's expression, kept by the caller
     needed: dict[int, set[str]] = {}
     for index, task in enumerate(tasks):
         if task is not None:
             if id(task.expr) not in closures:
-                closures[id(task.expr)] = _closure(model, task.expr.keys())
+                closures[id(task.expr)] = model.closure(task.expr.keys())
             needed[index] = closures[id(task.expr)]
     light = [index for index, keys in needed.items() if all(isinstance(model.get(key), Figure) for key in keys)]
     chosen = set(light)
     heavy = [index for index in needed if index not in chosen]
+    base: dict[str, np.ndarray] = {key: np.asarray(p.value, dtype=float) for key, p in plant.parameters.items()}
     for group in (light, heavy):
-        if not group:
-            continue
-        keys: set[str] = set().union(*(needed[index] for index in group))
-        sub = Model([figure for figure in model.figures if figure.key in keys], years=model.years)
-        inputs: dict[str, np.ndarray] = {key: np.asarray(p.value, dtype=float) for key, p in plant.parameters.items()}
-        sizes = [len(tasks[index].offsets) for index in group]
-        total = sum(sizes)
-        varied: dict[str, np.ndarray] = {}
-        start = 0
-        for index, size in zip(group, sizes):
-            task = tasks[index]
-            for column, key in enumerate(task.keys):
-                parameter = plant.parameters[key]
-                if key not in varied:  # not setdefault: that would fill an array for every key of every task
-                    varied[key] = np.full(total, parameter.value)
-                values = varied[key]
-                values[start:start + size] = task.offsets[:, column]
-            start += size
-        for key, values in varied.items():
-            parameter = plant.parameters[key]
-            low = -np.inf if parameter.minimum is None else parameter.minimum
-            high = np.inf if parameter.maximum is None else parameter.maximum
-            inputs[key] = np.clip(values, low, high)
-        env = evaluate(sub, inputs, strict=False).values
-        start = 0
-        for index, size in zip(group, sizes):
-            with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-                value = np.broadcast_to(np.asarray(tasks[index].expr.evaluate(env), dtype=float), (total,))
-            results[index] = np.array(value[start:start + size])
-            start += size
+        for chunk in _chunks(group, tasks):
+            _run_chunk(plant, model, tasks, chunk, needed, base, results)
     return results
+
+
+CHUNK_ELEMENTS = 20_000_000  # varied inputs x samples evaluated at once (160 MB of inputs), beyond: in chunks
+
+
+def _chunks(group: list[int], tasks: Sequence[_Task | None]) -> list[list[int]]:
+    chunks: list[list[int]] = []
+    current: list[int] = []
+    elements = 0
+    for index in group:
+        task = tasks[index]
+        size = len(task.offsets) * max(len(task.keys), 1)
+        if current and elements + size > CHUNK_ELEMENTS:
+            chunks.append(current)
+            current, elements = [], 0
+        current.append(index)
+        elements += size
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def _run_chunk(plant: Plant, model: Model, tasks: Sequence[_Task | None], group: list[int],
+               needed: dict[int, set[str]], base: dict[str, np.ndarray], results: list[np.ndarray | None]) -> None:
+    """One vectorized evaluation of the tasks ``group``: each varied input is a row of one matrix (inputs x
+    cases) holding its entered value outside its tasks' cases, clipped to the range its field allows."""
+    keys: set[str] = set().union(*(needed[index] for index in group))
+    sub = model.subset(keys)
+    sizes = [len(tasks[index].offsets) for index in group]
+    total = sum(sizes)
+    varied: dict[str, int] = {}
+    for index in group:
+        for key in tasks[index].keys:
+            if key not in varied:
+                varied[key] = len(varied)
+    parameters = [plant.parameters[key] for key in varied]
+    entered = np.array([parameter.value for parameter in parameters], dtype=float)
+    halves = np.array([parameter.half_unit for parameter in parameters], dtype=float)
+    matrix = np.repeat(entered[:, None], total, axis=1)
+    start = 0
+    for index, size in zip(group, sizes):
+        task = tasks[index]
+        if task.keys:
+            rows = np.fromiter((varied[key] for key in task.keys), dtype=np.intp, count=len(task.keys))
+            if task.relative:  # entered value + offset x half-unit, as the values themselves were made before
+                matrix[rows, start:start + size] = entered[rows, None] + task.offsets.T.astype(float) * halves[rows, None]
+            else:
+                matrix[rows, start:start + size] = task.offsets.T
+        start += size
+    low = np.array([-np.inf if p.minimum is None else p.minimum for p in parameters], dtype=float)
+    high = np.array([np.inf if p.maximum is None else p.maximum for p in parameters], dtype=float)
+    np.clip(matrix, low[:, None], high[:, None], out=matrix)
+    inputs = dict(base)
+    placed = {}
+    for key, row in varied.items():
+        inputs[key] = matrix[row]
+        placed[key] = (matrix, row)
+    env = evaluate(sub, inputs, strict=False, input_rows=placed).values
+    start = 0
+    for index, size in zip(group, sizes):
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            value = np.broadcast_to(np.asarray(tasks[index].expr.evaluate(env), dtype=float), (total,))
+        results[index] = np.array(value[start:start + size])
+        start += size
 
 
 def _closure(model: Model, keys: set[str]) -> set[str]:
     """The figure keys of ``model`` that ``keys`` read, themselves included."""
-    found: set[str] = set()
-    stack = [key for key in keys if key in model]
-    while stack:
-        key = stack.pop()
-        if key in found:
-            continue
-        found.add(key)
-        stack.extend(name for name in model.reads(key) if name in model and name not in found)
-    return found
+    return model.closure(keys)

@@ -175,6 +175,53 @@ class Model:
             found = self._reads[key] = tuple(sorted(_expression_keys(self._index[key])))
         return found
 
+    def walk(self, key: str) -> tuple[str, ...]:
+        """Every key (figures and inputs) figure ``key`` depends on, itself first, in the order of
+        :func:`input_keys`' walk. A figure that reads at least HUB keys (a total over the rows of a table) is
+        walked once and its walk reused wherever it is reached before any key it depends on."""
+        seen, order, stack = {key}, [], [key]
+        while stack:
+            current = stack.pop()
+            order.append(current)
+            if current not in self._index:
+                continue
+            reads = self.reads(current)
+            if current is not key and len(reads) >= HUB:
+                below, rest = self._hub(current)
+                if seen.isdisjoint(rest):
+                    order.extend(below)
+                    seen |= rest
+                    continue
+            for name in reversed(reads):
+                if name not in seen:
+                    seen.add(name)
+                    stack.append(name)
+        return tuple(order)
+
+    def _hub(self, key: str) -> tuple[tuple[str, ...], frozenset[str]]:
+        found = self._cache.get(("hub", key))
+        if found is None:
+            below = self.walk(key)[1:]
+            found = self._cache[("hub", key)] = (below, frozenset(below))
+        return found  # type: ignore[return-value]
+
+    def closure(self, keys: Iterable[str]) -> set[str]:
+        """The figure keys that ``keys`` read, directly or not, themselves included (figures only)."""
+        found: set[str] = set()
+        stack = [key for key in keys if key in self._index]
+        while stack:
+            current = stack.pop()
+            if current in found:
+                continue
+            found.add(current)
+            reads = self.reads(current)
+            if len(reads) >= HUB:
+                below, _ = self._hub(current)
+                found.update(name for name in below if name in self._index)
+                continue
+            stack.extend(name for name in reads if name in self._index and name not in found)
+        return found
+
     def keys(self) -> list[str]:
         return list(self._index)
 
@@ -211,7 +258,8 @@ class _YearsSoFar(list):
 
 
 def evaluate(model: Model, inputs: Mapping[str, Array | float], strict: bool = True,
-             locate: Callable[[str], str] | None = None, stacked: Collection[str] | None = None) -> Results:
+             locate: Callable[[str], str] | None = None, stacked: Collection[str] | None = None,
+             input_rows: Mapping[str, tuple[Array, int]] | None = None) -> Results:
     """Evaluate every figure of ``model`` over ``inputs`` (arrays broadcast together).
 
     Raises ModelError naming the figure when an expression divides by zero or
@@ -222,12 +270,14 @@ def evaluate(model: Model, inputs: Mapping[str, Array | float], strict: bool = T
     caller that looks for the zeros itself (econ.model.chain). ``stacked``, if
     given, names the yearly figures wanted as arrays (cases..., years); the others
     stay lists of one array per year, which expressions read year by year, and
-    are not copied into one array (econ.model.outcomes evaluates millions of cases).
+    are not copied into one array (econ.model.outcomes evaluates millions of cases). ``input_rows``, if given,
+    says which inputs are rows of one matrix (key -> (inputs x cases array, row)), which runs of same-shape
+    figures then read as a slice instead of stacking them again.
     """
     errors = "raise" if strict else "ignore"
     env: dict[str, Array] = {key: np.asarray(value, dtype=float) for key, value in inputs.items()}
     metrics: dict[str, MetricValues] = {}
-    runs, stacks = model.runs(), batched.Stacks({})
+    runs, stacks = model.runs(), batched.Stacks(dict(input_rows) if input_rows else {})
     figures = model.figures
     index = 0
     while index < len(figures):
@@ -289,21 +339,11 @@ def _expression_keys(figure: AnyFigure) -> set[str]:
 
 def input_keys(model: Model, key: str, inputs: Mapping[str, object]) -> tuple[str, ...]:
     """The input keys figure ``key`` depends on, through the figures it reads, in the order first reached."""
-    found: dict[str, None] = {}
-    seen = {key}
-    stack = [key]
-    while stack:  # a walk without recursion: a chain of figures may be as long as a table has rows
-        current = stack.pop()
-        if current in model:
-            for name in reversed(model.reads(current)):
-                if name not in seen:
-                    seen.add(name)
-                    stack.append(name)
-        elif current in inputs:
-            found[current] = None
-    return tuple(found)
+    # a walk without recursion (Model.walk): a chain of figures may be as long as a table has rows
+    return tuple(name for name in model.walk(key) if name not in model and name in inputs)
 
 
+HUB = 256  # a figure reading this many keys has its walk kept (Model.walk)
 _LISTED = 3  # inputs named in the message of a ModelError; the others are counted
 _HUGE = 1e100  # an input this large is named first when a figure overflows
 
