@@ -758,10 +758,85 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "К этим исходным данным не применима ни одна проверка правдоподобия."),
     "report.energy_total": ("Total", "Итого"),
     "report.same_source": ("the same as above", "то же"),
+    # issue 15, item 3 and 4 (econ.report.capital_section, checks_section, inputs_section, document)
+    "report.capital": ("Capital cost", "Капитальные затраты"),
+    "report.capital_caption": ("Capital cost breakdown", "Структура капитальных затрат"),
+    "report.col.cost": ("Cost, {cur}", "Стоимость, {cur}"),
+    "report.col.share_of_total": ("Share of the total", "Доля в итоге"),
+    "capital.category.direct": ("Direct costs", "Прямые затраты"),
+    "capital.category.installation": ("Installation", "Монтаж"),
+    "capital.category.indirect": ("Indirect costs", "Косвенные затраты"),
+    "capital.category.contingency": ("Contingency", "Непредвиденные расходы"),
+    "capital.category.other": ("Other costs", "Прочие затраты"),
+    "report.capital.subtotal": ("{category}, subtotal", "{category}, итого"),
+    "report.capital.uncategorised": (
+        "The Capital sheet gives no category (direct, installation, indirect, contingency or other) for its items: "
+        "each item is shown under its own name.",
+        "На листе Capital у статей не указана категория (прямые затраты, монтаж, косвенные, непредвиденные или "
+        "прочие): каждая статья показана под своим названием."),
+    "report.capital.difference_caption": ("Capital cost of each alternative against the base case, {cur}",
+                                          "Капитальные затраты вариантов относительно базового, {cur}"),
+    "report.col.difference": ("Difference", "Разность"),
+    "report.capital.difference_note": (
+        "Difference: the alternative's cost less the base case's ({base}); an item an alternative does not change "
+        "has the base case's cost.",
+        "Разность: стоимость в варианте минус стоимость в базовом варианте ({base}); статья, которую вариант не "
+        "меняет, имеет стоимость базового варианта."),
+    "report.checks.counts": (
+        "{count} {count:~figure|figures} of the References sheet recomputed from the workbook's inputs: {verdicts}.",
+        "Из исходных данных книги {count:~пересчитано|пересчитаны|пересчитано} {count} "
+        "{count:~значение|значения|значений} листа References: {verdicts}."),
+    "report.checks.findings": ("Findings, by cause:", "Расхождения по причинам:"),
+    "report.checks.in_appendix": (
+        "The table of every figure ({rows} {rows:~row|rows}) is in the appendix “Regression check, figure by figure”.",
+        "Таблица по каждому значению ({rows} {rows:~строка|строки|строк}) приведена в приложении «Проверка по "
+        "каждому значению»."),
+    "report.appendix_checks": ("Appendix: regression check, figure by figure",
+                               "Приложение: проверка по каждому значению"),
+    "unit.percentage_points": ("pp", "п. п."),
+    "risk.unquantified_see": ("Their values and sources are listed once, under “Assumptions and notes”.",
+                              "Их значения и источники приведены один раз, в разделе «Допущения и примечания»."),
+    "metric.not_reached_short": ("not reached", "не достигается"),
+    "report.energy.installed_equipment": ("Installed power of the equipment above", "Установленная мощность оборудования выше"),
+    "report.energy.connected": ("Electrical load: the equipment's installed power and the electrolysis DC power",
+                                "Электрическая нагрузка: установленная мощность оборудования и мощность электролиза"),
+    "report.energy.specific_plant": ("Specific energy of the whole plant (electricity per month / throughput)",
+                                     "Удельный расход электроэнергии всего предприятия (электропотребление в месяц / "
+                                     "производительность)"),
+    "report.energy.specific_cells": ("{name}: DC energy of the cells per tonne of metal deposited",
+                                     "{name}: расход энергии постоянного тока ячеек на тонну осаждённого металла"),
+    "report.col.sharpness": ("{component} separation sharpness, %", "Чёткость разделения {component}, %"),
+    "report.chain.sharpness_note": (
+        "Separation sharpness = 1 − H/Hmax: 100 % when all of a component goes to one product of the stage, 0 % when "
+        "it is spread evenly among them (H is the Shannon entropy of its split among the products, Hmax that of an "
+        "even split).",
+        "Чёткость разделения = 1 − H/Hmax: 100 %, если весь компонент уходит в один продукт передела, 0 % — если он "
+        "распределён поровну между продуктами (H — энтропия Шеннона распределения компонента по продуктам, Hmax — "
+        "энтропия равного распределения)."),
+    "revenue.recovered.byproduct_revenue_per_month": ("Revenue from recovered products",
+                                                      "Выручка от извлечённых продуктов"),
+    "revenue.recovered.byproduct_mass_per_month": ("Recovered products", "Извлечённые продукты"),
+    "revenue.by-product.byproduct_revenue_per_month": ("By-product revenue", "Выручка от попутных продуктов"),
+    "revenue.by-product.byproduct_mass_per_month": ("By-products recovered", "Извлечённые попутные продукты"),
+    "report.revenue_caption.recovered": ("Recovered products, losses and the net effect",
+                                         "Извлекаемые продукты, потери и чистый эффект"),
+    "audit.recovered.title": ("Dependence on the revenue from recovered products",
+                              "Зависимость от выручки за извлечённые продукты"),
+    "audit.recovered.warning": (
+        "the net effect of {net} {cur}/month is positive only because of the revenue of {revenue} {cur}/month from "
+        "the recovered products ({names}), the only revenue the workbook gives; without it the scheme costs {cost} "
+        "{cur}/month, so their price carries the result",
+        "чистый эффект {net} {cur}/мес положителен только благодаря выручке {revenue} {cur}/мес за извлечённые "
+        "продукты ({names}) — единственной выручке в книге; без неё схема обходится в {cost} {cur}/мес, так что "
+        "результат держится на их цене"),
+    "audit.recovered.ok": ("without the revenue from the recovered products ({names}) the net effect would be "
+                           "{without} {cur}/month",
+                           "без выручки за извлечённые продукты ({names}) чистый эффект составил бы {without} "
+                           "{cur}/мес"),
     "report.chart_costs": ("Structure of the monthly operating costs", "Структура ежемесячных затрат"),
     "report.chart_cash_flow": ("Annual and cumulative discounted cash flow", "Годовой и накопленный дисконтированный денежный поток"),
-    "report.assumption_inputs": ("Inputs marked as assumptions in the workbook",
-                                 "Исходные данные, отмеченные в книге как допущения"),
+    "report.assumption_inputs": ("Inputs that are assumptions: so marked in their sources, or defaulted",
+                                 "Исходные данные — допущения: отмеченные так в источниках или принятые по умолчанию"),
     "report.conventions": ("Conventions", "Соглашения"),
     "report.field.project": ("Project", "Проект"),
     "report.field.date": ("Date", "Дата"),
@@ -938,10 +1013,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "report.chain": ("Process chain and mass balances", "Технологическая цепь и балансы масс"),
     "report.chain_intro": ("Each stage's balance as the workbook gives it (one batch per stage), the closure of each "
                            "component (obtained minus loaded), the through recovery from the chain feed and the "
-                           "Shannon entropy of each component's distribution among the stage's products.",
+                           "sharpness of each component's separation among the stage's products.",
                            "Баланс каждого передела по данным книги (своя навеска на передел), невязка по каждому "
-                           "компоненту (получено минус загружено), сквозное извлечение из исходного сырья и энтропия "
-                           "Шеннона распределения компонента по продуктам передела."),
+                           "компоненту (получено минус загружено), сквозное извлечение из исходного сырья и чёткость "
+                           "разделения компонента по продуктам передела."),
     "report.undefined": ("undefined", "не определено"),
     "report.col.stream": ("Stream", "Продукт"),
     "report.col.mass": ("Mass, {unit}", "Масса, {unit}"),

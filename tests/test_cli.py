@@ -133,7 +133,7 @@ def test_check_prints_the_plausibility_audits(check_output):
     warnings = re.findall(r"^  WARNING  .+$", out, re.M)
     assert len(warnings) == int(heading.group(1)) >= 2
     assert any(line.startswith("  WARNING  Electrodialyser: capacity:") and "1.8\u00a0%" in line for line in warnings)
-    assert any("Dependence on by-product revenue" in line for line in warnings)
+    assert any("Dependence on the revenue from recovered products" in line for line in warnings)  # issue 15: by its kind
 
 
 def test_check_list_quantities_exits_0_and_lists_every_quantity_the_references_name(capsys):

@@ -44,19 +44,22 @@ def _cash_flow_tables(workbook: str, lang: str = "en"):
     return build_document(evaluate_workbook(INPUTS / workbook), lang).cash_flow_tables
 
 
-def test_a_ten_year_cash_flow_is_one_table_in_thousands() -> None:
+def test_a_ten_year_cash_flow_is_one_table_in_millions_as_its_chart() -> None:
+    """Issue 15: the table uses the chart's scale (mln RUB); cr_scheme's largest amount, 16.5 mln RUB, gets 6
+    significant digits: 3 decimals (9.894 mln RUB of revenue a year: 824,500 RUB/month x 12)."""
     (table,) = _cash_flow_tables("cr_scheme.xlsx")
-    assert table.caption == "Annual cash flow, thousand RUB"
+    assert table.caption == "Annual cash flow, mln RUB"
+    assert table.rows[0][1:3] == ["0", "9.894"]
     assert table.headers[1:] == [str(year) for year in range(11)]
     assert sum(table.widths) == pytest.approx(100)
 
 
 def test_a_fifteen_year_cash_flow_is_split_into_runs_of_years_that_fit() -> None:
-    """pb_electrorefining: 16 columns of numbers up to '−1,334,248' do not fit one A4 width; two tables of
-    8 years each do, and together they hold every year once."""
+    """pb_electrorefining: 16 columns of numbers up to '−1,334.25' (mln RUB) do not fit one A4 width; two
+    tables of 8 years each do, and together they hold every year once."""
     tables = _cash_flow_tables("pb_electrorefining.xlsx")
-    assert [table.caption for table in tables] == ["Annual cash flow, thousand RUB: years 0–7",
-                                                   "Annual cash flow, thousand RUB: years 8–15"]
+    assert [table.caption for table in tables] == ["Annual cash flow, mln RUB: years 0–7",
+                                                   "Annual cash flow, mln RUB: years 8–15"]
     assert [header for table in tables for header in table.headers[1:]] == [str(year) for year in range(16)]
     assert [table.part for table in tables] == [0, 2]
     for table in tables:
@@ -70,8 +73,9 @@ def test_a_cash_flow_of_billions_is_shown_in_millions() -> None:
     """copper_chain's cash revenue is about 3.6 bn RUB a year (301.73 mln RUB/month of cathode copper x 12; the
     credit for returned intermediates is not cash): thousands would take 8 digits."""
     tables = _cash_flow_tables("copper_chain.xlsx", "ru")
-    assert [table.caption for table in tables] == ["Годовой денежный поток, млн руб."]
-    assert tables[0].rows[0][2] == "3\u00a0621"
+    assert [table.caption for table in tables] == ["Годовой денежный поток, млн руб.: годы 0–5",
+                                                   "Годовой денежный поток, млн руб.: годы 6–10"]
+    assert tables[0].rows[0][2] == "3\u00a0620,8"  # 6 significant digits of the largest amount
 
 
 @pytest.mark.parametrize("workbook", ["cr_scheme.xlsx", "pb_electrorefining.xlsx", "bi_oxides.xlsx"])
@@ -86,8 +90,8 @@ def test_the_energy_total_is_the_sum_of_the_energies_above_it(workbook: str) -> 
     shown = [float(row[5].replace(",", "")) for row in table.rows[:total_row] if row[5]]
     assert float(table.rows[total_row][5].replace(",", "")) == pytest.approx(sum(shown), abs=len(shown))
     assert evaluation.results.scalar("energy_per_month") == pytest.approx(sum(shown), abs=len(shown))
-    installed = next(row for row in table.rows if row[0] in ("Installed power", "Total"))
-    assert installed[3] == f"{evaluation.results.scalar('installed_power'):,.2f}".rstrip("0").rstrip(".")
+    installed = next(row for row in table.rows if row[0] in ("Installed power of the equipment above", "Total"))
+    assert installed[3] == f"{evaluation.results.scalar('installed_power'):,.2f}".rstrip("0").rstrip(".") + " kW"
 
 
 def test_a_chain_without_by_product_rows_shows_no_zero_by_product_lines() -> None:
@@ -120,8 +124,9 @@ def test_the_input_listing_shows_inputs_as_entered_in_the_reader_language() -> N
     """copper_chain (ru): a content of 0.5225 % keeps its digits; a fraction's unit is its % sign; an input the
     workbook leaves out says so in Russian, and where it would have been."""
     rows = {row[0]: row for row in _document("copper_chain.xlsx", "ru").tables["appendix"].rows}
-    assert rows["streams.2.0.amount"][1:3] == ["0,5225\u00a0%", ""]
-    assert rows["income_tax_rate"][3:] == ["(строки нет: по умолчанию 0)", "Project, строки нет"]
+    # each input named by its row and field (issue 15: no model keys such as streams.2.0.amount)
+    assert rows["Mining/Run-of-mine ore (Cu): содержание"][1:3] == ["0,5225\u00a0%", ""]
+    assert rows["Ставка налога на прибыль"][3:] == ["(строки нет: по умолчанию 0)", "Project, строки нет"]
     inputs = {row[0]: row for row in _document("copper_chain.xlsx", "ru").tables["inputs"].rows}
     assert inputs["Ставка налога на прибыль"][3] == "значение по умолчанию"
 

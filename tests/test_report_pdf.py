@@ -46,14 +46,15 @@ PROJECT_NAME = {"en": "Chromium wastewater treatment by electrodialysis and elec
                 "ru": "Очистка хромсодержащих сточных вод электродиализом и электродеионизацией"}
 
 HEADINGS = {
-    "en": ["Executive summary", "Description of the scheme", "Inputs", "Energy", "Operating costs",
+    "en": ["Executive summary", "Description of the scheme", "Inputs", "Energy", "Capital cost", "Operating costs",
            "Revenue and losses", "Cash flow", "Financial metrics", "Sensitivity and risk",
            "Regression check against the source",
-           "Assumptions and notes", "Conclusions and recommendations", "Appendix: input listing"],
-    "ru": ["Основные результаты", "Описание схемы", "Исходные данные", "Электропотребление",
+           "Assumptions and notes", "Conclusions and recommendations", "Appendix: regression check, figure by figure",
+           "Appendix: input listing"],
+    "ru": ["Основные результаты", "Описание схемы", "Исходные данные", "Электропотребление", "Капитальные затраты",
            "Эксплуатационные затраты", "Выручка и потери", "Денежный поток", "Показатели эффективности",
            "Чувствительность и риски", "Проверка опубликованных данных", "Допущения и примечания", "Выводы и рекомендации",
-           "Приложение: перечень исходных данных"],
+           "Приложение: проверка по каждому значению", "Приложение: перечень исходных данных"],
 }
 CONTENTS = {"en": "Contents", "ru": "Содержание"}
 REPORT_KIND = {"en": "Feasibility report", "ru": "Технико-экономическое обоснование"}

@@ -154,7 +154,7 @@ def test_a_plant_that_covers_its_throughput_is_only_qualified_by_its_byproduct_d
     verdict = verdict_of(evaluation)
     assert verdict.status == QUALIFIED
     assert [(item.kind, item.weight) for item in verdict.reasons] == [("warnings", QUALIFIES)]
-    assert reason(verdict, "warnings").text("en") == "1 plausibility warning: Dependence on by-product revenue"
+    assert reason(verdict, "warnings").text("en") == "1 plausibility warning: Dependence on the revenue from recovered products"
 
 
 # -- a quoted energy the model does not use ---------------------------------------------------------------

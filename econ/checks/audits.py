@@ -193,6 +193,14 @@ def figures(plant: Plant) -> list[Figure]:
     return items
 
 
+def byproducts_kind(plant: Plant) -> str:
+    """What the ByProducts sheet's rows are to ``plant``: "by-product" when the plant has another revenue (a
+    product or a saving of the Products sheet, a process chain's payables), else "recovered": they are its
+    only revenue (a tolling refinery's refining charge), the products it recovers and sells."""
+    main = [row for row in plant.rows("products") if getattr(row, "kind", "") in ("product", "saving")]
+    return "by-product" if main or plant.chain is not None else "recovered"
+
+
 def run_audits(plant: Plant, results: Results, comparisons: list[Comparison]) -> list[Audit]:
     """The audits of one case, in the order of :func:`figures`, then the text's claims."""
     audits: list[Audit] = []
@@ -244,11 +252,13 @@ def run_audits(plant: Plant, results: Results, comparisons: list[Comparison]) ->
         without = results.scalar("audit.net_effect_without_byproducts")
         net = results.scalar("net_effect_per_month")
         rests = net > 0 and without < 0
+        kind = "byproducts" if byproducts_kind(plant) == "by-product" else "recovered"  # what it measures
         audits.append(Audit(
-            "byproduct-dependence", WARNING if rests else OK, "audit.byproducts.title",
-            "audit.byproducts.warning" if rests else "audit.byproducts.ok",
+            "byproduct-dependence", WARNING if rests else OK, f"audit.{kind}.title",
+            f"audit.{kind}.warning" if rests else f"audit.{kind}.ok",
             {"net": net, "revenue": results.scalar("byproduct_revenue_per_month"), "cost": -without,
-             "without": without, "cur": Unit(plant.currency)},
+             "without": without, "cur": Unit(plant.currency),
+             "names": "; ".join(row.name for row in plant.rows("byproducts"))},
             "audit.net_effect_without_byproducts"))
     for comparison in comparisons:
         reference = comparison.reference

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from econ import i18n
 from econ.model.figures import Figure
 from econ.report.document_tables import Table, _amount, _Formatter, _input_value, _parameter_label, _shown_unit, \
-    metric_text
+    figure_label, metric_text
 
 if TYPE_CHECKING:
     from econ.checks.evaluation import Evaluation
@@ -30,7 +30,7 @@ def _alternatives_table(evaluation: Evaluation, fmt: _Formatter, lang: str, metr
             continue
         figure = model.get(key)
         assert isinstance(figure, Figure)
-        table.add([i18n.figure_label(key, lang)] + [fmt.figure(case.value(key), figure) for case in cases]
+        table.add([figure_label(evaluation.plant, key, lang)] + [fmt.figure(case.value(key), figure) for case in cases]
                   + [fmt.unit(figure.unit)], "total" if key in ("opex_per_month", "npv") else "")
     for key in ("irr", "payback", "discounted_payback"):
         table.add([i18n.figure_label(key, lang)] + [metric_text(case.metric(key), key, lang, model.years) for case in cases]

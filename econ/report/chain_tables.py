@@ -1,4 +1,4 @@
-"""The process-chain part of the report: stage balances, closure, recovery and entropy, losses.
+"""The process-chain part of the report: stage balances, closure, recovery and separation sharpness, losses.
 
 Every value comes from the evaluated figures of econ.model.chain, formatted for
 the report's language; a figure the model could not define (a component whose
@@ -115,10 +115,9 @@ def chain_tables(evaluation: Evaluation, fmt: _Formatter, lang: str) -> dict[str
     headers = [i18n.text("report.col.stage", lang)]
     for component in components:
         headers += [i18n.text("report.col.carried", lang, component=component),
-                    i18n.text("report.col.entropy", lang, component=component),
-                    i18n.text("report.col.information", lang, component=component)]
+                    i18n.text("report.col.sharpness", lang, component=component)]
     table = Table("chain-recovery", i18n.text("report.chain.recovery_caption", lang), headers,
-                  ["l"] + ["r"] * (3 * n), [31.0] + [69.0 / (3 * n)] * (3 * n), whole=True)
+                  ["l"] + ["r"] * (2 * n), [31.0] + [69.0 / (2 * n)] * (2 * n), whole=True)
     for stage in chain.stages:
         onward = [s for s in chain.obtained(stage.index) if s.destination in (NEXT, SOLD)]
         row = [f"{stage.index + 1}. {stage.name}"]
@@ -126,15 +125,14 @@ def chain_tables(evaluation: Evaluation, fmt: _Formatter, lang: str) -> dict[str
             carried = [get(stream_key(s.index, "recovery", j)) for s in onward]
             known = [value for value in carried if value is not None]
             row += [fmt.percent(sum(known), 2) if known and len(known) == len(carried) else "—",
-                    fmt.number(get(stage_key(stage.index, "entropy", j)), 3)
-                    if get(stage_key(stage.index, "entropy", j)) is not None else "—",
-                    fmt.number(get(stage_key(stage.index, "information", j)), 3)
-                    if get(stage_key(stage.index, "information", j)) is not None else "—"]
+                    _sharpness(get(stage_key(stage.index, "information", j)),
+                               get(stage_key(stage.index, "max_entropy", j)), fmt)]
         table.add(row)
     sold = [fmt.percent(get(f"chain.{j}.recovery_sold"), 2) if get(f"chain.{j}.recovery_sold") is not None else "—"
             for j in range(n)]
     table.note = i18n.text("report.chain.recovery_note", lang,
-                           sold="; ".join(f"{component} {value}" for component, value in zip(components, sold)))
+                           sold="; ".join(f"{component} {value}" for component, value in zip(components, sold))) \
+        + " " + i18n.text("report.chain.sharpness_note", lang)
     tables["chain-recovery"] = table
 
     # what leaves the chain, and the final product it costs
@@ -237,3 +235,11 @@ def chain_flows(evaluation: Evaluation, lang: str) -> list[dict[str, object]]:
                 },
             })
     return flows
+
+
+def _sharpness(information: float | None, max_entropy: float | None, fmt: _Formatter) -> str:
+    """Separation sharpness, 1 - H/Hmax = information / maximum entropy, in percent: 100 % when the whole
+    component goes to one product, 0 % when it is spread evenly; "—" for a stage of one product."""
+    if information is None or not max_entropy:
+        return "—"
+    return fmt.percent(information / max_entropy, 1)

@@ -1,31 +1,77 @@
-"""The report's regression check: the published figures recomputed, with their deviations and verdicts."""
+"""The report's regression check: the published figures recomputed, with their deviations and verdicts.
+
+The body of the report carries a summary (the figures counted by verdict, the findings by cause); the
+table of every figure goes to an appendix when it is long (more than :data:`BODY_ROWS` rows). In the
+table the computed figure, its deviation and its tolerance share one rule for their decimals: those of
+the published figure as printed, two more for the computed figure and one more for the deviation and the
+tolerance, each with the figure's unit; the relative deviation is in percent with one decimal.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from econ import i18n
-from econ.report.document_tables import Table, _Formatter, _shown_unit
+from econ.report.document_tables import Table, _Formatter, _shown_unit, readable
 
 if TYPE_CHECKING:
     from econ.checks.evaluation import Evaluation
+
+BODY_ROWS = 12  # a check table of more rows than this goes to the appendix, the body keeps its summary
+_VERDICT_ORDER = ("agrees", "agrees within input rounding", "holds", "holds within input rounding", "differs",
+                  "does not hold", "not tested")
 
 
 def _text(text_id: str, lang: str, **values: object) -> str:
     return i18n.text(text_id, lang, **values)
 
 
+@dataclass
+class ChecksSummary:
+    """What the body of the report says of the regression check."""
+
+    counts: str  # "3 published figures recomputed: agrees 1; differs 2."
+    findings: list[str] = field(default_factory=list)  # a sentence per finding
+    findings_lead: str = ""
+    where: str = ""  # where the full table is, when it is in the appendix
+    in_appendix: bool = False
+
+
+def checks_summary(evaluation: Evaluation, table: Table, fmt: _Formatter, lang: str) -> ChecksSummary:
+    """The counts of the figures by verdict, the findings, and whether the table goes to the appendix."""
+    from econ.checks.findings import evaluation_findings
+
+    counts = Counter(comparison.verdict for comparison in evaluation.comparisons)
+    verdicts = "; ".join(f"{_text(f'verdict.{verdict}', lang)}: {fmt.number(counts[verdict])}"
+                         for verdict in _VERDICT_ORDER if counts[verdict])
+    summary = ChecksSummary(_text("report.checks.counts", lang, count=len(evaluation.comparisons), verdicts=verdicts))
+    summary.findings = [f"{finding.id}: {readable(finding.text(evaluation.plant, lang), evaluation, lang)}"
+                        for finding in evaluation_findings(evaluation)]
+    summary.findings_lead = _text("report.checks.findings", lang)
+    summary.in_appendix = len(table.rows) > BODY_ROWS
+    if summary.in_appendix:
+        summary.where = _text("report.checks.in_appendix", lang, rows=len(table.rows))
+    return summary
+
+
+def _deviation_unit(unit: str, fmt: _Formatter) -> str:
+    """The unit of a difference of two figures: percentage points for figures in %."""
+    return _text("unit.percentage_points", fmt.lang) if unit == "%" else unit
+
+
 def _checks_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
     headers = [_text(f"report.col.{name}", lang) for name in
                ("id", "figure", "published", "computed", "deviation", "tolerance", "verdict")]
     table = Table("checks", _text("report.checks_caption", lang), headers, ["l", "l", "r", "r", "r", "r", "l"],
-                  [13, 16, 18, 12, 16, 9, 16])
+                  [13, 16, 16, 14, 16, 10, 15])
     from econ.checks.findings import evaluation_findings, ordered_by_finding
 
     # findings first, each a section row with its cause, then its figures; then the other published
     # figures; then the rows that are not published figures (derived, assumed) or not tested
     findings = evaluation_findings(evaluation)
-    heading_before = {finding.figures[0]: f"{finding.id}: {finding.text(evaluation.plant, lang)}"
+    heading_before = {finding.figures[0]: f"{finding.id}: {readable(finding.text(evaluation.plant, lang), evaluation, lang)}"
                       for finding in findings}
     ordered = ordered_by_finding(evaluation.comparisons, findings)
     placed = {figure for finding in findings for figure in finding.figures}
@@ -40,14 +86,17 @@ def _checks_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
         if reference.id in heading_before:
             table.add([heading_before[reference.id], "", "", "", "", "", ""], "section")
         unit = _shown_unit(reference.unit, fmt)
-        # the computed figure in the published unit, two decimals finer than the published one
-        decimals = min(_printed_decimals(reference.published) + 2, 8)
+        printed = _printed_decimals(reference.published)
+        decimals = min(printed + 2, 8)  # the computed figure, two decimals finer than the published one
+        fine = min(printed + 1, 8)  # its deviation and the tolerance, one decimal finer
+        difference_unit = _deviation_unit(unit, fmt)
         relative = comparison.relative_deviation
-        deviation = ""
+        deviation = tolerance = "—"
         if reference.comparison == "=":
-            deviation = fmt.auto(comparison.deviation, 4)
+            deviation = f"{fmt.number(comparison.deviation, fine)} {difference_unit}".strip()
             if relative is not None and comparison.deviation != 0:
-                deviation += f" ({fmt.percent(relative, 3)})"
+                deviation += f" ({fmt.percent(relative, 1)})"
+            tolerance = f"±{fmt.number(reference.tolerance, fine)} {difference_unit}".strip()
         if reference.comparison == "in":  # a range the text gives: "17.3–48.5 %"
             published = f"{fmt.auto(reference.published, 8)}–{fmt.auto(reference.published_high, 8)}"
         else:  # a figure, or a claim with its comparison: "< 110 kWh/t"
@@ -56,8 +105,7 @@ def _checks_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
         table.add([
             reference.id, reference.figure,
             f"{published} {unit}".strip(),
-            f"{fmt.number(comparison.computed, decimals)} {unit}".strip(), deviation,
-            f"±{fmt.auto(reference.tolerance)}" if reference.comparison == "=" else "—",
+            f"{fmt.number(comparison.computed, decimals)} {unit}".strip(), deviation, tolerance,
             i18n.text(f"verdict.{comparison.verdict}", lang)
             + ("" if reference.kind == "published" else f" ({_text(f'report.checks.kind.{reference.kind}', lang)})"),
         ], "warning" if comparison.material else "")

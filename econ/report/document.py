@@ -21,8 +21,9 @@ from econ.report.alternatives_tables import (_alternatives_table, _break_even_ta
                                              _overrides_table, break_even_base, break_even_target)
 from econ.report.checks_section import _checks_table
 from econ.report.document_tables import (Table, _amount, _Formatter, _input_value, _parameter_label, _row_name,
-                                         _sentence, _shown_unit, metric_text)
-from econ.report.inputs_section import _appendix_table, _items_table, _parameters_table
+                                         _sentence, _shown_unit, figure_label, metric_text, readable,
+                                         revenue_kind)
+from econ.report.inputs_section import _appendix_table, _items_table, _parameters_table, assumptions_list
 from econ.report.timestamp import report_time
 
 # re-exported: the names other modules import from here
@@ -56,6 +57,10 @@ class Document:
     verdict_reasons: list[tuple[str, str]] = field(default_factory=list)  # (weight, sentence) per reason
     risk: object = None  # econ.report.risk_section.RiskSection when the evaluation carries a risk analysis
     conclusions: object = None  # econ.report.conclusions.Conclusions
+    key_notes: list[str] = field(default_factory=list)  # why a key figure is "undefined" or "not reached"
+    checks_summary: object = None  # econ.report.checks_section.ChecksSummary
+    capital: object = None  # econ.report.capital_section.CapitalSection
+    toc: list[tuple[str, str]] = field(default_factory=list)  # (section id, heading) of the sections shown
 
 
 _TEXT_IDS = (
@@ -65,7 +70,12 @@ _TEXT_IDS = (
     "report.no_references", "report.no_audits", "report.chart_costs", "report.chart_cash_flow",
     "report.assumption_inputs", "report.conventions", "report.alternatives", "report.overrides",
     "report.break_even", "report.chain", "report.chain_intro", "report.risk", "report.conclusions",
+    "report.capital", "report.appendix_checks",
 )
+# the sections in their order, for the table of contents; each is left out when the document has none of it
+_SECTIONS = ("summary", "scheme", "inputs", "energy", "capital", "opex", "revenue", "chain", "cashflow", "metrics",
+             "alternatives", "break_even", "risk", "checks", "assumptions", "conclusions", "appendix_checks",
+             "appendix")
 
 
 def _text(text_id: str, lang: str, **values: object) -> str:
@@ -112,11 +122,13 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
         (label("payback"), metric_texts["payback"]),
         (label("discounted_payback"), metric_texts["discounted_payback"]),
     ]
+    key_figures, key_notes = _short_key_figures(key_figures, evaluation, lang)
     if not verdict.shows_npv:  # neither capital nor operating cost: no NPV headline, only the products' value
         key_figures = [(label("opex_per_month"), value("opex_per_month")),
                        (label("capital_total"), value("capital_total")),
                        (_text("report.products_value", lang), value("net_effect_per_month")),
                        (_text("report.products_value_year", lang), value("net_effect_per_year"))]
+        key_notes = []
     tables = {
         "inputs": _parameters_table(evaluation, fmt, lang),
         "plant_items": _items_table(evaluation, fmt, lang),
@@ -126,7 +138,8 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
                                *(["opex_reagents"] if plant.chain is not None else []),
                                *(["opex_consumables"] if "opex_consumables" in model else []), "opex_per_month",
                                "specific_cost"], totals={"opex_per_month"}),
-        "revenue": _figure_table("revenue", _text("report.revenue_caption", lang), evaluation, fmt, lang,
+        "revenue": _figure_table("revenue", _text("report.revenue_caption.recovered" if revenue_kind(plant) == "recovered"
+                                                  else "report.revenue_caption", lang), evaluation, fmt, lang,
                                  _revenue_keys(evaluation), totals={"net_effect_per_month", "products_value_per_month"}),
         "metrics": _metrics_table(evaluation, fmt, lang, metric_texts),
         "checks": _checks_table(evaluation, fmt, lang),
@@ -150,22 +163,19 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
         tables["alternatives"] = _alternatives_table(evaluation, fmt, lang, metric_texts)
         tables["incremental"] = _incremental_table(evaluation, fmt, lang)
         tables["overrides"] = _overrides_table(evaluation, fmt, lang)
-    audits = [("warning" if audit.status != "ok" else "ok", audit.title(lang), _sentence(audit.message(lang)))
-              for audit in evaluation.audits]
+    audits = [("warning" if audit.status != "ok" else "ok", readable(audit.title(lang), evaluation, lang),
+               _sentence(readable(audit.message(lang), evaluation, lang))) for audit in evaluation.audits]
     conventions = [_text(f"convention.{name}", lang) for name in dcf_tables.conventions(plant)]
-    assumptions, previous_source = [], None
-    for key, parameter in plant.parameters.items():
-        if not parameter.source.lower().startswith("assumption"):
-            continue
-        # the fields of one table row share its source: written once, then "same as above"
-        shown = _text("report.same_source", lang) if parameter.source == previous_source else parameter.source
-        assumptions.append((_parameter_label(key, parameter.label, plant, lang),
-                            _amount(parameter.value, parameter.unit, fmt), shown))
-        previous_source = parameter.source
+    assumptions = assumptions_list(evaluation, fmt, lang)
     from econ.report.conclusions import build_conclusions
     from econ.report.risk_section import build_risk_section
 
-    return Document(
+    from econ.report.capital_section import build_capital_section
+    from econ.report.checks_section import checks_summary
+
+    document = Document(
+        key_notes=key_notes, checks_summary=checks_summary(evaluation, tables["checks"], fmt, lang),
+        capital=build_capital_section(evaluation, fmt, lang),
         risk=build_risk_section(evaluation, fmt, lang),
         conclusions=build_conclusions(evaluation, verdict, fmt, lang, metric_texts),
         lang=lang, texts=texts, title_fields=title_fields, project=plant.text("name", lang),
@@ -173,10 +183,16 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
         verdict=_verdict(evaluation, verdict, fmt, lang, metric_texts), tables=tables, audits=audits,
         conventions=conventions, assumptions=assumptions, chain_tables=chain,
         cash_flow_tables=_cash_flow_tables(evaluation, fmt, lang),
-        verdict_status=verdict.status.replace(" ", "-"), verdict_reasons=verdict.reason_texts(lang),
+        verdict_status=verdict.status.replace(" ", "-"), verdict_reasons=[(weight, readable(reason, evaluation, lang)) for weight, reason in verdict.reason_texts(lang)],
         verdict_lead=_text("verdict.needed" if verdict.of_weight(INVALIDATES) else "verdict.qualified_by", lang)
         if verdict.of_weight(INVALIDATES) or verdict.of_weight(QUALIFIES) else "",
     )
+    present = {"capital": document.capital is not None, "chain": bool(document.chain_tables),
+               "alternatives": "alternatives" in tables, "break_even": "break_even" in tables,
+               "risk": document.risk is not None,
+               "appendix_checks": bool(tables["checks"].rows) and document.checks_summary.in_appendix}
+    document.toc = [(section, texts[section]) for section in _SECTIONS if present.get(section, True)]
+    return document
 
 
 def _metric_text(evaluation: Evaluation, key: str, fmt: _Formatter) -> str:
@@ -216,12 +232,14 @@ def _alternatives_verdict(evaluation: Evaluation, fmt: _Formatter, lang: str) ->
 
 def _energy_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
     """The equipment's installed power and energy, then what else the plant's electricity counts (the
-    cells' DC power, the chain's process energy), and the total the rows add up to."""
+    cells' DC power, the chain's process energy), and the total the rows add up to. Every total says what
+    it includes and carries its unit; each specific energy says its basis."""
     plant, results = evaluation.plant, evaluation.results
     headers = [_text(f"report.col.{name}", lang) for name in
                ("equipment", "quantity", "unit_power", "installed_power", "load_factor", "energy")]
     table = Table("energy", _text("report.energy_caption", lang), headers, ["l", "r", "r", "r", "r", "r"],
                   [32, 10, 14, 14, 12, 18])
+    kw = fmt.unit("kW")
     for row in plant.rows("equipment"):
         table.add([row.name, fmt.auto(plant.value(row.key("quantity"))), fmt.auto(plant.value(row.key("unit_power"))),
                    fmt.auto(results.scalar(f"equipment.{row.index}.power")),
@@ -230,29 +248,39 @@ def _energy_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
     # the total with as many decimals as the most precise power shown above it (426.25, not 426.2)
     point = "," if lang == "ru" else "."
     decimals = max((len(cells[3].partition(point)[2]) for cells in table.rows), default=0)
-    installed = fmt.number(results.scalar("installed_power"), decimals)
+    installed = f"{fmt.number(results.scalar('installed_power'), decimals)} {kw}"
     chain_energy = "chain_energy_per_month" in results.values
+    energy_total = fmt.number(results.scalar("energy_per_month"), 0)  # in the column's unit, kWh/month
     if not plant.rows("electrolysis") and not chain_energy:  # the equipment is the whole: one total row
-        table.add([_text("report.energy_total", lang), "", "", installed, "",
-                   fmt.number(results.scalar("energy_per_month"), 0)], "total")
+        table.add([_text("report.energy_total", lang), "", "", installed, "", energy_total], "total")
     else:
-        table.add([i18n.figure_label("installed_power", lang), "", "", installed, "", ""])
+        table.add([_text("report.energy.installed_equipment", lang), "", "", installed, "", ""])
+        load = results.scalar("installed_power")
         for row in plant.rows("electrolysis"):
-            # the cells, rounded up, as the quantity; their DC power is drawn, not installed (not in the total)
+            # the cells, rounded up, as the quantity; their DC power is drawn, not installed
             prefix = f"electrolysis.{row.index}"
+            load += results.scalar(f"{prefix}.power")
             table.add([i18n.figure_label(f"{prefix}.power", lang, row.name),
-                       fmt.auto(results.scalar(f"{prefix}.cells_whole")), "", fmt.auto(results.scalar(f"{prefix}.power")),
-                       "", fmt.number(results.scalar(f"{prefix}.energy_per_month"), 0)])
+                       fmt.auto(results.scalar(f"{prefix}.cells_whole")), "",
+                       f"{fmt.auto(results.scalar(f'{prefix}.power'))} {kw}", "",
+                       fmt.number(results.scalar(f"{prefix}.energy_per_month"), 0)])
+        if plant.rows("electrolysis"):
+            table.add([_text("report.energy.connected", lang), "", "", f"{fmt.auto(load, 6)} {kw}", "", ""])
         if chain_energy:  # the process energy of the chain's stages (their own table), counted in the electricity
             table.add([i18n.figure_label("chain_energy_per_month", lang), "", "", "", "",
                        fmt.number(results.scalar("chain_energy_per_month"), 0)])
-        table.add([i18n.figure_label("energy_per_month", lang), "", "", "", "",
-                   fmt.number(results.scalar("energy_per_month"), 0)], "total")
+        table.add([i18n.figure_label("energy_per_month", lang), "", "", "", "", energy_total], "total")
     for key in ("operating_hours_per_month", "energy_cost_per_month", "specific_energy"):
         figure = evaluation.model.get(key)
         assert isinstance(figure, Figure)
-        table.add([i18n.figure_label(key, lang), "", "", "", "",
-                   f"{fmt.figure(results.scalar(key), figure)} {fmt.unit(figure.unit)}"])
+        name = _text("report.energy.specific_plant", lang) if key == "specific_energy" and (
+            plant.rows("electrolysis") or chain_energy) else i18n.figure_label(key, lang)
+        table.add([name, "", "", "", "", f"{fmt.figure(results.scalar(key), figure)} {fmt.unit(figure.unit)}"])
+    for row in plant.rows("electrolysis"):  # the cells alone, per tonne of metal: the basis the sources quote
+        key = f"electrolysis.{row.index}.specific_energy"
+        if key in results.values:
+            table.add([_text("report.energy.specific_cells", lang, name=row.name), "", "", "", "",
+                       f"{fmt.number(results.scalar(key), 1)} {fmt.unit('kWh/t')}"])
     return table
 
 
@@ -278,7 +306,7 @@ def _figure_table(table_id: str, caption: str, evaluation: Evaluation, fmt: _For
     for key in keys:
         figure = model.get(key)
         assert isinstance(figure, Figure)
-        table.add([i18n.figure_label(key, lang, _row_name(evaluation.plant, key)),
+        table.add([figure_label(evaluation.plant, key, lang),
                    fmt.figure(results.scalar(key), figure), fmt.unit(figure.unit)],
                   "total" if key in totals else "")
     return table
@@ -288,11 +316,14 @@ def _figure_table(table_id: str, caption: str, evaluation: Evaluation, fmt: _For
 # the year columns get, and a cell's width per character at 6.8 pt DejaVu Sans plus its padding, in mm
 _TEXT_WIDTH_MM, _YEAR_COLUMNS_SHARE = 172.0, 0.86
 _CASH_FLOW_MM_PER_CHARACTER, _CASH_FLOW_PADDING_MM = 1.55, 1.8
+CASH_FLOW_SCALE = 1e6  # the tables' money in millions, as the charts (econ.report.charts: money_scale 1e6)
+CASH_FLOW_DIGITS = 6  # significant digits of the largest amount in a cash-flow table
 
 
 def _cash_flow_tables(evaluation: Evaluation, fmt: _Formatter, lang: str) -> list[Table]:
-    """The annual cash flow, in thousands (millions when thousands would take more than 7 digits), split
-    into tables of consecutive years so that the longest number fits its column."""
+    """The annual cash flow in millions, the scale of the cash-flow chart beside it (econ.report.charts draws
+    it in millions), with the decimals that give the largest amount 6 significant digits (3 at most: to the
+    thousand); split into tables of consecutive years so that the longest number fits its column."""
     results, years = evaluation.results, evaluation.model.years
     cur = fmt.unit(evaluation.plant.currency)
     keys = ("cf.revenue", "cf.operating_costs", "cf.depreciation", "cf.pre_tax_profit", "cf.income_tax",
@@ -303,8 +334,10 @@ def _cash_flow_tables(evaluation: Evaluation, fmt: _Formatter, lang: str) -> lis
         keys = tuple(dcf_tables.cash_flow_rows(evaluation.model.keys()))
         styles = {key: evaluation.model.get(key).style for key in keys}
     largest = max(abs(float(value)) for key in keys if styles[key] == "money" for value in results[key])
-    millions = largest / 1000 >= 1e7
-    caption = _text("report.cashflow_caption_mln" if millions else "report.cashflow_caption", lang, cur=cur)
+    # 6 significant digits of the largest amount, to the thousand at most: 3 decimals for 16.5 mln, 2 for 3 174 mln
+    digits = len(str(int(largest / CASH_FLOW_SCALE))) if largest >= CASH_FLOW_SCALE else 1
+    money_decimals = max(0, min(3, CASH_FLOW_DIGITS - digits))
+    caption = _text("report.cashflow_caption_mln", lang, cur=cur)
     rows = []
     for key in keys:
         if styles[key] in ("fraction", "ratio"):  # shares as %, DSCR with 2 decimals; a blank year stays blank
@@ -313,7 +346,9 @@ def _cash_flow_tables(evaluation: Evaluation, fmt: _Formatter, lang: str) -> lis
         elif key == "cf.discount_factor":
             cells = [fmt.number(float(value), 4) for value in results[key]]
         else:
-            cells = [fmt.number(float(value) / (1e6 if millions else 1e3), 0) for value in results[key]]
+            # an empty year is "0", not "0.000"
+            cells = [fmt.number(float(value) / CASH_FLOW_SCALE, money_decimals) if float(value) != 0 else "0"
+                     for value in results[key]]
         rows.append((i18n.figure_label(key, lang), cells, "total" if key in dcf_tables.TOTAL_ROWS else ""))
     widest = max(len(cell) for _, cells, _ in rows for cell in cells)
     needed_mm = widest * _CASH_FLOW_MM_PER_CHARACTER + _CASH_FLOW_PADDING_MM
@@ -374,3 +409,29 @@ def _metrics_table(evaluation: Evaluation, fmt: _Formatter, lang: str, metric_te
     return table
 
 
+
+
+# the key figures whose value may be a reason instead of a number ("undefined: ...", "not reached within ...")
+_METRIC_KEYS = ("irr", "payback", "discounted_payback", "profitability_index")
+_NOTE_MARKS = "¹²³⁴⁵⁶⁷⁸⁹"
+
+
+def _short_key_figures(key_figures: list[tuple[str, str]], evaluation: Evaluation,
+                       lang: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """The key figures with a short cell ("not reached", "undefined") where a metric is not a number, each
+    marked, and the notes below the box that give the reason in full."""
+    shown, notes = [], []
+    reasons = {i18n.figure_label(key, lang): metric_text(evaluation.results.metrics[key], key, lang,
+                                                         evaluation.model.years)
+               for key in _METRIC_KEYS if key in evaluation.results.metrics}
+    for name, value in key_figures:
+        status = next((int(evaluation.results.metrics[key].status) for key in _METRIC_KEYS
+                       if key in evaluation.results.metrics and i18n.figure_label(key, lang) == name), 0)
+        if status == 0 or name not in reasons or value != reasons[name]:
+            shown.append((name, value))
+            continue
+        short = value.partition(":")[0] if ":" in value else i18n.text("metric.not_reached_short", lang)
+        mark = _NOTE_MARKS[len(notes) % len(_NOTE_MARKS)]
+        shown.append((name, f"{short}{mark}"))
+        notes.append(f"{mark} {name}: {value}.")
+    return shown, notes

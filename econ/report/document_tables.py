@@ -8,9 +8,11 @@ section modules beside it); numbers are formatted for the report's language
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from econ import i18n
+from econ.checks.audits import byproducts_kind
 from econ.model import metrics
 from econ.model.cashflow import PAYBACK_NO_INVESTMENT
 from econ.model.figures import Figure, MetricValues
@@ -175,3 +177,43 @@ def _input_value(value: float, unit: str, fmt: _Formatter) -> str:
     decimals = next((places for places in range(5)
                      if math.isclose(round(percent, places), percent, rel_tol=1e-9, abs_tol=1e-9)), 4)
     return fmt.percent(value, decimals)
+
+
+# The ByProducts sheet's totals, named by what the rows are to the plant (econ.model.revenue)
+_RECOVERED_FIGURES = ("byproduct_revenue_per_month", "byproduct_mass_per_month")
+
+
+def revenue_kind(plant) -> str:  # noqa: ANN001 - Plant
+    """What the ByProducts sheet's rows are to ``plant`` ("by-product" or "recovered"), as the audit of the
+    dependence on their revenue measures it (econ.checks.audits.byproducts_kind)."""
+    return byproducts_kind(plant)
+
+
+def figure_label(plant, key: str, lang: str) -> str:  # noqa: ANN001 - Plant
+    """A figure's label in ``lang``, with its row's name; the ByProducts totals are named by their kind."""
+    if key in _RECOVERED_FIGURES:
+        return i18n.text(f"revenue.{revenue_kind(plant)}.{key}", lang)
+    return i18n.figure_label(key, lang, _row_name(plant, key))
+
+
+# a model key in a text written by the checks: "stage.3.1.loaded", "balance.22.1.mass", "opex_per_month"
+_MODEL_KEY = re.compile(r"(?<![\w.])[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+(?![\w])|(?<![\w.])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w.])")
+
+
+def readable(text: str, evaluation, lang: str) -> str:  # noqa: ANN001 - Evaluation
+    """``text`` with every model key or input key it names replaced by the figure's label or the input's row
+    name and field label ("stage.3.1.loaded" -> "Alkaline treatment (Pb): loaded"); other words unchanged."""
+    plant, model = evaluation.plant, evaluation.model
+
+    def name(match: re.Match[str]) -> str:
+        key = match.group(0)
+        if key in plant.parameters:
+            return _parameter_label(key, plant.parameters[key].label, plant, lang)
+        if key in model:
+            try:
+                return figure_label(plant, key, lang)
+            except KeyError:  # a figure with no label of its own: its key stays
+                return key
+        return key
+
+    return _MODEL_KEY.sub(name, text)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from econ import i18n
 from econ.inputs import schema
 from econ.report.document_tables import (Table, _amount, _cell, _entered, _Formatter, _input_value,
-                                         _shown_unit, _source)
+                                         _parameter_label, _shown_unit, _source)
 
 if TYPE_CHECKING:
     from econ.checks.evaluation import Evaluation
@@ -58,12 +59,83 @@ def _items_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
 
 
 def _appendix_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
-    """Every numeric input as read: key, value in the model's unit, what was entered, and its cell."""
+    """Every numeric input as read: its name, value in the model's unit, what was entered, and its cell."""
     plant = evaluation.plant
-    headers = [_text(f"report.col.{name}", lang) for name in ("key", "value", "unit", "entered", "cell")]
+    headers = [_text(f"report.col.{name}", lang) for name in ("parameter", "value", "unit", "entered", "cell")]
     table = Table("appendix", _text("report.appendix_caption", lang), headers, ["l", "r", "l", "l", "l"],
                   [34, 13, 13, 24, 16])
     for key, parameter in plant.parameters.items():
-        table.add([key, _input_value(parameter.value, parameter.unit, fmt), _shown_unit(parameter.unit, fmt),
+        # the row's name and the field's label, as everywhere in the report (the cell says where it was read)
+        table.add([_parameter_label(key, parameter.label, plant, lang), _input_value(parameter.value, parameter.unit, fmt),
+                   _shown_unit(parameter.unit, fmt),
                    _entered(parameter, lang), _cell(parameter, lang)])
     return table
+
+
+# A source that says one of these marks its input as an assumption (as econ.inputs.uncertainty_reader reads it)
+_ASSUMPTION_WORD = re.compile(r"\b(assumption|assumed)\b|допущени|предположени", re.IGNORECASE)
+
+
+def _field_pattern(name: str) -> str:
+    """A field named in a source as ``load_factor`` or ``load factor``."""
+    return re.escape(name).replace("_", "[_ ]")
+
+
+def assumption_source(plant, key: str) -> str | None:  # noqa: ANN001 - Plant
+    """The part of ``key``'s source that makes the input an assumption, or None when it is not one.
+
+    A defaulted input is an assumption (its source is "default"). A scalar input is one when its source says
+    "assumption" (or "assumed", «допущение»). A table row shares one source among its fields, written as
+    ``field: text`` segments ("load_factor: assumption: ..."): a field with its own segment is an
+    assumption when that segment says so; the text before the first segment speaks for the fields without
+    one, except where it names the field it assumes ("assumption: quantity 1" assumes only the quantity).
+    """
+    parameter = plant.parameters[key]
+    if parameter.defaulted or parameter.source.strip().lower() == "default":
+        return "default"
+    source = parameter.entered_source or parameter.source  # judged as entered, whatever the report's language
+    parts = key.split(".")
+    spec = next((spec for spec in schema.TABLES if spec.key == parts[0]), None) if len(parts) == 3 else None
+    if spec is None:
+        return source if _ASSUMPTION_WORD.search(source) else None
+    names = [field_spec.name for field_spec in spec.fields]
+    markers = re.compile(r"(?<![\w])(" + "|".join(_field_pattern(name) for name in names) + r")\s*:", re.IGNORECASE)
+    segments: dict[str, str] = {}
+    found = list(markers.finditer(source))
+    for index, match in enumerate(found):
+        end = found[index + 1].start() if index + 1 < len(found) else len(source)
+        name = match.group(1).lower().replace(" ", "_")
+        segments.setdefault(name, source[match.start():end].strip())
+    field_name = parts[2]
+    if field_name in segments:
+        return segments[field_name] if _ASSUMPTION_WORD.search(segments[field_name]) else None
+    leading = source[:found[0].start()] if found else source
+    # a field named by its name or by its first word when that says enough ("assumption: no salvage")
+    words = {name: name for name in names} | {name.split("_")[0]: name for name in names
+                                              if "_" in name and len(name.split("_")[0]) >= 6}
+    named = re.compile(r"\b(?:assumption|assumed)\s*:?\s*(?:no\s+)?(" + "|".join(
+        _field_pattern(word) for word in sorted(words, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+    assumed_fields = {words[match.group(1).lower().replace(" ", "_")] for match in named.finditer(leading)}
+    if field_name in assumed_fields:
+        return source
+    general = named.sub("", leading)  # the assumptions that name no field speak for every field without a segment
+    return source if _ASSUMPTION_WORD.search(general) else None
+
+
+def assumptions_list(evaluation: Evaluation, fmt: _Formatter, lang: str) -> list[tuple[str, str, str]]:
+    """Every input that is an assumption (its source says so, or a default stands in), as (parameter, value,
+    source); consecutive rows of one source give it once, then "the same as above"."""
+    plant = evaluation.plant
+    rows, previous_source = [], None
+    for key, parameter in plant.parameters.items():
+        source = assumption_source(plant, key)
+        if source is None:
+            continue
+        # the part of the source that says so, as entered; the whole source in the report's language
+        shown_source = _source(parameter, lang) if source == "default" else \
+            source if not parameter.entered_source else parameter.source
+        shown = _text("report.same_source", lang) if shown_source == previous_source else shown_source
+        rows.append((_parameter_label(key, parameter.label, plant, lang), _amount(parameter.value, parameter.unit, fmt),
+                     shown))
+        previous_source = shown_source
+    return rows

@@ -66,7 +66,8 @@ def build_risk_section(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Ri
     cur = fmt.unit(plant.currency)
     percent = fmt.number(risk.percent, 0)
     texts = {name: i18n.text(f"risk.{name}", lang) for name in ("unquantified", "unquantified_intro",
-                                                                "unquantified_none", "sobol_note")}
+                                                                "unquantified_none", "unquantified_see",
+                                                                "sobol_note")}
     intro = i18n.text("risk.intro", lang, percent=percent, count=len(risk.inputs), seed=risk.seed,
                       samples=fmt.number(risk.samples))
     headers = [i18n.text("report.col.input", lang), i18n.text("risk.col.unit", lang),
