@@ -168,11 +168,14 @@ def render_html(evaluation: Evaluation, lang: str | None = None,
                "chain": bool(document.chain_tables), "risk": document.risk is not None}
     sections = [(section, document.texts[section]) for section in _SECTIONS if present.get(section, True)]
     try:
-        return environment.get_template(TEMPLATE).render(doc=document, sections=sections, maps=maps,
+        html = environment.get_template(TEMPLATE).render(doc=document, sections=sections, maps=maps,
                                                               chain_charts=chain_charts)
     except jinja2.TemplateError as error:
         where = f" line {error.lineno}" if getattr(error, "lineno", None) else ""
         raise ReportError(f"{templates_dir() / TEMPLATE}{where}: {error}") from None
+    from econ.report.typeset import typeset_html
+
+    return typeset_html(html)  # formulas' subscripts, units kept whole and with their numbers
 
 
 def _fetcher_class():  # noqa: ANN202 - weasyprint is imported lazily
