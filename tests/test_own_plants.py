@@ -265,8 +265,10 @@ def test_validate_lists_every_problem_one_line_each_then_a_count(tmp_path, capsy
 def test_validate_exits_0_on_a_workbook_with_notes_only(tmp_path, capsys):
     status, lines = validate(copy_with(tmp_path, remove_row("Project", "income_tax_rate")), capsys)
     assert status == 0
-    assert lines == ['Note: plant.xlsx!Project: "income_tax_rate": no row; the default 0 is used',
-                     f"{tmp_path / 'plant.xlsx'}: 0 errors, 1 note"]
+    # cr_scheme reports in Russian: one more note while some of its texts have no Russian translation
+    untranslated = [line for line in lines if line.startswith("Note: plant.xlsx: ") and "Russian translation" in line]
+    assert lines == ['Note: plant.xlsx!Project: "income_tax_rate": no row; the default 0 is used', *untranslated,
+                     f"{tmp_path / 'plant.xlsx'}: 0 errors, {1 + len(untranslated)} note{'s' if untranslated else ''}"]
 
 
 @pytest.mark.parametrize("name", ["cr_scheme", "pb_electrorefining", "bi_oxides", "copper_chain", "ni_rinse_ro"])

@@ -32,7 +32,8 @@ def problems_of(path: str) -> tuple[list[str], list[str]]:
         return several.lines, []
     except EconError as error:  # the file itself cannot be read
         return [str(error)], []
-    notes = [str(note) for note in plant.notes]
+    # with the one note on the texts its reports (in Project!language) show untranslated
+    notes = [str(note) for note in plant.localized(plant.language or "en").notes]
     try:
         evaluation = evaluate_plant(plant)
         evaluation.break_even_outcomes()

@@ -26,7 +26,7 @@ from econ.inputs.finance_reader import read_finance
 from econ.inputs.plant import Parameter, Plant, Row, row_key
 from econ.inputs.problems import suggestion
 from econ.inputs.products_reader import read_priced_table
-from econ.inputs.translations import Translations, check_column, missing_note, read_translations, untranslated
+from econ.inputs.translations import Translations, check_column, read_translations
 from econ.inputs.uncertainty_reader import read_uncertainty
 from econ.inputs.values import ValueReader
 from econ.inputs.workbook import Workbook
@@ -420,8 +420,4 @@ def read_plant(path: str | Path) -> Plant:
     Raises :class:`~econ.inputs.problems.InputErrors` (an InputError) holding every problem found, one
     line each, when the workbook has any error; the plant's ``notes`` hold what does not stop a run.
     """
-    plant = _Reader(Path(path)).read()
-    missing = untranslated(plant, plant.language)  # the texts its own language's reports show untranslated
-    if missing:
-        plant.notes.append(missing_note(plant.file_name, missing, plant.language))
-    return plant
+    return _Reader(Path(path)).read()
