@@ -170,7 +170,7 @@ def implied_values(plant: Plant, model: Model, differing: Sequence[Comparison]) 
         keys.append(names)
         starts.append(np.array([plant.parameters[key].value for key in names]))
 
-    closures: dict[int, set[str]] = {}  # the figures each quantity reads, found once for all the steps
+    closures: dict[object, object] = {}  # the figures each quantity reads, found once for all the steps
 
     def residuals(points: list[np.ndarray]) -> list[np.ndarray | None]:
         # one case per (figure, input): input j of figure i set to points[i][j], the others as entered

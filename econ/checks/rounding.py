@@ -114,7 +114,8 @@ def attainable_ranges(plant: Plant, model: Model, exprs: Sequence[object | None]
             keys = rounded_inputs(plant, inputs[index] if inputs is not None else
                                   dependencies(model, expr.keys(), plant))
         tasks.append(_Task(expr, keys, _first_offsets(len(keys), rng)) if keys else None)
-    first = _run(plant, model, [_absolute(plant, task) for task in tasks])
+    closures: dict[object, object] = {}
+    first = _run(plant, model, [_absolute(plant, task) for task in tasks], closures)
     second: list[_Task | None] = []
     for task, values in zip(tasks, first):
         if task is None or len(task.keys) <= CORNERS_UP_TO:
@@ -125,7 +126,8 @@ def attainable_ranges(plant: Plant, model: Model, exprs: Sequence[object | None]
         with np.errstate(invalid="ignore"):
             direction = (np.sign(np.nan_to_num(values[:count] - values[count:2 * count])) @ groups).astype(np.int8)
         second.append(_Task(task.expr, task.keys, np.vstack([direction, -direction]), relative=True))
-    extra = _run(plant, model, [_absolute(plant, task) for task in second]) if any(second) else [None] * len(tasks)
+    extra = _run(plant, model, [_absolute(plant, task) for task in second], closures) if any(second) else \
+        [None] * len(tasks)
     ranges: list[Attainable | None] = []
     for task, values, more in zip(tasks, first, extra):
         if task is None:
@@ -147,7 +149,7 @@ def _absolute(plant: Plant, task: _Task | None) -> _Task | None:
 
 
 def evaluate_samples(plant: Plant, model: Model, exprs: Sequence[object | None], keys: Sequence[tuple[str, ...]],
-                     values: Sequence[np.ndarray], closures: dict[int, set[str]] | None = None
+                     values: Sequence[np.ndarray], closures: dict[object, object] | None = None
                      ) -> list[np.ndarray | None]:
     """Each quantity of ``exprs`` at the input values ``values[i]`` (samples, len(keys[i])), the other inputs
     as entered; None where ``exprs[i]`` is None. All samples are one vectorized evaluation. ``closures``, a
@@ -158,23 +160,27 @@ def evaluate_samples(plant: Plant, model: Model, exprs: Sequence[object | None],
 
 
 def _run(plant: Plant, model: Model, tasks: Sequence[_Task | None],
-         closures: dict[int, set[str]] | None = None) -> list[np.ndarray | None]:
+         closures: dict[object, object] | None = None) -> list[np.ndarray | None]:
     """Evaluate every task's samples (absolute input values) as the cases of vectorized evaluations: the
     figures that need no cash-flow table in one, the others (NPV, IRR, yearly rows) in a second; a group whose
     varied inputs x samples exceed CHUNK_ELEMENTS is split into several evaluations of fewer tasks (each case
     is computed alone, so the values do not depend on the split)."""
     results: list[np.ndarray | None] = [None] * len(tasks)
     closures = {} if closures is None else closures  # by id of the quantity's expression, kept by the caller
+    # (and the model's yearly figures and the entered inputs, under "yearly" and "base")
     needed: dict[int, set[str]] = {}
     for index, task in enumerate(tasks):
         if task is not None:
             if id(task.expr) not in closures:
                 closures[id(task.expr)] = model.closure(task.expr.keys())
             needed[index] = closures[id(task.expr)]
-    light = [index for index, keys in needed.items() if all(isinstance(model.get(key), Figure) for key in keys)]
+    if "yearly" not in closures:  # the figures that need the cash-flow table, and the entered inputs
+        closures["yearly"] = {figure.key for figure in model.figures if not isinstance(figure, Figure)}
+        closures["base"] = {key: np.asarray(p.value, dtype=float) for key, p in plant.parameters.items()}
+    yearly, base = closures["yearly"], closures["base"]
+    light = [index for index, keys in needed.items() if yearly.isdisjoint(keys)]
     chosen = set(light)
     heavy = [index for index in needed if index not in chosen]
-    base: dict[str, np.ndarray] = {key: np.asarray(p.value, dtype=float) for key, p in plant.parameters.items()}
     for group in (light, heavy):
         for chunk in _chunks(group, tasks):
             _run_chunk(plant, model, tasks, chunk, needed, base, results)

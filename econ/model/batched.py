@@ -122,9 +122,20 @@ class Stacks:
                     return array[begin:begin + len(indices)]
                 return array[indices]
         values = [_lookup(env, key, year) for key, year in keys]
-        if any(np.ndim(value) for value in values):
-            return np.stack(np.broadcast_arrays(*values)).astype(float, copy=False)
-        return np.array(values, dtype=float)
+        arrays = [index for index, value in enumerate(values) if np.ndim(value)]
+        if not arrays:
+            return np.array(values, dtype=float)
+        # a few arrays among many single numbers (the inputs a search varies): fill the numbers at once
+        cases = np.broadcast_shapes(*(np.shape(values[index]) for index in arrays))
+        stacked = np.empty((len(values),) + cases)
+        numbers = np.ones(len(values), dtype=bool)
+        numbers[arrays] = False
+        singles = np.flatnonzero(numbers)
+        stacked[singles] = np.array([values[index] for index in singles], dtype=float).reshape(
+            (len(singles),) + (1,) * len(cases))
+        for index in arrays:
+            stacked[index] = values[index]
+        return stacked
 
 
 def _lookup(env: Mapping[str, Array], key: str, year: int | None) -> Array:
