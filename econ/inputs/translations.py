@@ -196,9 +196,23 @@ def needs_translation(text: str, sheets: tuple[str, ...] = ()) -> bool:
     >>> needs_translation("Электродиализатор"), needs_translation("Capital sheet", ("Capital",))
     (False, True)
     """
-    text = _FILE_NAME.sub(" ", _CELL_REFERENCE.sub(" ", text))
-    for sheet in sorted(sheets, key=len, reverse=True):
-        text = re.sub(rf"(?<![A-Za-z]){re.escape(sheet)}(?![A-Za-z])", " ", text)
+    return _reads_as_english(text, _sheet_pattern(sheets))
+
+
+def _sheet_pattern(sheets: tuple[str, ...]) -> re.Pattern[str] | None:
+    names = "|".join(re.escape(sheet) for sheet in sorted(sheets, key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z])(?:{names})(?![A-Za-z])") if names else None
+
+
+def _reads_as_english(text: str, sheets: re.Pattern[str] | None) -> bool:
+    if not _LATIN_WORD.search(text):
+        return False  # no Latin word at all (Russian, numbers): nothing to set aside
+    if "!" in text:
+        text = _CELL_REFERENCE.sub(" ", text)
+    if "." in text:
+        text = _FILE_NAME.sub(" ", text)
+    if sheets is not None:
+        text = sheets.sub(" ", text)
     return any(sum(letter.islower() for letter in word) >= 2 for word in _LATIN_WORD.findall(text))
 
 
@@ -231,9 +245,9 @@ def untranslated(plant: Plant, lang: str) -> list[str]:
     for English (texts are entered in English)."""
     if lang == "en":
         return []
-    sheets = tuple(dict.fromkeys((*schema.known_sheets(), *_sheet_names(plant))))
+    sheets = _sheet_pattern(tuple(dict.fromkeys((*schema.known_sheets(), *_sheet_names(plant)))))
     return [text for text in shown_texts(plant)
-            if not plant.text_translations.get(text, {}).get(lang) and needs_translation(text, sheets)]
+            if not plant.text_translations.get(text, {}).get(lang) and _reads_as_english(text, sheets)]
 
 
 def _sheet_names(plant: Plant) -> tuple[str, ...]:
