@@ -14,12 +14,14 @@ Medians are printed, and the ratio of econ's run to the conversion.
 
     python benchmarks/bench_run.py [--repeats 7] [--workbook inputs/cr_scheme.xlsx] [--formats]
 
-``PYTHONPATH=/path/to/other/tree`` times another checkout with the same interpreter.
+``PYTHONPATH=/path/to/other/tree`` times another checkout with the same interpreter;
+``--baseline /path/to/other/tree`` times it too, interleaved with this one (before and after a change).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -49,11 +51,15 @@ def soffice_command(profile: Path, workbook: Path, out: Path) -> list[str]:
             "--outdir", str(out), str(workbook)]
 
 
-def wall_time(command: list[str]) -> float:
-    """Seconds from starting ``command`` until it has exited; a failure stops the benchmark."""
+def wall_time(command: list[str], tree: Path | None = None) -> float:
+    """Seconds from starting ``command`` (econ from ``tree`` if given) until it has exited; a failure stops."""
+    environment = dict(os.environ, PYTHONPATH=str(tree)) if tree else None
     start = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    finished = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=environment)
+    seconds = time.perf_counter() - start
+    if finished.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed with exit status {finished.returncode}:\n{finished.stderr}")
+    return seconds
 
 
 def describe(runs: list[float]) -> str:
@@ -65,10 +71,13 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=7)
     parser.add_argument("--workbook", type=Path, default=ROOT / "inputs" / "cr_scheme.xlsx")
     parser.add_argument("--formats", action="store_true", help="also time --format xlsx and xlsx,pdf,html")
+    parser.add_argument("--baseline", type=Path, metavar="TREE",
+                        help="another checkout of econ whose run is timed too, interleaved (PYTHONPATH=TREE)")
     args = parser.parse_args()
     workbook = args.workbook.resolve()
     extra = [formats for formats in FORMAT_SETS if formats != "xlsx,pdf"] if args.formats else []
     econ_runs: list[float] = []
+    baseline_runs: list[float] = []
     soffice_runs: list[float] = []
     format_runs: dict[str, list[float]] = {formats: [] for formats in extra}
     with tempfile.TemporaryDirectory(prefix="bench_run_") as folder:
@@ -80,6 +89,9 @@ def main() -> None:
         for _ in range(args.repeats):
             econ_runs.append(wall_time(econ_command() + ["run", str(workbook), "-o", str(reports)]))
             soffice_runs.append(wall_time(soffice_command(profile, results, converted)))
+            if args.baseline:
+                baseline_runs.append(wall_time(econ_command() + ["run", str(workbook), "-o", str(reports)],
+                                               args.baseline.resolve()))
             for formats in extra:
                 format_runs[formats].append(wall_time(
                     econ_command() + ["run", str(workbook), "-o", str(reports), "--format", formats]))
@@ -88,6 +100,10 @@ def main() -> None:
     print(f"  econ run (xlsx,pdf)                  {describe(econ_runs)}")
     print(f"  soffice --convert-to pdf of its xlsx {describe(soffice_runs)}")
     print(f"  ratio econ / soffice                 {econ_median / soffice_median:.2f}")
+    if baseline_runs:
+        baseline_median = statistics.median(baseline_runs)
+        print(f"  econ run of {args.baseline} {describe(baseline_runs)}")
+        print(f"  ratio baseline / soffice             {baseline_median / soffice_median:.2f}")
     for formats, runs in format_runs.items():
         print(f"  econ run --format {formats:<18} {describe(runs)}")
 

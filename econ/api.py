@@ -78,7 +78,8 @@ def write_reports(evaluation: Evaluation, out_dir: str | Path, formats: tuple[st
 
     ``lang`` ("ru" or "en") is the language of the PDF and HTML report; by
     default the workbook's own. ``chart_worker`` (econ.report.workers) draws the
-    charts in a process started earlier, while this one loads WeasyPrint.
+    charts in a process started earlier, while this one writes the workbook;
+    started with ``pdf=True``, it also lays out and writes the PDF.
     Returns the paths written.
     """
     unknown = [name for name in formats if name not in REPORT_FORMATS]
@@ -90,6 +91,12 @@ def write_reports(evaluation: Evaluation, out_dir: str | Path, formats: tuple[st
     out = Path(out_dir)
     written = []
     stem = evaluation.plant.path.stem
+    pending = None
+    if ("pdf" in formats or "html" in formats) and chart_worker:
+        from econ.report.html import chart_inputs
+
+        # the worker draws the charts while this process writes the results workbook
+        pending = chart_worker.submit(chart_inputs(evaluation, report_language(evaluation, lang)))
     if "xlsx" in formats:
         from econ.report.html import report_language
         from econ.report.xlsx import write_results_workbook
@@ -99,13 +106,11 @@ def write_reports(evaluation: Evaluation, out_dir: str | Path, formats: tuple[st
         from econ.report.html import chart_inputs, render_charts, report_language, write_html, write_pdf
 
         language = report_language(evaluation, lang)
-        inputs = chart_inputs(evaluation, language)
-        pending = chart_worker.submit(inputs) if chart_worker else None
+        charts = pending.result() if pending else render_charts(chart_inputs(evaluation, language))
         if "pdf" in formats:
-            import weasyprint  # noqa: F401 - loaded while the worker draws the charts
-        charts = pending.result() if pending else render_charts(inputs)
-        if "pdf" in formats:
-            written.append(write_pdf(evaluation, out / f"{stem}.pdf", language, charts))
+            # laid out by the worker when it has loaded WeasyPrint (pdf=True), else here
+            renderer = chart_worker if chart_worker is not None and chart_worker.pdf else None
+            written.append(write_pdf(evaluation, out / f"{stem}.pdf", language, charts, renderer))
         if "html" in formats:
             written.append(write_html(evaluation, out / f"{stem}.html", language, charts))
     return written

@@ -85,8 +85,8 @@ def execute(args: argparse.Namespace) -> int:
     if {"pdf", "html"} & set(formats):
         from econ.report.workers import ChartWorker
 
-        # started first, so that loading matplotlib overlaps reading the workbook
-        with ChartWorker() as worker:
+        # started first, so that loading matplotlib and WeasyPrint overlaps reading the workbook
+        with ChartWorker(pdf="pdf" in formats) as worker:
             return _run(args, formats, worker)
     return _run(args, formats, None)
 

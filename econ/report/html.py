@@ -28,6 +28,7 @@ from econ.report.document import break_even_target, build_document
 
 if TYPE_CHECKING:
     from econ.checks.evaluation import Evaluation
+    from econ.report.workers import ChartWorker
 
 TEMPLATE = "report.html.j2"
 _SECTIONS = ("summary", "scheme", "inputs", "energy", "opex", "revenue", "chain", "cashflow", "metrics", "alternatives",
@@ -179,6 +180,9 @@ def render_html(evaluation: Evaluation, lang: str | None = None,
 
 
 def _fetcher_class():  # noqa: ANN202 - weasyprint is imported lazily
+    from econ.report.pdf_render import import_weasyprint
+
+    import_weasyprint()
     from weasyprint.urls import URLFetcher
 
     class TemplatesOnlyFetcher(URLFetcher):
@@ -212,8 +216,9 @@ def html_to_pdf(html: str, target: Path, base: Path | None = None) -> None:
     """Render ``html`` to a PDF file at ``target`` with the confined fetcher (not atomic by itself)."""
     import logging
 
-    from weasyprint import HTML
+    from econ.report.pdf_render import import_weasyprint
 
+    HTML = import_weasyprint().HTML  # noqa: N806 - WeasyPrint's class
     folder = base or templates_dir()
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # refused fetches are expected, not news
     document = HTML(string=html, base_url=str(folder) + os.sep, url_fetcher=templates_only_fetcher(folder))
@@ -232,7 +237,8 @@ def write_html(evaluation: Evaluation, target: Path, lang: str | None = None,
 
 
 def write_pdf(evaluation: Evaluation, target: Path, lang: str | None = None,
-              charts: dict[str, str] | None = None) -> Path:
-    """Write the report as PDF atomically."""
+              charts: dict[str, str] | None = None, worker: ChartWorker | None = None) -> Path:
+    """Write the report as PDF atomically; laid out by ``worker`` (started with ``pdf=True``) when given."""
     html = render_html(evaluation, lang, charts)
-    return write_atomically(Path(target), lambda path: html_to_pdf(html, path), protected=[evaluation.plant.path])
+    write = worker.write_pdf if worker is not None else html_to_pdf
+    return write_atomically(Path(target), lambda path: write(html, path), protected=[evaluation.plant.path])

@@ -1,10 +1,12 @@
-"""A worker process that draws the report's charts while econ does the rest.
+"""A worker process that draws the report's charts and lays out the PDF while econ does the rest.
 
-matplotlib takes about half a second to import and weasyprint about 0.7 s.
-``econ run`` starts this worker before it reads the workbook: the worker loads
-matplotlib meanwhile, then draws the charts while the main process loads
-WeasyPrint, so the two imports run on two cores instead of one after the other.
-The library works without it: write_reports() draws in-process by default.
+matplotlib takes about 0.3 s to import and weasyprint about 0.3 s
+(econ.report.pdf_render). ``econ run`` starts this worker before it reads the
+workbook: the worker loads matplotlib (and, for a PDF, WeasyPrint) on the
+second core while the main process imports econ and reads and models the
+workbook; then it draws the charts and, sent the report's HTML, writes the PDF.
+The main process never imports matplotlib or WeasyPrint.
+The library works without it: write_reports() draws and renders in-process by default.
 
 The worker is a plain child interpreter (``python -m econ.report.workers``)
 that reads pickled requests on its standard input and writes pickled answers
@@ -34,11 +36,19 @@ _STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 _LIVE: set[ChartWorker] = set()  # workers started and not yet reaped: see stop_all()
 
 
-def _warm() -> None:
+_PDF_FLAG = "--pdf"  # the worker's argument: load WeasyPrint too, for write_pdf requests
+
+
+def _warm(pdf: bool) -> None:
     import econ.report.charts  # noqa: F401
     import matplotlib.backends.backend_svg  # noqa: F401
     import matplotlib.figure  # noqa: F401
 
+    if pdf:
+        from econ.report.pdf_render import import_weasyprint
+
+        import_weasyprint()
+        import econ.report.html  # noqa: F401
     gc.freeze()  # what is loaded now lives until the worker exits
 
 
@@ -48,17 +58,37 @@ def _draw(inputs: dict) -> dict[str, str]:  # type: ignore[type-arg]
     return render_charts(inputs)
 
 
-def serve(requests: BinaryIO, answers: BinaryIO) -> None:
-    """The worker's loop: draw the charts of each pickled request, answer ("ok", svgs) or ("error", exception)."""
-    _warm()
+def _write_pdf(html: str, target: str) -> None:
+    from econ.report.html import html_to_pdf
+
+    html_to_pdf(html, Path(target))
+
+
+def _handle(request: tuple[str, Any]) -> Any:  # noqa: ANN401 - the answer of the request's kind
+    kind, *arguments = request
+    if kind == "charts":
+        return _draw(*arguments)
+    if kind == "pdf":
+        return _write_pdf(*arguments)
+    raise ValueError(f"the report worker got a request {kind!r}; expected 'charts' or 'pdf'")
+
+
+def serve(requests: BinaryIO, answers: BinaryIO, pdf: bool = False) -> None:
+    """The worker's loop: answer each pickled request ("ok", value) or ("error", exception).
+
+    A request is ("charts", inputs), answered with the SVGs by chart name, or
+    ("pdf", html, target path), answered with None once the PDF is written
+    (``pdf=True`` loads WeasyPrint before the first request).
+    """
+    _warm(pdf)
     while True:
         try:
-            inputs = pickle.load(requests)
+            request = pickle.load(requests)
         except (EOFError, OSError, pickle.UnpicklingError):
             return  # econ closed the pipe, or went away
         try:
-            answer: tuple[str, Any] = ("ok", _draw(inputs))
-        except Exception as error:  # noqa: BLE001 - handed to econ, which raises it where the charts are needed
+            answer: tuple[str, Any] = ("ok", _handle(request))
+        except Exception as error:  # noqa: BLE001 - handed to econ, which raises it where the answer is needed
             answer = ("error", error)
         try:
             pickle.dump(answer, answers)
@@ -81,21 +111,25 @@ class PendingCharts:
 class ChartWorker:
     """One process, started at once, that imports matplotlib and then draws charts on request.
 
-    It shares no state with the caller. Use it as a context manager: leaving
-    the block stops the worker (at once when an exception, such as Ctrl-C, is
-    unwinding) and reaps it.
+    With ``pdf=True`` it also imports WeasyPrint and writes PDFs on request
+    (:meth:`write_pdf`). It shares no state with the caller. Use it as a context
+    manager: leaving the block stops the worker (at once when an exception, such
+    as Ctrl-C, is unwinding) and reaps it.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, pdf: bool = False) -> None:
+        self.pdf = pdf
         environment = dict(os.environ)
         environment["PYTHONPATH"] = os.pathsep.join(
             part for part in (_PACKAGE_ROOT, environment.get("PYTHONPATH", "")) if part)
+        # -P: the current folder is not put first on sys.path, so a folder holding another econ/ is not imported
         # Ctrl-C and SIGTERM wait (blocked, not lost) until the worker is recorded in _LIVE, so that a signal
         # that arrives while it starts cannot leave it unrecorded; the worker unblocks them first thing.
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
         try:
             self._process = subprocess.Popen(
-                [sys.executable, "-m", "econ.report.workers"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                [sys.executable, "-P", "-m", "econ.report.workers", *([_PDF_FLAG] if pdf else [])],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                 env=environment, process_group=0, close_fds=True)
             _LIVE.add(self)
         finally:
@@ -107,13 +141,31 @@ class ChartWorker:
 
     def submit(self, inputs: dict) -> PendingCharts:  # type: ignore[type-arg]
         """Draw the charts of ``inputs`` (from econ.report.html.chart_inputs); ``.result()`` gives the SVGs."""
+        self._send(("charts", inputs))
+        return PendingCharts(self)
+
+    def write_pdf(self, html: str, target: Path) -> None:
+        """Lay out ``html`` and write it as a PDF file at ``target`` (econ.report.html.html_to_pdf) in the worker.
+
+        Waits for the PDF. An exception while waiting (Ctrl-C) first stops the
+        worker, so that it cannot create ``target`` after the caller removed it.
+        """
+        if not self.pdf:
+            raise RuntimeError("this chart worker was started without pdf=True: it cannot write PDFs")
+        try:
+            self._send(("pdf", html, os.path.abspath(target)))  # the worker shares the cwd, but be plain
+            self._answer(None)
+        except BaseException:
+            self.close(at_once=True)
+            raise
+
+    def _send(self, request: tuple[Any, ...]) -> None:
         assert self._process.stdin is not None
         try:
-            pickle.dump(inputs, self._process.stdin)
+            pickle.dump(request, self._process.stdin)
             self._process.stdin.flush()
         except OSError as error:  # not a BrokenPipeError for the CLI, which reads that as its reader gone
             raise RuntimeError(f"the chart worker is gone (exit status {self._process.poll()}): {error}") from None
-        return PendingCharts(self)
 
     def _answer(self, timeout: float | None) -> dict[str, str]:
         assert self._process.stdout is not None
@@ -177,8 +229,11 @@ def _main() -> None:
     # Ctrl-C is econ's to handle (the worker has a process group of its own anyway); econ stops the worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)  # blocked by econ while it started the worker
-    serve(sys.stdin.buffer, sys.stdout.buffer)
-    sys.stdout.flush()
+    # the answers go to a copy of the standard output; anything a library prints goes to the standard error
+    answers = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    serve(sys.stdin.buffer, answers, pdf=_PDF_FLAG in sys.argv[1:])
+    answers.flush()
     os._exit(0)  # nothing to clean up: skip the interpreter's shutdown (matplotlib's objects)
 
 
