@@ -85,7 +85,8 @@ def test_copper_pdf_names_the_costliest_loss_and_the_entropy(tmp_path):
     assert "2. Enrichment (flotation) Cu waste" in text
     recovery = evaluation.plant.parameters["streams.5.recovery"].value  # flotation's recovery into concentrate
     entropy = -(recovery * math.log2(recovery) + (1 - recovery) * math.log2(1 - recovery))
-    assert format_number(entropy, 3, "en") in text  # the concentrate and the tailings share the copper
+    # the concentrate and the tailings share the copper: its separation sharpness is 1 - H / log2(2), in %
+    assert f"{format_number((1 - entropy) * 100, 1, 'en')} %" in text
     assert "not a feasibility result" in text
 
 

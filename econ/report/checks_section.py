@@ -94,8 +94,9 @@ def _checks_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
         deviation = tolerance = "—"
         if reference.comparison == "=":
             deviation = f"{fmt.number(comparison.deviation, fine)} {difference_unit}".strip()
-            if relative is not None and comparison.deviation != 0:
-                deviation += f" ({fmt.percent(relative, 1)})"
+            if relative is not None and comparison.deviation != 0:  # one decimal; below it, "< 0.1 %"
+                shown = fmt.percent(relative, 1) if abs(relative) >= 0.0005 else f"< {fmt.percent(0.001, 1)}"
+                deviation += f" ({shown})"
             tolerance = f"±{fmt.number(reference.tolerance, fine)} {difference_unit}".strip()
         if reference.comparison == "in":  # a range the text gives: "17.3–48.5 %"
             published = f"{fmt.auto(reference.published, 8)}–{fmt.auto(reference.published_high, 8)}"
