@@ -166,33 +166,36 @@ def test_the_stage_names_run_left_to_right_in_chain_order():
     assert text_position(svg, "stage 1")[0] < text_position(svg, "stage 2")[0]
 
 
+CARRIED_LABELS = ("100.0\u00a0%", "96.0\u00a0%", "54.6\u00a0%", "20.5\u00a0%", "19.4\u00a0%")  # a no-break space before %
+
+
 def test_each_carried_bar_is_labelled_with_its_percentage():
     shown = texts(chart())
-    for label in ("100.0 %", "96.0 %", "54.6 %", "20.5 %", "19.4 %"):
+    for label in CARRIED_LABELS:
         assert label in shown
 
 
 def test_the_carried_share_descends_like_a_waterfall():
     svg = chart()
-    heights = [text_position(svg, label)[1] for label in ("100.0 %", "96.0 %", "54.6 %", "20.5 %", "19.4 %")]
+    heights = [text_position(svg, label)[1] for label in CARRIED_LABELS]
     assert heights == sorted(heights)  # y grows downwards: each label lower than the one before
-    lefts = [text_position(svg, label)[0] for label in ("100.0 %", "96.0 %", "54.6 %", "20.5 %", "19.4 %")]
+    lefts = [text_position(svg, label)[0] for label in CARRIED_LABELS]
     assert lefts == sorted(lefts)
 
 
 def test_the_last_stages_products_are_named_with_their_shares():
     shown = texts(chart())
-    assert "Crude bismuth: 19.1 %" in shown  # 0.1905 of the feed's bismuth
-    assert "Cathode product-2: 1.2 %" in shown
+    assert "Crude bismuth: 19.1\u00a0%" in shown  # 0.1905 of the feed's bismuth
+    assert "Cathode product-2: 1.2\u00a0%" in shown
     svg = chart()
-    assert text_position(svg, "Cathode product-2: 1.2 %")[1] < text_position(svg, "Crude bismuth: 19.1 %")[1]
+    assert text_position(svg, "Cathode product-2: 1.2\u00a0%")[1] < text_position(svg, "Crude bismuth: 19.1\u00a0%")[1]
 
 
 def test_large_side_outputs_carry_their_percentage():
     shown = texts(chart())
-    assert "33.1 %" in shown  # sulfide drosses of decoppering
-    assert "19.7 %" in shown  # alkaline melt
-    assert "0.0 %" not in shown  # too thin for a label: salt melt-2, 0.02 %
+    assert "33.1\u00a0%" in shown  # sulfide drosses of decoppering
+    assert "19.7\u00a0%" in shown  # alkaline melt
+    assert "0.0\u00a0%" not in shown  # too thin for a label: salt melt-2, 0.02 %
 
 
 def test_the_legend_shows_only_the_destinations_present():
@@ -238,7 +241,7 @@ def test_a_cyrillic_chart_keeps_its_text_and_uses_the_decimal_comma():
     assert "Доля Bi от исходного, %" in shown
     for name, _, _ in BISMUTH_RU:
         assert name in joined
-    for label in ("100,0 %", "96,0 %", "54,6 %", "20,5 %", "19,4 %", "Черновой висмут: 19,1 %"):
+    for label in ("100,0\u00a0%", "96,0\u00a0%", "54,6\u00a0%", "20,5\u00a0%", "19,4\u00a0%", "Черновой висмут: 19,1\u00a0%"):
         assert label in shown
     assert not [text for text in shown if re.search(r"\d\.\d", text)]  # no decimal point anywhere
     for key in ("feed", "next", "sold", "returned", "imbalance"):
@@ -322,7 +325,7 @@ def test_a_share_that_is_not_a_share_raises(share):
 
 def test_rounding_noise_below_zero_is_drawn_as_zero():
     shown = texts(chart([("Smelting", 1.0, [("Matte", "sold", 1.0), ("Slag", "waste", -1e-12)])]))
-    assert "Matte: 100.0 %" in shown
+    assert "Matte: 100.0\u00a0%" in shown
 
 
 # -- cost of importing ------------------------------------------------------------------------

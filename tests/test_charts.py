@@ -221,7 +221,8 @@ def test_the_cost_chart_shows_title_unit_items_values_and_shares():
     for name, _ in COST_ITEMS:
         assert name in shown
     # shares of 381,974.45: 120,000 is 31.4 %, 103,641.12 is 27.1 %, 23,333.33 is 6.1 %
-    for label in ("120,000 (31 %)", "103,641 (27 %)", "95,000 (25 %)", "40,000 (10 %)", "23,333 (6 %)"):
+    for label in ("120,000 (31\u00a0%)", "103,641 (27\u00a0%)", "95,000 (25\u00a0%)", "40,000 (10\u00a0%)",
+                  "23,333 (6\u00a0%)"):
         assert label in shown
 
 
@@ -243,16 +244,16 @@ def test_a_cyrillic_chart_keeps_its_text_and_needs_no_missing_glyph():
     assert "руб./мес" in shown
     assert "Возмещение потерь" in shown
     russian = lambda value: format_number(value, 0, "ru")  # noqa: E731
-    assert f"{russian(120_000)} (41 %)" in shown  # of a total of 295,307.79
-    assert f"{russian(-23_333.33)} (\u22128 %)" in shown  # a negative item, drawn with its negative share
+    assert f"{russian(120_000)} (41\u00a0%)" in shown  # of a total of 295,307.79
+    assert f"{russian(-23_333.33)} (\u22128\u00a0%)" in shown  # a negative item, drawn with its negative share
     assert russian(-23_333.33).startswith("\u2212")
-    assert "0 (0 %)" in shown
+    assert "0 (0\u00a0%)" in shown
 
 
 def test_a_small_share_is_not_shown_as_zero():
     shown = texts(cost_chart([("Energy", 1000.0), ("Reagents", 2.0)]))
-    assert "2 (<1 %)" in shown
-    assert "1,000 (100 %)" in shown
+    assert "2 (<1\u00a0%)" in shown
+    assert "1,000 (100\u00a0%)" in shown
 
 
 def test_shares_are_left_out_when_the_total_is_not_positive():

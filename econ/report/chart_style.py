@@ -34,6 +34,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from econ.numbers import format_number
+from econ.report.chemistry import unicode_formulas
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -86,6 +87,10 @@ RC = {
     "svg.id": None,
     "figure.dpi": 72,            # 1 px = 1 pt: the SVG's own unit
 }
+
+#: The space a chart writes between a number and "%", as the report's text does ("10 %", never "10%").
+PERCENT_SPACE = "\u00a0"
+_PERCENT = re.compile(r"(\d)[ \u00a0\u202f]?%")
 
 _RENDER_LOCK = threading.Lock()
 _TICK_GAP_PT = 6.0  # at least between two x tick labels; closer, the axis gets fewer ticks
@@ -170,6 +175,16 @@ def wrap_to_axes(figure: Figure, axes: Axes) -> None:
 
 
 
+def chart_text(text: str) -> str:
+    """``text`` as the report's text writes it: chemical formulas with Unicode subscripts (``Bi₂O₃``,
+    ``Pb²⁺``; econ.report.chemistry) and a no-break space between a number and its percent sign (``10 %``).
+
+    :func:`render` applies it to every text of a chart (titles, axis and tick labels, legends, annotations).
+    It is idempotent: ``chart_text(chart_text(text)) == chart_text(text)``.
+    """
+    return unicode_formulas(_PERCENT.sub(r"\1" + PERCENT_SPACE + "%", text))
+
+
 def text_width(text: str, size: float, weight: str | int = "normal") -> float:
     """The width of a line of ``text`` in DejaVu Sans at ``size`` pt, in pt (= px at 72 dpi)."""
     from matplotlib.font_manager import FontProperties
@@ -216,8 +231,47 @@ def render(draw: Callable[[Figure], None], height_in: float, title: str) -> str:
         figure = Figure(figsize=(FIGURE_WIDTH_IN, height_in), layout="constrained")
         canvas = FigureCanvasSVG(figure)
         draw(figure)
+        _typeset(figure)
         canvas.print_svg(buffer, metadata={"Date": None})
-    return _svg_element(buffer.getvalue(), title)
+    return _svg_element(buffer.getvalue(), chart_text(title))
+
+
+def _typeset(figure: Figure) -> None:
+    """Every text of ``figure`` through :func:`chart_text`, tick labels included (their formatters run while
+    the figure is written). Subscript digits are narrower than digits, so what a chart measured still fits."""
+    from matplotlib.text import Text
+    from matplotlib.ticker import Formatter
+
+    class TypesetTicks(Formatter):
+        def __init__(self, inner: Formatter) -> None:
+            self.inner = inner
+
+        def set_axis(self, axis: object) -> None:
+            super().set_axis(axis)
+            self.inner.set_axis(axis)
+
+        def set_locs(self, locs: Sequence[float]) -> None:
+            self.inner.set_locs(locs)
+
+        def format_ticks(self, values: Sequence[float]) -> list[str]:
+            return [chart_text(label) for label in self.inner.format_ticks(values)]
+
+        def __call__(self, value: float, position: int | None = None) -> str:
+            return chart_text(self.inner(value, position))
+
+        def get_offset(self) -> str:
+            return chart_text(self.inner.get_offset())
+
+    for axes in figure.axes:
+        for axis in (axes.xaxis, axes.yaxis):
+            for formatter, setter in ((axis.get_major_formatter(), axis.set_major_formatter),
+                                      (axis.get_minor_formatter(), axis.set_minor_formatter)):
+                if not isinstance(formatter, TypesetTicks):
+                    setter(TypesetTicks(formatter))
+    for text in figure.findobj(Text):
+        typeset = chart_text(text.get_text())
+        if typeset != text.get_text():
+            text.set_text(typeset)
 
 
 _SVG_START = re.compile(r"<svg\b[^>]*>")

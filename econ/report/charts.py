@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from econ.report.chain_chart import CHAIN_DESTINATIONS, ChainFlow, ChainOutput, ChainStage, chain_flow_svg
-from econ.report.chart_style import COLOURS, render, spread_x_ticks, tick_formatter, wrap_to_axes
+from econ.report.chart_style import COLOURS, PERCENT_SPACE, render, spread_x_ticks, tick_formatter, wrap_to_axes
 from econ.numbers import format_number
 
 if TYPE_CHECKING:
@@ -271,11 +271,12 @@ def break_even_map_svg(
 
 
 def _share_text(share: float) -> str:
-    """A share of the total in whole percent: ``27 %``, ``−3 %``, ``<1 %`` for a small non-zero share."""
+    """A share of the total in whole percent, a no-break space before the sign: ``27 %``, ``−3 %``, ``<1 %`` for a
+    small non-zero share."""
     percent = round(share * 100)
     if percent == 0 and share != 0:
-        return "<1 %"
-    return f"{percent} %".replace("-", "\u2212")
+        return f"<1{PERCENT_SPACE}%"
+    return f"{percent}{PERCENT_SPACE}%".replace("-", "\u2212")
 
 
 def _fit_bar_labels(figure: Figure, axes: Axes, labels: Sequence[Text], amounts: Sequence[float]) -> None:
