@@ -567,7 +567,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "convention.prices": ("Prices are constant at the base year (real terms); the discount rate is real.",
                           "Цены постоянны на уровне базового года (в реальном выражении); ставка "
                           "дисконтирования реальная."),
-    "convention.net_effect": ("Net effect = by-product revenue - OPEX - cost of replacing losses, before income "
+    "convention.net_effect": ("Net effect = revenue - OPEX - cost of replacing losses, before income "
                               "tax, with depreciation inside OPEX.",
                               "Чистый эффект = выручка от продуктов − эксплуатационные затраты − затраты на "
                               "восполнение потерь, до налога на прибыль, с амортизацией в составе затрат."),

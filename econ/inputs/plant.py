@@ -69,6 +69,7 @@ class Row:
     source: str
     location: Location
     fields: dict[str, Parameter | None]
+    category: str = field(default="", kw_only=True)  # Capital!category (schema.CAPITAL_CATEGORIES); "": none
 
     def key(self, field_name: str) -> str:
         """Model key of one of the row's fields, e.g. ``equipment.0.unit_power``."""

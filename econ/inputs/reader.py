@@ -271,7 +271,14 @@ class _Reader(ValueReader):
                                                      label, key, source, f"{column}2")
             if fields[field.name] is not None:
                 self.parameters[key] = fields[field.name]  # type: ignore[assignment]
-        return Row(spec.key, index, name, source, self.book.location(sheet, name_cell), fields)
+        category = ""
+        if "category" in spec.text_columns and "category" in columns:  # Capital!category, checked at its cell
+            category = " ".join(self.book.text(sheet, f"{columns['category']}{row}").lower().split())
+            if category and category not in schema.CAPITAL_CATEGORIES:
+                self.problems.add(self.error("", sheet, f"{columns['category']}{row}", "category",
+                                             expected=" or ".join(schema.CAPITAL_CATEGORIES), found=category))
+                category = ""
+        return Row(spec.key, index, name, source, self.book.location(sheet, name_cell), fields, category=category)
 
     def input_key(self, text: str, tables: dict[str, list[Row]], sheet: str, address: str) -> str:
         """The model key of an input named on a study sheet (Alternatives, BreakEven, Uncertainty)."""

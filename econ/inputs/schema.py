@@ -137,7 +137,7 @@ TABLES: tuple[TableSpec, ...] = (
                   description="depreciation group 1 to 10 of the Russian nonlinear method (Tax Code art. 259.2)"),
         FieldSpec("declining_factor", "dimensionless", required=False, strictly_positive=True,
                   description="declining-balance factor: the rate is factor / useful life (2 for double declining)"),
-    ), required=True, text_columns=("depreciation_method",)),
+    ), required=True, text_columns=("depreciation_method", "category")),
     TableSpec("Maintenance", "maintenance", "item", (FieldSpec("cost", "{cur}/year", description="maintenance cost"),)),
     TableSpec("ByProducts", "byproducts", "name", (
         FieldSpec("feed_concentration", "kg/{basis}", description="content in the feed"),
@@ -212,6 +212,8 @@ REFERENCE_KINDS = ("published", "derived", "assumed")  # References!kind: only p
 DEFAULT_MATERIALITY = 0.01  # References!materiality when blank: a difference above 1 % of the figure is material
 COMPARISONS = ("=", ">", "<", "in")  # "in": within the published range published..published_high
 PRODUCT_KINDS = ("product", "saving", "by-product")  # Products!kind; each kind is a line of revenue
+# Capital!category (optional text column): the report's capital breakdown groups the items by it
+CAPITAL_CATEGORIES = ("direct", "installation", "indirect", "contingency", "other")
 
 
 # Columns of free text a sheet may carry beside the ones econ reads: sources are shown in the reports, the others

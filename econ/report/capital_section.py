@@ -1,9 +1,11 @@
 """The report's "Capital cost" section: the capital breakdown and, with alternatives, the capital difference.
 
 The breakdown lists the Capital sheet's items with each one's share of the total
-(``capital_total``, econ.model.capital). The sheet has no category column
-(direct, installation, indirect, contingency): each item is shown under its own
-name, and a note says so. With alternatives, a second table gives each
+(``capital_total``, econ.model.capital). Where the sheet gives an item a
+``category`` (direct, installation, indirect, contingency or other; the
+optional text column Capital!category), the items are grouped under their
+category with its subtotal and share; an item without one is shown under its
+own name, and a sheet without any says so in a note. With alternatives, a second table gives each
 case's cost per item and each alternative's difference from the base case: the
 items are the same rows in every case (an alternative overrides their costs).
 """
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from econ import i18n
+from econ.inputs import schema
 from econ.report.document_tables import Table, _Formatter
 
 if TYPE_CHECKING:
@@ -44,11 +47,24 @@ def build_capital_section(evaluation: Evaluation, fmt: _Formatter, lang: str) ->
     def share(amount: float) -> str:
         return fmt.percent(amount / total, 1) if total else "—"
 
-    for row in rows:  # the Capital sheet gives no category: each item under its own name
-        cost = results.scalar(row.key("cost"))
-        table.add([row.name, fmt.number(cost, 0), share(cost)])
+    categories = {row.index: row.category for row in rows}
+    for category in (*schema.CAPITAL_CATEGORIES, ""):  # the categories in their order, then the items with none
+        members = [row for row in rows if categories[row.index] == category]
+        if not members:
+            continue
+        name = i18n.text(f"capital.category.{category}", lang) if category else ""
+        if category:
+            table.add([name, "", ""], "section")
+        for row in members:
+            cost = results.scalar(row.key("cost"))
+            table.add([row.name, fmt.number(cost, 0), share(cost)])
+        if category:
+            subtotal = sum(results.scalar(row.key("cost")) for row in members)
+            table.add([i18n.text("report.capital.subtotal", lang, category=name), fmt.number(subtotal, 0),
+                       share(subtotal)], "subtotal")
     table.add([i18n.figure_label("capital_total", lang), fmt.number(total, 0), share(total)], "total")
-    table.note = i18n.text("report.capital.uncategorised", lang)
+    if not any(categories.values()):
+        table.note = i18n.text("report.capital.uncategorised", lang)
     return CapitalSection(table, _difference_table(evaluation, fmt, lang))
 
 
