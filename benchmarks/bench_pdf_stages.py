@@ -1,8 +1,11 @@
 """Where the time of a PDF report goes: econ's own work, then WeasyPrint's import, layout and writing.
 
-Each stage runs several times in one process (the import once, in a fresh
-interpreter); medians are printed. Compare the stages of one run with each
-other: the machine is shared and noisy.
+Each stage runs several times in one process (the imports in a fresh
+interpreter each time: a plain ``import weasyprint`` and econ's
+``import_weasyprint``, which skips find_library's compiler runs); medians are
+printed. Compare the stages of one run with each other: the machine is shared
+and noisy. In ``econ run`` the report worker (econ/report/workers.py) does the
+import, the charts, the layout and the writing; the main process the rest.
 
     python benchmarks/bench_pdf_stages.py [--repeats 5] [--workbook inputs/cr_scheme.xlsx]
 """
@@ -34,12 +37,19 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--workbook", type=Path, default=ROOT / "inputs" / "cr_scheme.xlsx")
     args = parser.parse_args()
-    import_time = statistics.median(
-        float(subprocess.run([sys.executable, "-c", "import time; t = time.perf_counter(); import weasyprint; "
-                              "print(time.perf_counter() - t)"], capture_output=True, text=True, check=True).stdout)
-        for _ in range(args.repeats))
+    def fresh_import(statement: str) -> float:
+        return statistics.median(
+            float(subprocess.run([sys.executable, "-c", f"import time; t = time.perf_counter(); {statement}; "
+                                  "print(time.perf_counter() - t)"], capture_output=True, text=True, check=True,
+                                 cwd=ROOT).stdout)
+            for _ in range(args.repeats))
 
-    from weasyprint import HTML
+    import_time = fresh_import("import weasyprint")
+    econ_import_time = fresh_import("from econ.report.pdf_render import import_weasyprint; import_weasyprint()")
+
+    from econ.report.pdf_render import import_weasyprint
+
+    HTML = import_weasyprint().HTML  # noqa: N806 - WeasyPrint's class
 
     from econ.api import evaluate_workbook
     from econ.report.html import render_html, templates_dir, templates_only_fetcher
@@ -56,6 +66,7 @@ def main() -> None:
     print(f"{args.workbook.name}: {len(document.pages)} pages; medians of {args.repeats} runs")
     for label, seconds in (("read, model, checks", evaluate), ("report HTML with charts", html_time),
                            ("import weasyprint (fresh interpreter)", import_time),
+                           ("econ's import_weasyprint (fresh)", econ_import_time),
                            ("WeasyPrint layout", layout_time), ("WeasyPrint PDF writing", write_time)):
         print(f"  {label:<40} {seconds:.3f} s")
 

@@ -10,7 +10,9 @@ Security:
   uses it for stylesheets, images and attachments alike.
 
 weasyprint and matplotlib are imported here, lazily, only when a report is
-asked for: ``econ check`` never loads them.
+asked for: ``econ check`` never loads them. econ.report.document (and with it
+the checks and pint) is imported by the functions that build the document, so
+that the report worker, which only draws charts and lays out HTML, does not load it.
 """
 
 from __future__ import annotations
@@ -24,7 +26,6 @@ from econ import i18n
 from econ.errors import ReportError
 from econ.model.cashflow import PAYBACK_NO_INVESTMENT
 from econ.report.atomic import write_atomically
-from econ.report.document import break_even_target, build_document
 
 if TYPE_CHECKING:
     from econ.checks.evaluation import Evaluation
@@ -54,6 +55,8 @@ def report_language(evaluation: Evaluation, lang: str | None) -> str:
 
 def chart_inputs(evaluation: Evaluation, lang: str) -> dict[str, object]:
     """Plain data for the report's charts in ``lang`` (picklable, so a worker process can draw them)."""
+    from econ.report.document import break_even_target
+
     plant, results = evaluation.plant, evaluation.results
     cur = i18n.unit(plant.currency, lang)
     discounted = results.metrics["discounted_payback"]
@@ -152,6 +155,8 @@ def render_html(evaluation: Evaluation, lang: str | None = None,
     """
     import jinja2
     from markupsafe import Markup
+
+    from econ.report.document import build_document
 
     language = report_language(evaluation, lang)
     document = build_document(evaluation, language)

@@ -16,6 +16,11 @@ and ``LD_LIBRARY_PATH``, as for any program; so on Linux :func:`import_weasyprin
 lets ``find_library`` answer "not found" while WeasyPrint is imported, and
 WeasyPrint loads the same libraries by their sonames. Elsewhere (macOS, Windows)
 it imports WeasyPrint untouched.
+
+:func:`warm_up` lays out a small page with the report's stylesheet, so that a
+worker waiting for the report's HTML has fontconfig, pango's fonts, the
+hyphenation dictionaries and the stylesheet loaded before it comes (about 0.1 s
+of the first layout on a quiet machine).
 """
 
 from __future__ import annotations
@@ -51,3 +56,30 @@ def import_weasyprint() -> ModuleType:
 def _not_found(name: str) -> None:
     """``find_library`` while WeasyPrint loads: every library is then opened by the soname WeasyPrint lists."""
     return None
+
+
+# Regular and bold text in both report languages, a data table with hyphenation as the report's: what the first
+# layout of a report loads (fonts, hyphenation dictionaries, the stylesheet) is loaded by this page.
+_WARM_UP_HTML = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<link rel="stylesheet" href="report.css"></head><body>
+<section class="title-page"><p class="kind">Feasibility</p><h1 class="project">Warm-up</h1></section>
+<section id="summary"><h2>Summary <b>bold</b></h2><table class="data"><tr><th>Electrodialyser</th><td>1 000</td></tr></table>
+<p lang="ru">Электродиализатор <b>капитальные затраты</b></p><p lang="en">Electrodeionization capital cost</p></section>
+</body></html>"""
+
+
+def warm_up() -> None:
+    """Lay out and write (to memory) a small page with the report's stylesheet; nothing if templates/ is missing."""
+    from econ.errors import ReportError
+    from econ.report.html import templates_dir, templates_only_fetcher
+
+    try:
+        folder = templates_dir()
+    except ReportError:
+        return  # the report itself will say so
+    import logging
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    weasyprint = import_weasyprint()
+    weasyprint.HTML(string=_WARM_UP_HTML, base_url=str(folder) + "/",
+                    url_fetcher=templates_only_fetcher(folder)).write_pdf()

@@ -45,10 +45,10 @@ def _warm(pdf: bool) -> None:
     import matplotlib.figure  # noqa: F401
 
     if pdf:
-        from econ.report.pdf_render import import_weasyprint
+        from econ.report.pdf_render import import_weasyprint, warm_up
 
         import_weasyprint()
-        import econ.report.html  # noqa: F401
+        warm_up()
     gc.freeze()  # what is loaded now lives until the worker exits
 
 
