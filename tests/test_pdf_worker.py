@@ -103,3 +103,17 @@ def test_a_finished_run_writes_the_pdf_and_leaves_no_process_not_even_defunct(tm
     assert f"wrote {out / 'cr_scheme.pdf'}" in stdout.splitlines()
     assert len(PdfReader(out / "cr_scheme.pdf").pages) > 1
     assert left == []
+
+
+def test_econ_run_imports_pint_without_dask_and_dask_stays_importable():
+    script = textwrap.dedent("""
+        import sys
+        from econ.cli.run import _import_pint_without_dask
+        _import_pint_without_dask()
+        import pint.compat
+        loaded = "dask" in sys.modules
+        import dask
+        print(pint.compat.HAS_DASK, loaded, dask.__name__)
+    """)
+    shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert shown.stdout.split() == ["False", "False", "dask"]
