@@ -15,7 +15,7 @@ Medians are printed, and the ratio of econ's run to the conversion.
     python benchmarks/bench_run.py [--repeats 7] [--workbook inputs/cr_scheme.xlsx] [--formats]
 
 ``PYTHONPATH=/path/to/other/tree`` times another checkout with the same interpreter;
-``--baseline /path/to/other/tree`` times it too, interleaved with this one (before and after a change).
+``--baseline /path/to/other/tree`` (repeatable) times it too, interleaved with this one (before and after).
 """
 
 from __future__ import annotations
@@ -71,13 +71,14 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=7)
     parser.add_argument("--workbook", type=Path, default=ROOT / "inputs" / "cr_scheme.xlsx")
     parser.add_argument("--formats", action="store_true", help="also time --format xlsx and xlsx,pdf,html")
-    parser.add_argument("--baseline", type=Path, metavar="TREE",
-                        help="another checkout of econ whose run is timed too, interleaved (PYTHONPATH=TREE)")
+    parser.add_argument("--baseline", type=Path, metavar="TREE", action="append", default=[],
+                        help="another checkout of econ whose run is timed too, interleaved (PYTHONPATH=TREE); "
+                             "may be given several times")
     args = parser.parse_args()
     workbook = args.workbook.resolve()
     extra = [formats for formats in FORMAT_SETS if formats != "xlsx,pdf"] if args.formats else []
     econ_runs: list[float] = []
-    baseline_runs: list[float] = []
+    baseline_runs: dict[Path, list[float]] = {tree: [] for tree in args.baseline}
     soffice_runs: list[float] = []
     format_runs: dict[str, list[float]] = {formats: [] for formats in extra}
     with tempfile.TemporaryDirectory(prefix="bench_run_") as folder:
@@ -89,9 +90,8 @@ def main() -> None:
         for _ in range(args.repeats):
             econ_runs.append(wall_time(econ_command() + ["run", str(workbook), "-o", str(reports)]))
             soffice_runs.append(wall_time(soffice_command(profile, results, converted)))
-            if args.baseline:
-                baseline_runs.append(wall_time(econ_command() + ["run", str(workbook), "-o", str(reports)],
-                                               args.baseline.resolve()))
+            for tree, runs in baseline_runs.items():
+                runs.append(wall_time(econ_command() + ["run", str(workbook), "-o", str(reports)], tree.resolve()))
             for formats in extra:
                 format_runs[formats].append(wall_time(
                     econ_command() + ["run", str(workbook), "-o", str(reports), "--format", formats]))
@@ -100,10 +100,8 @@ def main() -> None:
     print(f"  econ run (xlsx,pdf)                  {describe(econ_runs)}")
     print(f"  soffice --convert-to pdf of its xlsx {describe(soffice_runs)}")
     print(f"  ratio econ / soffice                 {econ_median / soffice_median:.2f}")
-    if baseline_runs:
-        baseline_median = statistics.median(baseline_runs)
-        print(f"  econ run of {args.baseline} {describe(baseline_runs)}")
-        print(f"  ratio baseline / soffice             {baseline_median / soffice_median:.2f}")
+    for tree, runs in baseline_runs.items():
+        print(f"  econ run of {tree}: {describe(runs)}, ratio to soffice {statistics.median(runs) / soffice_median:.2f}")
     for formats, runs in format_runs.items():
         print(f"  econ run --format {formats:<18} {describe(runs)}")
 
