@@ -339,6 +339,23 @@ def test_a_long_axis_label_of_the_break_even_map_wraps_clear_of_the_title():
     assert min(text_box(element)[1] for element in y_label) > max(text_box(element)[3] for element in title)
 
 
+def test_a_wide_legend_of_the_break_even_map_takes_two_rows_and_leaves_the_axes_their_width():
+    """Regression (issue 15): with the alternatives' Russian names the legend was one row wider than the
+    figure, and the layout squeezed the map to a sliver 20 pt wide."""
+    labels = {**MAP_LABELS_RU, "y_axis": "Электролизный цех рафинирования: напряжение на ячейке [В]",
+              "positive": "выгоднее «Биполярные мембраны»", "negative": "выгоднее «Диафрагменные ячейки»"}
+    svg = break_even_map_svg(MAP_XS, MAP_YS, MAP_VALUES, title=MAP_TITLE_RU, labels=labels, lang="ru")
+    assert overlapping_texts(svg) == []
+    root = ET.fromstring(svg)
+    figure_width = float(root.get("viewBox").split()[2])
+    boxes = {"".join(element.itertext()): text_box(element) for element in root.iter(f"{SVG}text")}
+    legend = [boxes[labels[key]] for key in ("positive", "negative", "line")]
+    assert all(0 <= left and right <= figure_width for left, _, right, _ in legend)
+    assert len({round(top) for _, top, _, _ in legend}) == 2  # two rows
+    x_ticks = [boxes[tick] for tick in tick_labels(svg, "x")]
+    assert max(right for _, _, right, _ in x_ticks) - min(left for left, _, _, _ in x_ticks) > 0.6 * figure_width
+
+
 @pytest.mark.parametrize("scale", [1e-7, 1e-6, 1e-3, 1, 1e3, 1e6],  # the largest cost: 1.1 .. 11 trillion
                          ids=["1", "10", "10 thousand", "10 million", "10 billion", "10 trillion"])
 @pytest.mark.parametrize("lang", ["en", "ru"])

@@ -214,6 +214,18 @@ def legend_columns(entries: Sequence[str]) -> int:
     return len(entries) if width <= FIGURE_WIDTH_IN * 72 - 20 else math.ceil(len(entries) / 2)
 
 
+def legend_rows(entries: Sequence[str]) -> int:
+    """The fewest legend rows whose columns (filled top to bottom, as matplotlib fills them) fit the figure's
+    width: 1 when every entry fits on one row, up to one entry a row."""
+    handle_pt = (2.0 + 0.8 + 2.0) * RC["legend.fontsize"]  # handle length, pad to text, column spacing
+    widths = [text_width(entry, RC["legend.fontsize"]) + handle_pt for entry in entries]
+    for rows in range(1, len(entries)):
+        columns = [widths[start:start + rows] for start in range(0, len(widths), rows)]
+        if sum(max(column) for column in columns) <= FIGURE_WIDTH_IN * 72 - 20:
+            return rows
+    return max(len(entries), 1)
+
+
 def text_colour_on(fill: str) -> str:
     """Dark text on a light fill, white on a dark one."""
     red, green, blue = (int(fill[index:index + 2], 16) for index in (1, 3, 5))

@@ -13,7 +13,8 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from econ.report.chain_chart import CHAIN_DESTINATIONS, ChainFlow, ChainOutput, ChainStage, chain_flow_svg
-from econ.report.chart_style import COLOURS, PERCENT_SPACE, render, spread_x_ticks, tick_formatter, wrap_to_axes
+from econ.report.chart_style import COLOURS, PERCENT_SPACE, legend_rows, render, spread_x_ticks, tick_formatter, \
+    wrap_to_axes
 from econ.numbers import format_number
 
 if TYPE_CHECKING:
@@ -29,6 +30,8 @@ _LABEL_PAD_PT = 6.0
 _MAX_YEAR_TICKS = 16
 _NAME_WIDTH = 32  # characters of a cost line's name per line; longer names wrap
 _HEADROOM = 0.14  # of the y range, above the data of the cash-flow chart
+#: Height of the cash-flow chart: with its section's two tables of a 15-year cash flow it fits one A4 page.
+CASH_FLOW_HEIGHT_IN = 3.2
 
 
 def cost_structure_svg(
@@ -210,7 +213,7 @@ def cash_flow_svg(
             loc="outside lower center", ncols=2, frameon=False,
         )
 
-    return render(draw, 3.5, title)
+    return render(draw, CASH_FLOW_HEIGHT_IN, title)
 
 
 def break_even_map_svg(
@@ -262,7 +265,10 @@ def break_even_map_svg(
         axes.set_xlabel(labels["x_axis"])
         axes.set_ylabel(labels["y_axis"])
         axes.set_title(title)
-        axes.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, frameon=False)
+        # under the axes, on as few rows as fit the figure's width: a row wider than the figure would squeeze the
+        # axes to a sliver (Russian names of alternatives are long)
+        rows = legend_rows([handle.get_label() for handle in handles])
+        figure.legend(handles=handles, loc="outside lower center", ncols=-(-len(handles) // rows), frameon=False)
         wrap_to_axes(figure, axes)
         spread_x_ticks(figure, axes)
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from econ.report.chart_style import COLOURS, render, tick_formatter
+from econ.report.chart_style import COLOURS, legend_rows, render, tick_formatter
 from econ.numbers import format_number
 
 if TYPE_CHECKING:
@@ -63,7 +63,9 @@ def tornado_svg(labels: Sequence[str], low: Sequence[float], high: Sequence[floa
 def spider_svg(changes: Sequence[float], series: Sequence[tuple[str, Sequence[float | None]]], *, title: str,
                texts: Mapping[str, str], lang: str = "en") -> str:
     """NPV (millions) against the % change of each input; a None value (no such input value) is a gap.
-    ``texts``: ``x_axis``, ``y_axis``."""
+    ``texts``: ``x_axis``, ``y_axis``. The legend takes as few rows as fit the width (two columns of five
+    inputs rather than one of ten), so that the chart fits beside the section's text."""
+    rows = legend_rows([label for label, _ in series]) if series else 1
 
     def draw(figure: Figure) -> None:
         axes = figure.add_subplot()
@@ -81,10 +83,10 @@ def spider_svg(changes: Sequence[float], series: Sequence[tuple[str, Sequence[fl
         axes.set_xlabel(texts["x_axis"])
         axes.set_ylabel(texts["y_axis"])
         axes.set_title(title, loc="left")
-        figure.legend(loc="outside lower center", ncols=1 if len(series) > 3 else len(series) or 1, frameon=False,
+        figure.legend(loc="outside lower center", ncols=max(1, -(-len(series) // rows)), frameon=False,
                       fontsize=8)
 
-    return render(draw, 3.4 + 0.17 * len(series), title)
+    return render(draw, 3.1 + 0.17 * rows, title)
 
 
 def distribution_svg(edges: Sequence[float], shares: Sequence[float], cumulative: tuple[Sequence[float],
