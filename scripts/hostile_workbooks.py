@@ -263,7 +263,7 @@ def cases(bomb_bytes: int = 1_100_000_000) -> list[Case]:
              fragment="cannot read unit 'RUB/kWh*9^9^9' (a power of a power; write the exponent once, such as m^6)"),
         Case("deep_formula", cells({"Tariffs!C2": "=" + "(" * 1000 + str(ELECTRICITY_PRICE) + ")" * 1000})),
         Case("running_total", running_total(10_000)),
-        Case("range_over_a_whole_sheet", cells({"Tariffs!C2": f"=SUM(Schedule!G1:XFD1048576)+{ELECTRICITY_PRICE}"})),
+        Case("range_over_a_whole_sheet", cells({"Tariffs!C2": f"=SUM(Schedule!Z1:XFD1048576)+{ELECTRICITY_PRICE}"})),
         Case("hostile_dimension", edit_sheet("Tariffs", huge_dimension)),
     ]
 

@@ -1,20 +1,23 @@
-"""Build inputs/ni_rinse_ro.xlsx: nickel-plating rinse-water recovery by reverse osmosis (issues 11 and 14).
+"""Build inputs/ni_rinse_ro.xlsx: nickel-plating rinse-water recovery by reverse osmosis.
 
 A plant without a process chain whose products carry their own units: water saved
 (m^3, a saving) and nickel recovered (kg, a by-product) on the Products sheet, and
-two reagents dosed per m^3 of rinse water on the Reagents sheet. The figures of
-issue 11 are sourced "issue brief"; every other value is an assumption with its
+two reagents dosed per m^3 of rinse water on the Reagents sheet. The figures the
+client gave are sourced "client brief"; every other value is an assumption with its
 reason.
 
-Issue 14 (the full discounted cash flow) adds the Finance and Timeline sheets, the
-Replacements table and the Capital table's depreciation_method column: construction in
-years 0 and 1 (40 % and 60 % of the capital), operation in years 2..9, 50 % of the
+The full discounted cash flow uses the Finance and Timeline sheets, the Replacements
+table and the Capital table's depreciation_method column: construction in years 0
+and 1 (40 % and 60 % of the capital), operation in years 2..9, 50 % of the
 throughput in the first operating year, prices in year-0 money escalating at 6 %
 (electricity 8 %), membranes replaced at the end of operating years 3 and 6, working
 capital 15 % of revenue, losses carried forward with a 50 % cap, a loan of half the
 capital, a nominal discount rate of 14 % and the levelized price of saved water. Its
-figures are sourced "issue 14"; the membrane replacement takes the place of issue 11's
-maintenance line (2 % a year of the RO units for membranes and service).
+figures are sourced "client brief, financing terms"; the membrane replacement takes
+the place of a maintenance line (2 % a year of the RO units for membranes and service).
+
+Every text a report shows has its Russian version, written into the name_ru /
+source_ru / ... columns from scripts/ni_rinse_ro_ru.json (cell address -> text).
 
     .venv/bin/python scripts/make_ni_rinse_ro.py [PATH]
 """
@@ -25,13 +28,16 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+import json
+
 import openpyxl
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
-BRIEF = "issue brief"
-ISSUE14 = "issue 14"
+BRIEF = "client brief"
+ISSUE14 = "client brief, financing terms"
 
 PROJECT = [
     ("name", "Project name", "Nickel-plating rinse-water recovery by reverse osmosis", None, BRIEF),
@@ -49,7 +55,7 @@ PROJECT = [
      "мембраны периодически промываются моющим реагентом.", None, "translation of the description"),
     ("currency", "Currency of all money in this workbook", "RUB", None, BRIEF),
     ("base_year", "Price base year", 2025, None, "assumption: prices of the brief taken as of 2025"),
-    ("language", "Report language (ru or en)", "en", None, "assumption: the brief is in English"),
+    ("language", "Report language (ru or en)", "en", None, "assumption: the client brief is in English"),
     ("service_life", "Analysis horizon: operating years (years 2..9)", 8, "year", ISSUE14),
     ("discount_rate", "Discount rate for NPV (nominal: Finance!discount_basis)", 0.14, "fraction", ISSUE14),
     ("income_tax_rate", "Income tax on the taxable profit", 0.20, "fraction", BRIEF),
@@ -62,7 +68,7 @@ SCHEDULE = [
 ]
 THROUGHPUT = [
     ("throughput", "Rinse water fed to the RO units per operating month", 1500, "m^3/month",
-     "assumption: 80 % permeate recovery of a two-unit RO: the 1,200 m3/month of water saved (issue brief) "
+     "assumption: 80 % permeate recovery of a two-unit RO: the 1,200 m3/month of water saved (client brief) "
      "/ 0.8 = 1,500 m3/month fed"),
 ]
 TARIFFS = [
@@ -74,38 +80,38 @@ TABLES = {
         ["name", "quantity", "unit_power", "load_factor", "rated_capacity", "source"],
         [None, "-", "kW", "fraction", "m^3/h", None],
         [["RO units", 2, 6, 1, 2.5,
-          "issue brief: 12 kW in total; assumption: two units of 6 kW each (high-pressure pump and controls), "
+          "client brief: 12 kW in total; assumption: two units of 6 kW each (high-pressure pump and controls), "
           "running at full load; rated 2.5 m3/h each (5 m3/h against the 4.3 m3/h that 1,500 m3 in 352 h need)"]],
     ),
     "Staffing": (
         ["role", "headcount", "monthly_wage", "on_cost_rate", "source"],
         [None, "-", "RUB/month", "fraction", None],
         [["Operators", 2, 55000, 0,
-          "issue brief: two operators at 55,000 RUB/month; assumption: the wage is the whole cost of the post "
+          "client brief: two operators at 55,000 RUB/month; assumption: the wage is the whole cost of the post "
           "(no on-costs added)"]],
     ),
     "Capital": (
         ["item", "cost", "useful_life", "salvage_value", "depreciation_method", "source"],
         [None, "mln RUB", "year", "RUB", None, None],
         [["RO units", 8.5, 8, 0, "sum-of-years-digits",
-          "issue brief: 8.5 M RUB; issue 14: sum-of-years-digits over 8 years from the first operating year; "
+          "client brief: 8.5 M RUB; client brief, financing terms: sum-of-years-digits over 8 years from the first operating year; "
           "assumption: no salvage"],
          ["Installation", 1.2, 8, 0, "straight-line",
-          "issue brief: 1.2 M RUB; issue 14: straight-line over 8 years from the first operating year"]],
+          "client brief: 1.2 M RUB; client brief, financing terms: straight-line over 8 years from the first operating year"]],
     ),
     "Replacements": (
         ["item", "cost", "interval", "treatment", "source"],
         [None, "RUB", "year", None, None],
         [["RO membranes", 900000, 3, "expensed",
-          "issue 14: 900,000 RUB in year-0 money at the end of operating years 3 and 6, expensed"]],
+          "client brief, financing terms: 900,000 RUB in year-0 money at the end of operating years 3 and 6, expensed"]],
     ),
     "Products": (
         ["name", "kind", "quantity", "quantity_unit", "price", "price_unit", "source"],
         [None, None, None, None, None, None, None],
         [["Water saved", "saving", 1200, "m^3/month", 95, "RUB/m^3",
-          "issue brief: 1,200 m3/month of fresh water not bought, at 95 RUB/m3"],
+          "client brief: 1,200 m3/month of fresh water not bought, at 95 RUB/m3"],
          ["Nickel recovered", "by-product", 120, "kg/month", 1800, "RUB/kg",
-          "issue brief: 120 kg/month of nickel returned to the bath, at 1,800 RUB/kg"]],
+          "client brief: 120 kg/month of nickel returned to the bath, at 1,800 RUB/kg"]],
     ),
     "Reagents": (
         ["name", "consumption", "consumption_unit", "price", "price_unit", "source"],
@@ -136,9 +142,9 @@ FINANCE = [
 TIMELINE = (
     ["year", "capital_share", "throughput_share", "source"],
     [None, "fraction", "fraction", None],
-    [[0, 0.4, None, "issue 14: 40 % of the capital in year 0"],
-     [1, 0.6, None, "issue 14: 60 % of the capital in year 1"],
-     [2, None, 0.5, "issue 14: 50 % of the throughput in the first operating year, then 100 %"]],
+    [[0, 0.4, None, "client brief, financing terms: 40 % of the capital in year 0"],
+     [1, 0.6, None, "client brief, financing terms: 60 % of the capital in year 1"],
+     [2, None, 0.5, "client brief, financing terms: 50 % of the throughput in the first operating year, then 100 %"]],
 )
 ALTERNATIVE = "Single RO unit"
 ALTERNATIVES = [
@@ -163,7 +169,7 @@ INSTRUCTIONS = [
     ("Возврат промывной воды линии никелирования обратным осмосом: исходные данные для econ", True),
     ("What this file is", True),
     ("One plant = one workbook. econ reads it and never writes to it. The full reference is docs/inputs.md. "
-     "Built by scripts/make_ni_rinse_ro.py from the figures of issue 11 (sourced 'issue brief'); every other "
+     "Built by scripts/make_ni_rinse_ro.py from the figures of the client brief; every other "
      "value is an assumption with its reason.", False),
     ("How to edit", True),
     ("Change only the value, unit and source cells. Parameter sheets (Project, Schedule, Throughput, Tariffs): "
@@ -177,13 +183,13 @@ INSTRUCTIONS = [
     ("Лист Products: продукция, экономия (saving) и попутные продукты, каждая строка в своих единицах; лист "
      "Reagents: реагенты с расходом на м³ и ценой за единицу.", False),
     ("Sources", True),
-    ("Every row has a source: 'issue brief' for the figures of the brief, or 'assumption: <reason>'.", False),
+    ("Every row has a source: 'client brief' for the figures of the brief, or 'assumption: <reason>'.", False),
     ("How to run", True),
     ("econ check inputs/ni_rinse_ro.xlsx   - reads the workbook and reports input errors by cell.", False),
     ("econ run inputs/ni_rinse_ro.xlsx -o reports   - writes reports/ni_rinse_ro.xlsx and reports/ni_rinse_ro.pdf.",
      False),
     ("econ compare inputs/ni_rinse_ro.xlsx   - the base case against the single-unit alternative.", False),
-    ("Full discounted cash flow (issue 14)", True),
+    ("Full discounted cash flow", True),
     ("Finance: inflation and escalation, the discount basis, working capital, the loss carry-forward cap, the "
      "loan and the levelized product. Timeline: the capital share of each construction year and the throughput "
      "share of the ramp-up year. Replacements: the membranes, replaced every 3 operating years and expensed.",
@@ -249,9 +255,37 @@ def build() -> openpyxl.Workbook:
     for row in ALTERNATIVES:
         sheet.append(list(row))
     _header(sheet, [48, 16, 40, 90], "A2")
+    _translate(book, json.loads((Path(__file__).with_name("ni_rinse_ro_ru.json")).read_text(encoding="utf-8")))
     book.properties.creator = "scripts/make_ni_rinse_ro.py"
     book.properties.created = book.properties.modified = dt.datetime(2025, 1, 1)  # the same bytes every time
     return book
+
+
+def _translate(book: openpyxl.Workbook, texts: dict[str, str], lang: str = "ru") -> None:
+    """Write each text's translation beside it: column X_ru of a text column X, row FIELD_ru for a text
+    parameter or an Alternatives field, row name_ru for an alternative's name (its header cell)."""
+    for address, text in texts.items():
+        sheet_name, cell = address.split("!")
+        sheet = book[sheet_name]
+        letters, row = coordinate_from_string(cell)
+        column = column_index_from_string(letters)
+        header = sheet.cell(1, column).value
+        by_row = (sheet_name == "Alternatives" and header not in ("field", "unit", "source")) or \
+            (header == "value" and sheet.cell(1, 1).value == "field")
+        if by_row:
+            field = "name" if row == 1 else sheet.cell(row, 1).value
+            target = next((r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == f"{field}_{lang}"),
+                          sheet.max_row + 1)
+            sheet.cell(target, 1).value = f"{field}_{lang}"
+            sheet.cell(target, column).value = text
+        else:
+            headers = {sheet.cell(1, c).value: c for c in range(1, sheet.max_column + 1)}
+            target = headers.get(f"{header}_{lang}")
+            if target is None:
+                target = sheet.max_column + 1
+                sheet.cell(1, target).value = f"{header}_{lang}"
+                sheet.cell(1, target)._style = sheet.cell(1, column)._style
+            sheet.cell(row, target).value = text
 
 
 def main(argv: list[str]) -> int:

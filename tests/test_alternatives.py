@@ -8,6 +8,7 @@ discounted), a fact that does not depend on the rest of the model.
 from __future__ import annotations
 
 import openpyxl
+from openpyxl.utils import get_column_letter
 import pytest
 
 from econ import cli
@@ -211,9 +212,11 @@ def test_a_reference_can_name_the_alternative_it_belongs_to(tmp_path):
         ["field", "unit", "Cheap power"], ["electricity_price", "RUB/kWh", 6.543]])
     book = openpyxl.load_workbook(path)
     references = book["References"]
-    references["J1"] = "case"
-    references.append(["CHEAP-energy", "Electricity cost with cheap power", 51_820.56, "RUB/month",
-                       "energy_cost_per_month", "=", 0.005, "test: 7 920 kWh x 6.543 RUB/kWh", "", "Cheap power"])
+    case_column = references.max_column + 1  # after the translation columns
+    references.cell(1, case_column).value = "case"
+    row = ["CHEAP-energy", "Electricity cost with cheap power", 51_820.56, "RUB/month",
+           "energy_cost_per_month", "=", 0.005, "test: 7 920 kWh x 6.543 RUB/kWh", ""]
+    references.append(row + [None] * (case_column - 1 - len(row)) + ["Cheap power"])
     book.save(path)
     evaluation = evaluate_workbook(path)
     cheap = next(c for c in evaluation.comparisons if c.reference.id == "CHEAP-energy")
@@ -232,12 +235,14 @@ def test_a_reference_can_name_the_alternative_it_belongs_to(tmp_path):
 def test_a_reference_to_an_unknown_alternative_names_its_cell(tmp_path):
     path = with_alternatives(tmp_path, [["field", "unit", "Cheap power"], ["electricity_price", "RUB/kWh", 6.5]])
     book = openpyxl.load_workbook(path)
-    book["References"]["J1"] = "case"
-    book["References"]["J2"] = "No such option"
+    references = book["References"]
+    column = get_column_letter(references.max_column + 1)  # after the translation columns
+    references[f"{column}1"] = "case"
+    references[f"{column}2"] = "No such option"
     book.save(path)
     with pytest.raises(InputError) as error:
         read_plant(path)
-    assert str(error.value).startswith('alternatives.xlsx!References!J2 "case"')
+    assert str(error.value).startswith(f'alternatives.xlsx!References!{column}2 "case"')
     assert "No such option" in str(error.value)
 
 

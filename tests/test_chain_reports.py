@@ -71,7 +71,7 @@ def test_pdf_has_the_chain_section(tmp_path, lang):
         "en": ["Process chain and mass balances", "Stage 1: Reducing smelting", "Imbalance (obtained",
                "Through recovery and separation, stage by stage", "Bi through the chain",
                "What leaves the chain at each stage"],
-        "ru": ["Технологическая цепь и балансы масс", "Передел 1: Reducing smelting", "Невязка (получено",
+        "ru": ["Технологическая цепь и балансы масс", "Передел 1: Восстановительная плавка", "Невязка (получено",
                "Сквозное извлечение и разделение по переделам", "Bi по технологической цепи"],
     }[lang] + [imbalance]
     for phrase in expected:

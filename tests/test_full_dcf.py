@@ -229,7 +229,7 @@ def test_the_model_rows_follow_each_method(tmp_path, method, extra, expected):
      ('ni_rinse_ro.xlsx!Capital!E3 "depreciation_method": expected straight-line or declining balance or '
      'sum-of-years-digits or macrs or ru nonlinear, got \'accelerated\'')),
     ({("Capital", "RO units", "depreciation_method"): "ru nonlinear", ("Capital", "RO units", "depreciation_group"): 11},
-     'ni_rinse_ro.xlsx!Capital!G3 "depreciation_group": expected a number of at most 10 dimensionless, got 11.0'),
+     'ni_rinse_ro.xlsx!Capital!I3 "depreciation_group": expected a number of at most 10 dimensionless, got 11.0'),
     ({("Capital", "RO units", "depreciation_method"): "ru nonlinear"},
      ('ni_rinse_ro.xlsx!Capital!E3 "depreciation_group": the Russian nonlinear method needs a depreciation group: '
      'expected a group from 1 to 10, got \'no depreciation_group\'')),

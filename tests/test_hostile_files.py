@@ -55,7 +55,7 @@ def test_hostile_file_is_one_input_error(tmp_path, name):
 
 @pytest.mark.parametrize("name", [name for name, case in CASES.items() if not (case.message or case.fragment)])
 def test_hostile_but_valid_file_is_read_with_the_right_value(tmp_path, name):
-    # a formula 1,000 brackets deep, a 10,000-cell running total, SUM over Schedule!G1:XFD1048576
+    # a formula 1,000 brackets deep, a 10,000-cell running total, SUM over Schedule!Z1:XFD1048576
     # (no cell there) and a sheet that declares the dimension A1:XFD1048576 all give the tariff
     started = time.perf_counter()
     plant = read_plant(hostile.build(CASES[name], tmp_path))

@@ -79,7 +79,7 @@ def test_every_input_has_a_source(evaluation):
     missing = [key for key, parameter in evaluation.plant.parameters.items() if not parameter.source.strip()]
     assert missing == []
     sources = {parameter.source for parameter in evaluation.plant.parameters.values()}
-    assert all(source.startswith(("issue brief", "issue 14", "assumption: ")) for source in sources), sources
+    assert all(source.startswith(("client brief", "assumption: ")) for source in sources), sources
 
 
 @pytest.mark.slow

@@ -333,7 +333,7 @@ def test_an_undersized_alternative_is_flagged_in_the_report(tmp_path):
 
 
 def test_an_input_without_a_source_is_a_note(tmp_path):
-    plant = read_plant(copy_with(tmp_path, cells(Tariffs_E2=None)))
+    plant = read_plant(copy_with(tmp_path, cells(Tariffs_E2=None, Tariffs_G2=None)))  # G: source_ru
     assert [str(note) for note in plant.notes] == [
         "plant.xlsx!Tariffs: 1 input without a source (the table or page of the source document, or "
         "'assumption: <reason>'): C2"]

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
+from openpyxl.utils import get_column_letter
 import pytest
 
 from econ import cli
@@ -405,12 +406,16 @@ def test_a_field_on_two_rows_is_an_error_naming_both(tmp_path):
 
 
 def _range_reference(comparison: str, low: float, high: float | None) -> Callable[[openpyxl.Workbook], None]:
-    """References row 2 (P-installed, 45 kW) as a published range, with a published_high column J."""
+    """References row 2 (P-installed, 45 kW) as a published range, with a published_high column after the
+    sheet's last (HIGH_COLUMN)."""
     def edit(book: openpyxl.Workbook) -> None:
         sheet = book["References"]
-        sheet["J1"] = "published_high"
-        sheet["C2"], sheet["F2"], sheet["J2"] = low, comparison, high
+        sheet[f"{HIGH_COLUMN}1"] = "published_high"
+        sheet["C2"], sheet["F2"], sheet[f"{HIGH_COLUMN}2"] = low, comparison, high
     return edit
+
+
+HIGH_COLUMN = get_column_letter(openpyxl.load_workbook(SOURCE)["References"].max_column + 1)
 
 
 def test_a_published_range_is_read_with_its_high_end(tmp_path):
@@ -419,11 +424,12 @@ def test_a_published_range_is_read_with_its_high_end(tmp_path):
 
 
 @pytest.mark.parametrize(("comparison", "low", "high", "message"), [
-    ("in", 40, None, 'cr_scheme.xlsx!References!J2 "published_high": expected a number, got None'),
-    ("in", 50, 40, 'cr_scheme.xlsx!References!J2 "published_high": expected the high end of the range, at least the '
-                   "published 50, got '40'"),
-    ("=", 45, 50, 'cr_scheme.xlsx!References!J2 "published_high": expected no high end: the comparison is \'=\', '
-                  "not 'in' (a range), got '50'"),
+    ("in", 40, None, 'cr_scheme.xlsx!References!{column}2 "published_high": expected a number, got None'),
+    ("in", 50, 40, 'cr_scheme.xlsx!References!{column}2 "published_high": expected the high end of the range, at '
+                   "least the published 50, got '40'"),
+    ("=", 45, 50, 'cr_scheme.xlsx!References!{column}2 "published_high": expected no high end: the comparison is '
+                  "'=', not 'in' (a range), got '50'"),
 ])
 def test_a_bad_range_names_its_high_end_cell(tmp_path, comparison, low, high, message):
-    assert str(input_error(workbook(tmp_path, _range_reference(comparison, low, high)))) == message
+    assert str(input_error(workbook(tmp_path, _range_reference(comparison, low, high)))) == \
+        message.format(column=HIGH_COLUMN)
