@@ -62,8 +62,7 @@ class Finding:
         likeliest = self.diagnosis.likeliest
         if self.kind == "input" and likeliest is not None:
             parameter = plant.parameters[likeliest.key]
-            name = plant.input_name(likeliest.key)
-            name = parameter.label if name == likeliest.key and parameter.label else name
+            name = _input_label(plant, likeliest.key, lang)
             text = i18n.text("finding.input", lang, count=count, input=name,
                              where=str(parameter.location), entered=format_auto(likeliest.entered, digits=6),
                              implied=format_auto(likeliest.value, digits=6), unit=likeliest.unit)
@@ -199,3 +198,15 @@ def ordered_by_finding(comparisons: Sequence[Comparison], findings: Sequence[Fin
     placed = {comparison.reference.id for comparison in first}
     rest = [comparison for comparison in comparisons if comparison.reference.id not in placed]
     return first + [c for c in rest if c.evidence] + [c for c in rest if not c.evidence]
+
+
+def _input_label(plant: Plant, key: str, lang: str) -> str:
+    """An input as a reader reads it: the row's name (in the plant's language) and the field's label in ``lang``
+    (``Electrodialyser: unit power``); a scalar input by its description as the workbook gives it in the plant's
+    language; else the input as the sheets name it."""
+    parts = key.split(".")
+    if len(parts) == 3 and parts[1].isdigit() and f"field.{parts[2]}" in i18n.TEXTS:
+        rows = plant.tables.get(parts[0], [])
+        if int(parts[1]) < len(rows):
+            return f"{rows[int(parts[1])].name}: {i18n.text(f'field.{parts[2]}', lang)}"
+    return plant.parameters[key].label or plant.input_name(key)

@@ -220,7 +220,12 @@ class Plant:
         return localize(self, lang)
 
     def input_name(self, key: str) -> str:
-        """An input as the sheets name it: ``Capital:Cell house:cost`` for a table row's field, else the key."""
+        """An input as the sheets name it: ``Capital:Cell house:cost`` for a table row's field, else the key.
+
+        The row's name as entered, also for a localized plant: the name is for typing (``--input``, the
+        Alternatives and BreakEven sheets), which answer to it."""
+        if self.as_entered is not None:
+            return self.as_entered.input_name(key)
         parts = key.split(".")
         if len(parts) == 3 and parts[1].isdigit():
             spec = next((spec for spec in schema.TABLES if spec.key == parts[0]), None)

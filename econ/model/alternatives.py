@@ -129,5 +129,5 @@ def alternative_cases(plant: Plant, model: Model | None = None) -> list[Case]:
     overrides: list[Mapping[str, float]] = [{}] + [alternative.overrides for alternative in plant.alternatives]
     model = model or build_model(plant)
     results = evaluate(model, case_inputs(plant, overrides))
-    names = [plant.base_case_name()] + [alternative.name for alternative in plant.alternatives]
+    names = [plant.base_case_name(plant.shown_language or "en")] + [alternative.name for alternative in plant.alternatives]
     return [Case(name, plant, results, index) for index, name in enumerate(names)]
