@@ -178,12 +178,13 @@ def _run(plant: Plant, model: Model, tasks: Sequence[_Task | None],
         closures["yearly"] = {figure.key for figure in model.figures if not isinstance(figure, Figure)}
         closures["base"] = {key: np.asarray(p.value, dtype=float) for key, p in plant.parameters.items()}
     yearly, base = closures["yearly"], closures["base"]
+    known = closures.setdefault("entered", {})  # figures of one case (their inputs as entered), by key
     light = [index for index, keys in needed.items() if yearly.isdisjoint(keys)]
     chosen = set(light)
     heavy = [index for index in needed if index not in chosen]
     for group in (light, heavy):
         for chunk in _chunks(group, tasks):
-            _run_chunk(plant, model, tasks, chunk, needed, base, results)
+            _run_chunk(plant, model, tasks, chunk, needed, base, results, known)
     return results
 
 
@@ -208,11 +209,13 @@ def _chunks(group: list[int], tasks: Sequence[_Task | None]) -> list[list[int]]:
 
 
 def _run_chunk(plant: Plant, model: Model, tasks: Sequence[_Task | None], group: list[int],
-               needed: dict[int, set[str]], base: dict[str, np.ndarray], results: list[np.ndarray | None]) -> None:
+               needed: dict[int, set[str]], base: dict[str, np.ndarray], results: list[np.ndarray | None],
+               known: dict[str, np.ndarray]) -> None:
     """One vectorized evaluation of the tasks ``group``: each varied input is a row of one matrix (inputs x
-    cases) holding its entered value outside its tasks' cases, clipped to the range its field allows."""
+    cases) holding its entered value outside its tasks' cases, clipped to the range its field allows. Only the
+    figures that read a varied input (Model.live) are evaluated over the cases; the others have one value,
+    evaluated once and kept in ``known`` (an implied-value search varies 24 inputs of 100,000 rows)."""
     keys: set[str] = set().union(*(needed[index] for index in group))
-    sub = model.subset(keys)
     sizes = [len(tasks[index].offsets) for index in group]
     total = sum(sizes)
     varied: dict[str, int] = {}
@@ -237,18 +240,34 @@ def _run_chunk(plant: Plant, model: Model, tasks: Sequence[_Task | None], group:
     low = np.array([-np.inf if p.minimum is None else p.minimum for p in parameters], dtype=float)
     high = np.array([np.inf if p.maximum is None else p.maximum for p in parameters], dtype=float)
     np.clip(matrix, low[:, None], high[:, None], out=matrix)
+    live = model.subset(keys).live(varied)
+    _entered_values(model, keys.difference(live), base, known)
     inputs = dict(base)
+    inputs.update((key, known[key]) for key in keys if key not in live)
     placed = {}
     for key, row in varied.items():
         inputs[key] = matrix[row]
         placed[key] = (matrix, row)
-    env = evaluate(sub, inputs, strict=False, input_rows=placed).values
+    env = evaluate(model.subset(live), inputs, strict=False, input_rows=placed).values
     start = 0
     for index, size in zip(group, sizes):
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
             value = np.broadcast_to(np.asarray(tasks[index].expr.evaluate(env), dtype=float), (total,))
         results[index] = np.array(value[start:start + size])
         start += size
+
+
+def _entered_values(model: Model, keys: set[str], base: dict[str, np.ndarray], known: dict[str, np.ndarray]) -> None:
+    """Evaluate the figures of ``keys`` not yet in ``known`` at the entered inputs ``base`` (one case) into
+    ``known``; ``keys`` read only inputs, figures of ``known`` and each other."""
+    missing = {key for key in keys if key not in known}
+    if not missing:
+        return
+    inputs = dict(base)
+    inputs.update(known)
+    values = evaluate(Model([figure for figure in model.figures if figure.key in missing], years=model.years),
+                      inputs, strict=False).values
+    known.update((key, values[key]) for key in missing)
 
 
 def _closure(model: Model, keys: set[str]) -> set[str]:

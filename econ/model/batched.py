@@ -10,7 +10,8 @@ over arrays that stack its figures' operands (rows, cases...). Each element is
 the same IEEE operation on the same operands as in the figure-by-figure path,
 so every value is bit for bit the same (tests/test_batched.py holds both paths
 to that). :func:`sum_refs` adds a SUM over thousands of figures of one run in
-the same left-to-right order as ``Func.evaluate``.
+the same left-to-right order as ``Func.evaluate``, and a long stretch of figures of one case among its
+arguments (the rows a search leaves as entered) as one column.
 
 Only +, -, *, /, ^ and unary minus over references and constants are batched;
 anything else is evaluated figure by figure.
@@ -195,8 +196,13 @@ def sum_refs(args: Sequence[Expr], env: Mapping[str, Array], stacks: Stacks) -> 
         arg = args[index]
         place = stacks.rows.get(arg.key) if isinstance(arg, Ref) and arg.year is None else None
         if place is None:
-            pieces.append(arg)
-            index += 1
+            stop = _single_numbers(args, index, env, stacks)
+            if stop - index >= MIN_SUM:  # figures of one case among the arguments (their values as one column)
+                long = True
+                pieces.append((np.array([env[arg.key] for arg in args[index:stop]], dtype=float), 0, stop - index))
+            else:
+                pieces.extend(args[index:stop])
+            index = stop
             continue
         array, row = place
         stop = index + 1
@@ -225,6 +231,23 @@ def sum_refs(args: Sequence[Expr], env: Mapping[str, Array], stacks: Stacks) -> 
         for block in range(begin, end, _SUM_BLOCK):
             rows = array[block:min(end, block + _SUM_BLOCK)]
             head = np.broadcast_to(total, np.broadcast_shapes(np.shape(total), rows.shape[1:]))[None]
+            if rows.ndim == 1:  # a column of single numbers: each added to every case
+                rows = rows.reshape(rows.shape + (1,) * (head.ndim - 1))
             total = np.add.accumulate(np.concatenate([head, np.broadcast_to(rows, (len(rows),) + head.shape[1:])]),
                                       axis=0)[-1]
     return total
+
+
+def _single_numbers(args: Sequence[Expr], start: int, env: Mapping[str, Array], stacks: Stacks) -> int:
+    """The end of the stretch of ``args`` from ``start`` that are references (of no year) to 0-d values of
+    ``env`` not stacked in a run (at least ``start + 1``: a single argument of another kind ends it at once)."""
+    stop = start
+    while stop < len(args):
+        arg = args[stop]
+        if not (isinstance(arg, Ref) and arg.year is None) or arg.key in stacks.rows:
+            break
+        value = env.get(arg.key)
+        if not (isinstance(value, np.ndarray) and value.ndim == 0):
+            break
+        stop += 1
+    return max(stop, start + 1)

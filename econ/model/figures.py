@@ -222,6 +222,23 @@ class Model:
             stack.extend(name for name in reads if name in self._index and name not in found)
         return found
 
+    def live(self, varied: Collection[str]) -> frozenset[str]:
+        """The keys of the figures whose value can change when the inputs (or figures) ``varied`` change: those
+        that read one of them or a live figure, and every yearly and metric figure (conservatively: their
+        evaluation over many cases is not assumed to equal that of one). Kept for the next call with the same
+        ``varied``."""
+        wanted = ("live", frozenset(varied))
+        found = self._cache.get(wanted)
+        if found is None:
+            moving = set(varied)
+            live: set[str] = set()
+            for figure in self.figures:
+                if not isinstance(figure, Figure) or not moving.isdisjoint(self.reads(figure.key)):
+                    moving.add(figure.key)
+                    live.add(figure.key)
+            found = self._cache[wanted] = frozenset(live)
+        return found  # type: ignore[return-value]
+
     def keys(self) -> list[str]:
         return list(self._index)
 
