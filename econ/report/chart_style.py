@@ -218,7 +218,8 @@ def legend_rows(entries: Sequence[str]) -> int:
     """The fewest legend rows whose columns (filled top to bottom, as matplotlib fills them) fit the figure's
     width: 1 when every entry fits on one row, up to one entry a row."""
     handle_pt = (2.0 + 0.8 + 2.0) * RC["legend.fontsize"]  # handle length, pad to text, column spacing
-    widths = [text_width(entry, RC["legend.fontsize"]) + handle_pt for entry in entries]
+    widths = [max(text_width(line, RC["legend.fontsize"]) for line in entry.split("\n")) + handle_pt
+              for entry in entries]
     for rows in range(1, len(entries)):
         columns = [widths[start:start + rows] for start in range(0, len(widths), rows)]
         if sum(max(column) for column in columns) <= FIGURE_WIDTH_IN * 72 - 20:
