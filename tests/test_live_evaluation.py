@@ -80,3 +80,23 @@ def test_a_few_varied_inputs_give_the_whole_model_sample_by_sample(many_rows, co
         for row, value in zip(rows, values):
             one = evaluate(model, {**plant.inputs(), **dict(zip(names, row))}, strict=False).values
             assert float(np.asarray(expr.evaluate(one))) == value  # bit for bit
+
+
+def test_tasks_that_vary_the_same_inputs_share_their_equal_samples(many_rows,  # noqa: ANN001
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    plant, model = many_rows
+    names = ("energy_cost_per_month", "energy_per_month", "installed_power", "npv")
+    exprs = [model.get(key).expr for key in names]
+    # energy_cost_per_month reads the energy per month and the price: a quantity with the same rounded inputs
+    twice = [exprs[0], model.get("energy_cost_per_month").expr * 2.0, *exprs[1:]]
+    shared = rounding.attainable_ranges(plant, model, twice)
+    monkeypatch.setattr(rounding, "CHUNK_ELEMENTS", 1)  # each quantity alone: nothing shared between them
+    alone = rounding.attainable_ranges(plant, model, twice)
+    assert shared == alone
+    assert (shared[1].low, shared[1].high) == (2.0 * shared[0].low, 2.0 * shared[0].high)
+    offsets = np.array([[1, -1, 0], [0, 1, 1], [1, -1, 0]], dtype=np.int8)
+    task = rounding._Task(exprs[0], ("a", "b", "c"), offsets, relative=True)
+    cases = rounding._Cases()
+    assert [list(part) for part in cases.add(task)] == [[0, 1], [0, 1, 0]]
+    assert [list(part) for part in cases.add(task)] == [[], [0, 1, 0]]  # the same inputs: no new case
+    assert cases.count == 2

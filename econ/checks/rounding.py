@@ -191,16 +191,42 @@ def _run(plant: Plant, model: Model, tasks: Sequence[_Task | None],
 CHUNK_ELEMENTS = 20_000_000  # varied inputs x samples evaluated at once (160 MB of inputs), beyond: in chunks
 
 
+class _Cases:
+    """The cases of one evaluation: a sample of a task is a new case unless a task with the same inputs varied
+    (the totals and their shares over one table's rows) has the same sample (the same input values)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.seen: dict[tuple, dict[bytes, int]] = {}
+
+    def add(self, task: _Task) -> tuple[np.ndarray, np.ndarray]:
+        """(the task's samples that are new cases, the case of each of its samples); new cases are numbered on."""
+        known = self.seen.setdefault((task.keys, task.relative, task.offsets.dtype.str), {})
+        new, columns = [], np.empty(len(task.offsets), dtype=np.intp)
+        for sample, offsets in enumerate(task.offsets):
+            signature = offsets.tobytes()
+            column = known.get(signature)
+            if column is None:
+                column = known[signature] = self.count
+                self.count += 1
+                new.append(sample)
+            columns[sample] = column
+        return np.array(new, dtype=np.intp), columns
+
+
 def _chunks(group: list[int], tasks: Sequence[_Task | None]) -> list[list[int]]:
     chunks: list[list[int]] = []
     current: list[int] = []
     elements = 0
+    cases = _Cases()
     for index in group:
         task = tasks[index]
-        size = len(task.offsets) * max(len(task.keys), 1)
+        size = len(cases.add(task)[0]) * max(len(task.keys), 1)
         if current and elements + size > CHUNK_ELEMENTS:
             chunks.append(current)
-            current, elements = [], 0
+            current, cases = [], _Cases()
+            size = len(cases.add(task)[0]) * max(len(task.keys), 1)
+            elements = 0
         current.append(index)
         elements += size
     if current:
@@ -216,8 +242,9 @@ def _run_chunk(plant: Plant, model: Model, tasks: Sequence[_Task | None], group:
     figures that read a varied input (Model.live) are evaluated over the cases; the others have one value,
     evaluated once and kept in ``known`` (an implied-value search varies 24 inputs of 100,000 rows)."""
     keys: set[str] = set().union(*(needed[index] for index in group))
-    sizes = [len(tasks[index].offsets) for index in group]
-    total = sum(sizes)
+    cases = _Cases()
+    placing = [cases.add(tasks[index]) for index in group]  # per task: its new samples, the case of each sample
+    total = cases.count
     varied: dict[str, int] = {}
     for index in group:
         for key in tasks[index].keys:
@@ -228,14 +255,15 @@ def _run_chunk(plant: Plant, model: Model, tasks: Sequence[_Task | None], group:
     halves = np.array([parameter.half_unit for parameter in parameters], dtype=float)
     matrix = np.repeat(entered[:, None], total, axis=1)
     start = 0
-    for index, size in zip(group, sizes):
-        task = tasks[index]
-        if task.keys:
+    for index, (new, _) in zip(group, placing):
+        task, size = tasks[index], len(new)
+        if task.keys and size:
             rows = np.fromiter((varied[key] for key in task.keys), dtype=np.intp, count=len(task.keys))
+            offsets = task.offsets if size == len(task.offsets) else task.offsets[new]
             if task.relative:  # entered value + offset x half-unit, as the values themselves were made before
-                matrix[rows, start:start + size] = entered[rows, None] + task.offsets.T.astype(float) * halves[rows, None]
+                matrix[rows, start:start + size] = entered[rows, None] + offsets.T.astype(float) * halves[rows, None]
             else:
-                matrix[rows, start:start + size] = task.offsets.T
+                matrix[rows, start:start + size] = offsets.T
         start += size
     low = np.array([-np.inf if p.minimum is None else p.minimum for p in parameters], dtype=float)
     high = np.array([np.inf if p.maximum is None else p.maximum for p in parameters], dtype=float)
@@ -249,12 +277,10 @@ def _run_chunk(plant: Plant, model: Model, tasks: Sequence[_Task | None], group:
         inputs[key] = matrix[row]
         placed[key] = (matrix, row)
     env = evaluate(model.subset(live), inputs, strict=False, input_rows=placed).values
-    start = 0
-    for index, size in zip(group, sizes):
+    for index, (_, columns) in zip(group, placing):
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
             value = np.broadcast_to(np.asarray(tasks[index].expr.evaluate(env), dtype=float), (total,))
-        results[index] = np.array(value[start:start + size])
-        start += size
+        results[index] = value[columns]
 
 
 def _entered_values(model: Model, keys: set[str], base: dict[str, np.ndarray], known: dict[str, np.ndarray]) -> None:

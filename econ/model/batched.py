@@ -19,9 +19,11 @@ anything else is evaluated figure by figure.
 
 from __future__ import annotations
 
+import itertools
 import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -48,6 +50,12 @@ class Run:
     stop: int
     shape: tuple
     refs: tuple[tuple[tuple[str, int | None], ...], ...]
+
+    @cached_property
+    def columns(self) -> tuple[tuple[tuple[tuple[str, int | None], ...], bool], ...]:
+        """Per reference of the shape, the (key, year) of each figure of the run, and whether every figure reads
+        the same one (found once per run, not at each evaluation)."""
+        return tuple((column, all(item == column[0] for item in column)) for column in zip(*self.refs))
 
 
 def shape(expr: Expr) -> tuple[tuple, tuple[tuple[str, int | None], ...]] | None:
@@ -123,7 +131,7 @@ class Stacks:
                     return array[begin:begin + len(indices)]
                 return array[indices]
         values = [_lookup(env, key, year) for key, year in keys]
-        arrays = [index for index, value in enumerate(values) if np.ndim(value)]
+        arrays = [index for index, value in enumerate(values) if getattr(value, "ndim", 0)]
         if not arrays:
             return np.array(values, dtype=float)
         # a few arrays among many single numbers (the inputs a search varies): fill the numbers at once
@@ -148,13 +156,11 @@ def evaluate_run(run: Run, keys: Sequence[str], env: dict[str, Array], stacks: S
     """Evaluate the figures of ``run`` (their keys ``keys``) as one array (rows, cases...); set each figure's
     value in ``env`` (a view of its row) and its place in ``stacks``. A figure whose own operands are single
     numbers gets the cases' shape when another figure of its run reads arrays (the same values, broadcast)."""
-    columns = list(zip(*run.refs))
     slots: list[Array] = []
     stacked: list[bool] = []
-    for column in columns:
-        first = column[0]
-        if all(item == first for item in column):
-            slots.append(np.asarray(_lookup(env, *first), dtype=float))
+    for column, same in run.columns:
+        if same:
+            slots.append(np.asarray(_lookup(env, *column[0]), dtype=float))
             stacked.append(False)
         else:
             slots.append(stacks.gather(env, column))
@@ -165,9 +171,12 @@ def evaluate_run(run: Run, keys: Sequence[str], env: dict[str, Array], stacks: S
     result = np.asarray(_compute(run.shape, iter(slots)), dtype=float)
     if not any(stacked):  # every figure of the run reads the same keys
         result = np.array(np.broadcast_to(result, (len(keys),) + result.shape))
-    for row, key in enumerate(keys):
-        env[key] = result[row, ...]  # a 0-d array, not a numpy scalar, for a single case
-        stacks.rows[key] = (result, row)
+    if result.ndim > 1:
+        env.update(zip(keys, result))  # each a view of its row
+    else:
+        for row, key in enumerate(keys):
+            env[key] = result[row, ...]  # a 0-d array, not a numpy scalar, for a single case
+    stacks.rows.update(zip(keys, zip(itertools.repeat(result), range(len(keys)))))
     return result
 
 
