@@ -72,7 +72,7 @@ def test_the_capital_breakdown_gives_each_item_its_share_of_the_total(render) ->
 def test_the_russian_capital_breakdown_is_in_russian(render) -> None:
     text = section(render("cr_scheme", "ru"), "Капитальные затраты", "Эксплуатационные затраты")
     assert text.startswith("Структура капитальных затрат Статья Стоимость, руб. Доля в итоге "
-                           "ED + EDI treatment plant equipment 12 000 000 100,0 % "
+                           "Оборудование установки очистки (ЭД + ЭДИ) 12 000 000 100,0 % "
                            "Капитальные вложения 12 000 000 100,0 %")
 
 
