@@ -106,13 +106,14 @@ def attainable_ranges(plant: Plant, model: Model, exprs: Sequence[object | None]
     model unit, or None when none of its inputs was printed rounded. ``inputs``, if given, holds each
     quantity's input keys (:func:`dependencies`)."""
     rng = np.random.default_rng(20260101)
+    rounded = {key for key, parameter in plant.parameters.items() if parameter.half_unit > 0}
     tasks: list[_Task | None] = []
     for index, expr in enumerate(exprs):
         if expr is None:
             keys: tuple[str, ...] = ()
         else:
-            keys = rounded_inputs(plant, inputs[index] if inputs is not None else
-                                  dependencies(model, expr.keys(), plant))
+            keys = tuple(key for key in (inputs[index] if inputs is not None else
+                                         dependencies(model, expr.keys(), plant)) if key in rounded)
         tasks.append(_Task(expr, keys, _first_offsets(len(keys), rng)) if keys else None)
     closures: dict[object, object] = {}
     first = _run(plant, model, [_absolute(plant, task) for task in tasks], closures)

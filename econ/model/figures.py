@@ -152,9 +152,17 @@ class Model:
         wanted = frozenset(keys)
         found = self._cache.get(wanted)
         if found is None:
-            found = self._cache[wanted] = Model([figure for figure in self.figures if figure.key in wanted],
-                                                years=self.years)
+            found = self._cache[wanted] = self._part(wanted)
         return found  # type: ignore[return-value]
+
+    def _part(self, wanted: Collection[str]) -> Model:
+        """The model of the figures of ``wanted``, in this model's order (its keys are unique already), with a
+        copy of this model's cache of what each figure reads."""
+        part = Model(years=self.years)
+        part.figures = [figure for figure in self.figures if figure.key in wanted]
+        part._index = {figure.key: figure for figure in part.figures}
+        part._reads = dict(self._reads)  # a figure reads the same keys in any model that holds it
+        return part
 
     def extend(self, figures: Iterable[AnyFigure]) -> None:
         for figure in figures:
@@ -356,8 +364,14 @@ def _expression_keys(figure: AnyFigure) -> set[str]:
 
 def input_keys(model: Model, key: str, inputs: Mapping[str, object]) -> tuple[str, ...]:
     """The input keys figure ``key`` depends on, through the figures it reads, in the order first reached."""
-    # a walk without recursion (Model.walk): a chain of figures may be as long as a table has rows
-    return tuple(name for name in model.walk(key) if name not in model and name in inputs)
+    # a walk without recursion (Model.walk): a chain of figures may be as long as a table has rows; kept for the
+    # next call with the same key and inputs (the references of a check share their totals)
+    found = model._cache.get(("inputs", key))  # noqa: SLF001
+    if found is None or found[0] is not inputs:
+        figures = model._index  # noqa: SLF001
+        found = model._cache[("inputs", key)] = (  # noqa: SLF001
+            inputs, tuple(name for name in model.walk(key) if name in inputs and name not in figures))
+    return found[1]  # type: ignore[return-value]
 
 
 HUB = 256  # a figure reading this many keys has its walk kept (Model.walk)
