@@ -101,18 +101,19 @@ def test_a_long_check_table_goes_to_an_appendix_and_the_body_keeps_its_summary(r
     assert contents.index("Выводы и рекомендации") < contents.index("Приложение: проверка по каждому значению") \
         < contents.index("Приложение: перечень исходных данных")
     appendix = section(pdf, "Приложение: проверка по каждому значению", "Приложение: перечень исходных данных")
-    assert "Код Показатель Опубликовано Расчёт Отклонение Допуск Вывод" in appendix
+    assert "Код Показатель Ед. изм. Опубликовано Расчёт Отклонение Допуск Вывод" in appendix
     # the body ends before page 30 (it ran to page 48, with 24 pages of the table in it)
     first_appendix_page = int(re.search(r"Приложение: проверка по каждому значению \.+ (\d+)", contents)[1])
     assert first_appendix_page < 30
 
 
-def test_a_short_check_table_stays_in_the_body_with_units_on_its_deviation_and_tolerance(render) -> None:
+def test_a_short_check_table_stays_in_the_body_with_the_unit_of_each_row(render) -> None:
     body = section(render("pb_electrorefining", "en"), "Regression check against the source", "Plausibility audits")
     assert body.startswith("3 figures of the References sheet recomputed from the workbook's inputs: differs: 2; "
                            "not tested: 1. Figures published in the source, recomputed from its own inputs")
-    assert ("D-energy Specific energy of lead electrorefining in diaphragm cells 2,500 kWh/t 612.71 kWh/t "
-            "-1,887.3 kWh/t (-75.5 %) ±250.0 kWh/t differs") in body
+    # the row's unit in its own column, and every number of the row in it
+    assert ("D-energy Specific energy of lead electrorefining in diaphragm cells kWh/t 2,500 612.71 "
+            "-1,887.3 (-75.5 %) ±250.0 differs") in body
 
 
 # -- item 3: assumptions, complete and listed once --------------------------------------------------------------

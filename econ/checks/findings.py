@@ -52,7 +52,7 @@ class Finding:
             parts = ", ".join(total.parts)
             if total.matches:
                 text += i18n.text("finding.total.matches", lang, figure=figure, parts=parts, other=total.matches,
-                                  value=format_auto(total.value, digits=6))
+                                  value=format_auto(total.value, lang, 6))
             else:
                 text += i18n.text("finding.total", lang, figure=figure, parts=parts)
         return text
@@ -64,12 +64,12 @@ class Finding:
             parameter = plant.parameters[likeliest.key]
             name = _input_label(plant, likeliest.key, lang)
             text = i18n.text("finding.input", lang, count=count, input=name,
-                             where=str(parameter.location), entered=format_auto(likeliest.entered, digits=6),
-                             implied=format_auto(likeliest.value, digits=6), unit=likeliest.unit)
+                             where=str(parameter.location), entered=format_auto(likeliest.entered, lang, 6),
+                             implied=format_auto(likeliest.value, lang, 6), unit=i18n.unit(likeliest.unit, lang))
             if likeliest.stated is not None:
-                low, high = (format_auto(value, digits=6) for value in likeliest.stated)
+                low, high = (format_auto(value, lang, 6) for value in likeliest.stated)
                 inside = "inside" if likeliest.within_stated else "outside"
-                text += i18n.text(f"finding.stated.{inside}", lang, low=low, high=high, unit=likeliest.unit)
+                text += i18n.text(f"finding.stated.{inside}", lang, low=low, high=high, unit=i18n.unit(likeliest.unit, lang))
             return text
         if self.kind == "swap":
             return i18n.text("finding.swap", lang, count=count, figures=", ".join(self.figures))
@@ -78,9 +78,9 @@ class Finding:
         if self.kind == "form" and self.diagnosis.form is not None:
             form = self.diagnosis.form
             return i18n.text("finding.form", lang, count=count, key=form.key, other=form.other,
-                             value=format_auto(form.value, digits=6))
+                             value=format_auto(form.value, lang, 6))
         if self.kind == "unit":
-            return i18n.text("finding.unit", lang, factor=format_auto(self.diagnosis.factor))
+            return i18n.text("finding.unit", lang, factor=format_auto(self.diagnosis.factor, lang))
         return i18n.text("finding.none", lang)
 
 

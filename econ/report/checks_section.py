@@ -63,9 +63,11 @@ def _deviation_unit(unit: str, fmt: _Formatter) -> str:
 
 def _checks_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
     headers = [_text(f"report.col.{name}", lang) for name in
-               ("id", "figure", "published", "computed", "deviation", "tolerance", "verdict")]
-    table = Table("checks", _text("report.checks_caption", lang), headers, ["l", "l", "r", "r", "r", "r", "l"],
-                  [13, 16, 16, 14, 16, 10, 15])
+               ("id", "figure", "unit", "published", "computed", "deviation", "tolerance", "verdict")]
+    # one unit per row, in its own column: the numbers of a row are all in it (a difference of percentages in
+    # percentage points, said in its cell), so the number columns stay narrow enough for the figure's name
+    table = Table("checks", _text("report.checks_caption", lang), headers,
+                  ["l", "l", "l", "r", "r", "r", "r", "l"], [9, 25, 9, 10, 10, 12, 7, 18])
     from econ.checks.findings import evaluation_findings, ordered_by_finding
 
     # findings first, each a section row with its cause, then its figures; then the other published
@@ -84,12 +86,12 @@ def _checks_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
     for comparison in ordered:
         reference = comparison.reference
         if reference.id in heading_before:
-            table.add([heading_before[reference.id], "", "", "", "", "", ""], "section")
+            table.add([heading_before[reference.id], "", "", "", "", "", "", ""], "section")
         unit = _shown_unit(reference.unit, fmt)
         printed = _printed_decimals(reference.published)
         decimals = min(printed + 2, 8)  # the computed figure, two decimals finer than the published one
         fine = min(printed + 1, 8)  # its deviation and the tolerance, one decimal finer
-        difference_unit = _deviation_unit(unit, fmt)
+        difference_unit = "" if _deviation_unit(unit, fmt) == unit else _deviation_unit(unit, fmt)
         relative = comparison.relative_deviation
         deviation = tolerance = "—"
         if reference.comparison == "=":
@@ -104,9 +106,8 @@ def _checks_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
             claim = "" if reference.comparison == "=" else f"{reference.comparison} "
             published = f"{claim}{fmt.auto(reference.published, 8)}"
         table.add([
-            reference.id, reference.figure,
-            f"{published} {unit}".strip(),
-            f"{fmt.number(comparison.computed, decimals)} {unit}".strip(), deviation, tolerance,
+            reference.id, reference.figure, unit, published,
+            fmt.number(comparison.computed, decimals), deviation, tolerance,
             i18n.text(f"verdict.{comparison.verdict}", lang)
             + ("" if reference.kind == "published" else f" ({_text(f'report.checks.kind.{reference.kind}', lang)})"),
         ], "warning" if comparison.material else "")

@@ -103,10 +103,24 @@ def _amount(value: float, unit: str, fmt: _Formatter) -> str:
 
 
 def _entered(parameter, lang: str) -> str:  # noqa: ANN001 - Parameter
-    """What the cell held, or how a default stood in for it, in ``lang``."""
-    if not parameter.defaulted:
-        return parameter.entered
-    return i18n.text(f"input.{parameter.defaulted}", lang, value=f"{parameter.value:g}")
+    """What the cell held, or how a default stood in for it, in ``lang``: the digits or formula as typed (a
+    Russian decimal comma for a number), and the unit as the reader's language writes it (``22 сут/мес``)."""
+    if parameter.defaulted:
+        return i18n.text(f"input.{parameter.defaulted}", lang, value=f"{parameter.value:g}".replace(
+            ".", "," if lang == "ru" else "."))
+    value, _, unit = parameter.entered.partition(" ")
+    if lang == "en" or not unit:
+        return parameter.entered if lang == "en" or value.startswith("=") else _typed_number(value, lang)
+    return f"{value if value.startswith('=') else _typed_number(value, lang)} {i18n.unit(unit, lang)}"
+
+
+def _typed_number(text: str, lang: str) -> str:
+    """A number as typed, with the language's decimal mark; any other text unchanged."""
+    try:
+        float(text)
+    except ValueError:
+        return text
+    return text.replace(".", ",") if lang == "ru" else text
 
 
 def _source(parameter, lang: str) -> str:  # noqa: ANN001 - Parameter
