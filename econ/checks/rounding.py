@@ -269,7 +269,7 @@ def _run_chunk(plant: Plant, model: Model, tasks: Sequence[_Task | None], group:
     low = np.array([-np.inf if p.minimum is None else p.minimum for p in parameters], dtype=float)
     high = np.array([np.inf if p.maximum is None else p.maximum for p in parameters], dtype=float)
     np.clip(matrix, low[:, None], high[:, None], out=matrix)
-    live = model.subset(keys).live(varied)
+    live = model.live(varied).intersection(keys)  # keys read only each other: live here as in the whole model
     _entered_values(model, keys.difference(live), base, known)
     inputs = dict(base)
     inputs.update((key, known[key]) for key in keys if key not in live)

@@ -55,7 +55,7 @@ class Run:
     def columns(self) -> tuple[tuple[tuple[tuple[str, int | None], ...], bool], ...]:
         """Per reference of the shape, the (key, year) of each figure of the run, and whether every figure reads
         the same one (found once per run, not at each evaluation)."""
-        return tuple((column, all(item == column[0] for item in column)) for column in zip(*self.refs))
+        return tuple((column, column.count(column[0]) == len(column)) for column in zip(*self.refs))
 
 
 def shape(expr: Expr) -> tuple[tuple, tuple[tuple[str, int | None], ...]] | None:
