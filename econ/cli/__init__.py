@@ -120,6 +120,9 @@ def console() -> int:
     a longer-lived process (the tests) keep the normal collector.
     """
     interrupts.install()
+    from econ.report.workers import become_subreaper
+
+    become_subreaper()  # a report worker's own child, orphaned by Ctrl-C, is reaped by econ, not left a zombie
     # A workbook of 100,000 equipment rows makes millions of objects that live until the end, and econ makes
     # few reference cycles: collecting the youngest generation every 700 allocations (Python's default) spent
     # about a quarter of the time of such an `econ check` searching them.

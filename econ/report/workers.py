@@ -202,12 +202,15 @@ class ChartWorker:
             except OSError:
                 pass
         if at_once:
-            process.terminate()
+            _signal_group(process.pid, signal.SIGTERM)  # the worker and anything it started (its own group)
         try:
             process.wait(_STOP_SECONDS)
         except subprocess.TimeoutExpired:
-            process.kill()
+            _signal_group(process.pid, signal.SIGKILL)
             process.wait()
+        if at_once:
+            _signal_group(process.pid, signal.SIGKILL)  # a child of the worker that outlived it
+        _reap_group(process.pid)
         if process.stdout is not None:
             process.stdout.close()
         _LIVE.discard(self)
@@ -217,6 +220,42 @@ class ChartWorker:
 
     def __exit__(self, exc_type: type[BaseException] | None, *exc_info: object) -> None:
         self.close(at_once=exc_type is not None)
+
+
+def _signal_group(group: int, signum: int) -> None:
+    try:
+        os.killpg(group, signum)
+    except (ProcessLookupError, PermissionError):
+        pass  # the group has no process left
+
+
+def _reap_group(group: int) -> None:
+    """Reap the worker's own children that it left behind (``import`` runs helpers: ldconfig, fc-list):
+    orphans come to econ, a child subreaper (:func:`become_subreaper`), rather than to an init that may never
+    reap them. Only that group's processes are waited for, never another child of the caller."""
+    while True:
+        try:
+            pid, _ = os.waitpid(-group, os.WNOHANG)
+        except ChildProcessError:
+            return  # none left in the group
+        if pid == 0:  # one still running: it was sent SIGKILL, so wait for it
+            try:
+                os.waitpid(-group, 0)
+            except ChildProcessError:
+                return
+
+
+def become_subreaper() -> None:
+    """Make this process the one an orphaned descendant is given to (Linux PR_SET_CHILD_SUBREAPER), so that a
+    worker's child whose parent was stopped is reaped here, not left a zombie; elsewhere, nothing."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+    except (OSError, AttributeError):
+        pass
 
 
 def stop_all() -> None:
