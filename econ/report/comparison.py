@@ -53,7 +53,8 @@ def write_comparison(book, sheet, evaluation: Evaluation, writers: list) -> None
     styles, header, bold, section = base_writer.formats, base_writer.header, base_writer.bold, base_writer.section
     cases = evaluation.cases
     model, years = evaluation.model, evaluation.model.years
-    sheet.write_string(0, 0, f"{evaluation.plant.name}: base case and alternatives", base_writer.title)
+    project = evaluation.plant.text("name", base_writer.lang)  # the title is translated around it (xlsx_texts)
+    sheet.write_string(0, 0, f"{project}: base case and alternatives", base_writer.title)
     sheet.write_string(2, 0, "Item", header)
     sheet.write_string(2, 1, "Unit", header)
     for number, case in enumerate(cases):
@@ -68,7 +69,8 @@ def write_comparison(book, sheet, evaluation: Evaluation, writers: list) -> None
             source_sheet, address = cells.locate(f"case{number}:{key}")
             if key in _METRICS:
                 metric = case.metric(key)
-                cached: float | str = metric.number if metric.number is not None else metric.describe()
+                cached: float | str = (metric.number if metric.number is not None
+                                       else base_writer.translate.cached(metric.describe()))
                 style = "fraction" if key == "irr" else "years"
             else:
                 cached, style = case.value(key), figure.style
@@ -129,7 +131,9 @@ def write_comparison(book, sheet, evaluation: Evaluation, writers: list) -> None
         for label, expr, cached, style in results:
             row += 1
             sheet.write_string(row, 0, label, bold)
-            sheet.write_formula(row, 2, "=" + expr.excel(cells, name), styles[style], cached)
+            translate = base_writer.translate  # a reason for having no number in the workbook's language
+            sheet.write_formula(row, 2, translate.formula("=" + expr.excel(cells, name)), styles[style],
+                                translate.cached(cached))
     sheet.freeze_panes(3, 2)
     sheet.set_column(0, 0, 46)
     sheet.set_column(1, 1, 12)

@@ -28,6 +28,7 @@ from econ.model.figures import (
     YearlyFigure,
 )
 from econ.report.comparison import write_comparison
+from econ.report.document_tables import _entered as entered  # the input listing's "as entered", as the PDF words it
 from econ.report.atomic import write_atomically
 from econ.report.timestamp import report_time
 from econ.report import xlsx_styles
@@ -56,7 +57,8 @@ NUMBER_FORMATS = {
     "years": "0.00",
     "year": "0",
     "factor": "0.0000",
-    "input": "#,##0.######",
+    "input": "#,##0.######",  # a whole input shows "#,##0" instead (xlsx_styles.decimals_format)
+    "whole": "#,##0",
 }
 
 
@@ -121,10 +123,17 @@ class _Writer:
 
     # -- cells -----------------------------------------------------------------------
     def number_format(self, style: str, bold: bool = False, value: object = None, kind: str = "formula") -> object:
+        if style == "input":
+            style = self.input_style(value)
         if style == "money" or kind != "formula":
             num_format = xlsx_styles.money_format(value) if style == "money" else NUMBER_FORMATS.get(style, NUMBER_FORMATS["number"])
             return self.palette.get(kind, num_format, bold)
         return (self.total_formats if bold else self.formats).get(style, self.formats["number"])
+
+    @staticmethod
+    def input_style(value: object) -> str:
+        """The style of an input-like number: "whole" (no decimal separator) for a whole number, else "input"."""
+        return "input" if xlsx_styles.decimals_format(value) == NUMBER_FORMATS["input"] else "whole"
 
     def write_expr(self, sheet: str, row: int, column: int, expr: Expr, value: float | str, style: str,
                    bold: bool = False) -> None:
@@ -137,10 +146,11 @@ class _Writer:
         if getattr(expr, "solved", False):  # solved by econ (econ.model.dcf_expr.Solved): no formula can solve it
             worksheet.write_number(row, column, float(value), cell_format)
             return
-        cached: float | str = value
+        cached: float | str = self.translate.cached(value)
         if isinstance(value, float) and math.isnan(value):
             cached = ""  # a deliberately blank result (the formula gives "")
-        worksheet.write_formula(row, column, "=" + expr.excel(self.cells, self.name(sheet)), cell_format, cached)
+        formula = self.translate.formula("=" + expr.excel(self.cells, self.name(sheet)))
+        worksheet.write_formula(row, column, formula, cell_format, cached)
         self.formula_count += 1
 
     def echo(self, sheet: str, row: int, column: int, key: str, style: str = "input") -> None:
@@ -278,7 +288,8 @@ class _Writer:
             parameter = plant.parameters[key]
             sheet.write_string(row, 0, parameter.label, self.wrap)
             sheet.write_string(row, 1, key)
-            shown = xlsx_styles.INPUT_PERCENT if parameter.unit == "fraction" else NUMBER_FORMATS["input"]
+            shown = xlsx_styles.INPUT_PERCENT if parameter.unit == "fraction" else NUMBER_FORMATS[
+                self.input_style(overrides.get(key, parameter.value))]
             if self.base is None:
                 sheet.write_number(row, 2, parameter.value, self.palette.get("input", shown))
             elif key in overrides:
@@ -290,7 +301,7 @@ class _Writer:
                                     parameter.value)
                 self.formula_count += 1
             sheet.write_string(row, 3, parameter.unit)
-            sheet.write_string(row, 4, parameter.entered)
+            sheet.write_string(row, 4, parameter.entered if self.lang == "en" else entered(parameter, self.lang))
             sheet.write_string(row, 5, parameter.source, self.wrap)
             sheet.write_string(row, 6, f"{parameter.location.sheet}!{parameter.location.cell}")
         sheet.freeze_panes(8, 0)

@@ -15,7 +15,7 @@ import xlsxwriter
 
 from econ import i18n
 from econ.report.document import break_even_target
-from econ.report.xlsx_styles import INPUT_PERCENT, Palette
+from econ.report.xlsx_styles import INPUT_PERCENT, Palette, decimals_format
 from econ.report.xlsx_texts import Translator, text
 
 if TYPE_CHECKING:
@@ -45,7 +45,8 @@ def write_break_even(book: xlsxwriter.Workbook, evaluation: Evaluation, writers:
         parameter = plant.parameters[study.key]
         writer = by_case.get(study.alternative, base_writer)
         is_fraction = parameter.unit == "fraction"
-        number = INPUT_PERCENT if is_fraction else "#,##0.####"
+        number = lambda value, fraction=is_fraction: (  # a whole number without its decimal mark
+            INPUT_PERCENT if fraction else decimals_format(value, "#,##0.####"))
         values: tuple[float | None, ...] = result.values or (None,)
         for value in values:
             sheet.write_string(row, 0, study.alternative or plant.base_case_name(lang))
@@ -56,16 +57,16 @@ def write_break_even(book: xlsxwriter.Workbook, evaluation: Evaluation, writers:
             sheet.write_string(row, 4, "%" if is_fraction else translate(parameter.unit))
             source_sheet, address = writer.cells.locate(study.key)
             quoted = "'" + source_sheet.replace("'", "''") + "'"
-            sheet.write_formula(row, 5, f"={quoted}!{address}", palette.get("link", number),
+            sheet.write_formula(row, 5, f"={quoted}!{address}", palette.get("link", number(writer.results.scalar(study.key))),
                                 float(writer.results.scalar(study.key)))
             if value is None:  # as the report says it (econ.report.document)
                 sign = "positive" if "positive" in result.reason else "negative"
                 sheet.write_string(row, 6, i18n.text("report.break_even.none", lang, what=target,
                                                      sign=i18n.text(f"report.sign.{sign}", lang)))
             else:
-                sheet.write_number(row, 6, value, palette.get("formula", number, bold=True))
-            sheet.write_number(row, 7, study.low, palette.get("input", number))
-            sheet.write_number(row, 8, study.high, palette.get("input", number))
+                sheet.write_number(row, 6, value, palette.get("formula", number(value), bold=True))
+            sheet.write_number(row, 7, study.low, palette.get("input", number(study.low)))
+            sheet.write_number(row, 8, study.high, palette.get("input", number(study.high)))
             row += 1
     for column, width in enumerate((24, 34, 40, 30, 12, 16, 22, 14, 14)):
         sheet.set_column(column, column, width)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from xlsxwriter.utility import xl_rowcol_to_cell
 
+from econ import i18n
 from econ.checks.regression import AGREES, AGREES_ROUNDING, DIFFERS, DOES_NOT_HOLD, HOLDS, HOLDS_ROUNDING, NOT_TESTED
 from econ.model.figures import CHECKS
 from econ.report.xlsx_names import alternative_sheet
@@ -49,8 +50,22 @@ def plan_checks(writer: _Writer) -> int:
     writer.audit_row = end
     return end + len(writer.evaluation.audits) + 3
 
+def _verdict(verdict: str, lang: str) -> str:
+    """A verdict in ``lang``, as the Checks sheet's formulas write it and cache it."""
+    return i18n.text(f"verdict.{verdict}", lang)
+
+
+def _status(status: str, lang: str) -> str:
+    """An audit's status: "ok", or the warning in capitals."""
+    shown = i18n.text(f"status.{status}", lang)
+    return shown if status == "ok" else shown.upper()
+
+
 def write_checks(writer: _Writer) -> None:
-    sheet = writer.sheets[CHECKS]
+    sheet, lang = writer.sheets[CHECKS], writer.lang
+    agrees, agrees_rounding, differs, holds, holds_rounding, does_not_hold, not_tested = (
+        _verdict(verdict, lang) for verdict in (AGREES, AGREES_ROUNDING, DIFFERS, HOLDS, HOLDS_ROUNDING,
+                                                DOES_NOT_HOLD, NOT_TESTED))
     if writer.is_alternative:
         sheet.write_string(0, 0, f"Audit figures of {writer.title_text}", writer.section)
         return
@@ -62,9 +77,9 @@ def write_checks(writer: _Writer) -> None:
         sheet.write_string(2, 0, "none: every published figure agrees or holds, within its inputs' rounding")
     for offset, finding in enumerate(writer.findings):
         sheet.write_string(2 + offset, 0, finding.id, writer.bold)
-        sheet.write_string(2 + offset, 1, "material" if finding.material else "immaterial")
+        sheet.write_string(2 + offset, 1, "material" if finding.material else "immaterial")  # via HEADERS
         sheet.write_string(2 + offset, 2, ", ".join(finding.figures), writer.wrap)
-        sheet.write_string(2 + offset, 3, finding.text(writer.plant), writer.wrap)
+        sheet.write_string(2 + offset, 3, finding.text(writer.plant, lang), writer.wrap)
     sheet.write_string(writer.figures_row, 0, "Published figures recomputed from the inputs, by finding; rows "
                                             "that are not published figures (derived, assumed, not tested) last",
                        writer.section)
@@ -74,6 +89,7 @@ def write_checks(writer: _Writer) -> None:
                "Finding")
     for column, text in enumerate(headers):
         sheet.write_string(writer.figures_row + 1, column, text, writer.header)
+    shown = lambda value: writer.formats[writer.input_style(value)]  # whole numbers without "."
     owner = {figure: finding.id for finding in writer.findings for figure in finding.figures}
     for row, comparison in writer.check_rows:
         reference = comparison.reference
@@ -87,37 +103,37 @@ def write_checks(writer: _Writer) -> None:
             figure_cell = f"({figure_cell})"
         sheet.write_string(row, 0, reference.id)
         sheet.write_string(row, 1, reference.figure, writer.wrap)
-        sheet.write_number(row, 2, reference.published, writer.formats["input"])
-        sheet.write_string(row, 3, reference.unit)
+        sheet.write_number(row, 2, reference.published, shown(reference.published))
+        sheet.write_string(row, 3, reference.unit if lang == "en" else i18n.unit(reference.unit, lang))
         computed = figure_cell if comparison.factor == 1 else f"{figure_cell}*{comparison.factor!r}"
-        sheet.write_formula(row, 4, f"={computed}", writer.formats["input"], comparison.computed)
-        sheet.write_formula(row, 5, f"={cell(4)}-{cell(2)}", writer.formats["input"], comparison.deviation)
+        sheet.write_formula(row, 4, f"={computed}", shown(comparison.computed), comparison.computed)
+        sheet.write_formula(row, 5, f"={cell(4)}-{cell(2)}", shown(comparison.deviation), comparison.deviation)
         relative = comparison.relative_deviation
         sheet.write_formula(row, 6, f'=IF({cell(2)}=0,"",{cell(5)}/{cell(2)})', writer.formats["fraction"],
                             "" if relative is None else relative)
-        sheet.write_number(row, 7, reference.tolerance, writer.formats["input"])
+        sheet.write_number(row, 7, reference.tolerance, shown(reference.tolerance))
         sheet.write_string(row, 8, reference.comparison)
         # the range the inputs' rounding reaches (econ.checks.rounding), computed at run time
         low, high = (comparison.computed if value is None else value for value in (comparison.low, comparison.high))
-        sheet.write_number(row, 14, min(low, comparison.computed), writer.formats["input"])
-        sheet.write_number(row, 15, max(high, comparison.computed), writer.formats["input"])
-        sheet.write_string(row, 16, reference.kind)
+        sheet.write_number(row, 14, min(low, comparison.computed), shown(min(low, comparison.computed)))
+        sheet.write_number(row, 15, max(high, comparison.computed), shown(max(high, comparison.computed)))
+        sheet.write_string(row, 16, i18n.text(f"report.checks.kind.{reference.kind}", lang))
         sheet.write_string(row, 17, owner.get(reference.id, ""))
         low_cell, high_cell = cell(14), cell(15)
         if reference.comparison == "=":
-            rule = (f'=IF(ABS({cell(5)})<={cell(7)},"{AGREES}",IF(AND({cell(2)}>={low_cell}-{cell(7)},'
-                    f'{cell(2)}<={high_cell}+{cell(7)}),"{AGREES_ROUNDING}","{DIFFERS}"))')
+            rule = (f'=IF(ABS({cell(5)})<={cell(7)},"{agrees}",IF(AND({cell(2)}>={low_cell}-{cell(7)},'
+                    f'{cell(2)}<={high_cell}+{cell(7)}),"{agrees_rounding}","{differs}"))')
         elif reference.comparison == "in":  # within the published range, its high end in column N
-            sheet.write_number(row, 13, reference.published_high, writer.formats["input"])
-            rule = (f'=IF(AND({cell(4)}>={cell(2)},{cell(4)}<={cell(13)}),"{HOLDS}",IF(AND({high_cell}>{cell(2)},'
-                    f'{low_cell}<{cell(13)}),"{HOLDS_ROUNDING}","{DOES_NOT_HOLD}"))')
+            sheet.write_number(row, 13, reference.published_high, shown(reference.published_high))
+            rule = (f'=IF(AND({cell(4)}>={cell(2)},{cell(4)}<={cell(13)}),"{holds}",IF(AND({high_cell}>{cell(2)},'
+                    f'{low_cell}<{cell(13)}),"{holds_rounding}","{does_not_hold}"))')
         else:
             bound = high_cell if reference.comparison == ">" else low_cell
-            rule = (f'=IF({cell(4)}{reference.comparison}{cell(2)},"{HOLDS}",IF({bound}{reference.comparison}'
-                    f'{cell(2)},"{HOLDS_ROUNDING}","{DOES_NOT_HOLD}"))')
+            rule = (f'=IF({cell(4)}{reference.comparison}{cell(2)},"{holds}",IF({bound}{reference.comparison}'
+                    f'{cell(2)},"{holds_rounding}","{does_not_hold}"))')
         if comparison.verdict == NOT_TESTED:  # every input an assumption: nothing to test
-            rule = f'="{NOT_TESTED}"'
-        sheet.write_formula(row, 9, rule, writer.bold, comparison.verdict)
+            rule = f'="{not_tested}"'
+        sheet.write_formula(row, 9, rule, writer.bold, _verdict(comparison.verdict, lang))
         sheet.write_string(row, 10, reference.quantity)
         sheet.write_string(row, 11, reference.source, writer.wrap)
         sheet.write_string(row, 12, reference.note, writer.wrap)
@@ -127,8 +143,8 @@ def write_checks(writer: _Writer) -> None:
         sheet.write_string(writer.audit_row + 1, column, text, writer.header)
     for offset, audit in enumerate(writer.evaluation.audits):
         row = writer.audit_row + 2 + offset
-        sheet.write_string(row, 0, audit.title(), writer.wrap)
-        sheet.write_string(row, 1, audit.status.upper() if audit.status != "ok" else "ok", writer.bold)
-        sheet.write_string(row, 2, audit.message(), writer.wrap)
+        sheet.write_string(row, 0, audit.title(lang), writer.wrap)
+        sheet.write_string(row, 1, _status(audit.status, lang), writer.bold)
+        sheet.write_string(row, 2, audit.message(lang), writer.wrap)
     sheet.freeze_panes(0, 1)
     set_widths(sheet, (40, 40) + (14,) * 8 + (30, 50, 50, 14, 16, 16, 12, 10))

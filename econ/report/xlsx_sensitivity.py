@@ -22,12 +22,13 @@ samples. The sheet is the same in both languages except its labels.
 from __future__ import annotations
 
 import math
+import re
 from typing import TYPE_CHECKING
 
 import xlsxwriter
 
 from econ import i18n
-from econ.report.xlsx_styles import INPUT_PERCENT, Palette
+from econ.report.xlsx_styles import INPUT_PERCENT, Palette, decimals_format
 
 if TYPE_CHECKING:
     from econ.checks.evaluation import Evaluation
@@ -70,6 +71,20 @@ def _text(name: str, lang: str, **values: object) -> str:
     return (russian if lang == "ru" else english).format(**values)
 
 
+_DISTRIBUTION = re.compile(r"^P10-P90 of (\w+)\((.*)\)$")  # econ.model.sensitivity.tornado_ranges's wording
+
+
+def basis_text(basis: str, lang: str) -> str:
+    """Where a tornado range's ends come from, in ``lang``: "P10–P90: равномерное(28,4091; 142,045)" for the
+    model's "P10-P90 of uniform(28.4091, 142.045)"; the "-20 % / +20 %" of a money input as it is."""
+    match = _DISTRIBUTION.match(basis)
+    if lang == "en" or match is None:
+        return basis
+    name, values = match.groups()
+    shown = "; ".join(value.strip().replace(".", ",") for value in values.split(","))
+    return f"{i18n.text('risk.basis.p10_p90', lang)}: {i18n.text(f'risk.dist.{name}', lang)}({shown})"
+
+
 def linear_slope(swing: Swing, base_input: float, base_npv: float) -> float | None:
     """The NPV per unit of the input when NPV(low), NPV(base), NPV(high) lie on one line; else None."""
     low, high = swing.range.low, swing.range.high
@@ -107,15 +122,16 @@ def write_sensitivity(book: xlsxwriter.Workbook, evaluation: Evaluation, writers
     for swing in risk.tornado.swings:
         key = swing.range.key
         parameter = plant.parameters[key]
-        number = INPUT_PERCENT if parameter.unit == "fraction" else "#,##0.####"
+        number = lambda value, unit=parameter.unit: (  # a whole number without its decimal mark
+            INPUT_PERCENT if unit == "fraction" else decimals_format(value, "#,##0.####"))
         source_sheet, address = base_writer.cells.locate(key)
         base_value = float(base_writer.results.scalar(key))
         sheet.write_string(row, 0, base_writer.translate(parameter.label))
         sheet.write_string(row, 1, key)
         sheet.write_string(row, 2, "%" if parameter.unit == "fraction" else base_writer.translate(parameter.unit))
-        sheet.write_formula(row, 3, f"={_quote(source_sheet)}!{address}", palette.get("link", number), base_value)
-        sheet.write_number(row, 4, swing.range.low, palette.get("value", number))
-        sheet.write_number(row, 5, swing.range.high, palette.get("value", number))
+        sheet.write_formula(row, 3, f"={_quote(source_sheet)}!{address}", palette.get("link", number(base_value)), base_value)
+        sheet.write_number(row, 4, swing.range.low, palette.get("value", number(swing.range.low)))
+        sheet.write_number(row, 5, swing.range.high, palette.get("value", number(swing.range.high)))
         slope = linear_slope(swing, base_value, base_npv)
         ends = {4: swing.range.low, 5: swing.range.high}
         for end_column, (column, value) in zip((6, 7), ((4, swing.metric_low), (5, swing.metric_high))):
@@ -133,8 +149,8 @@ def write_sensitivity(book: xlsxwriter.Workbook, evaluation: Evaluation, writers
                                 abs(_shown(swing.metric_high, slope, swing.range.high, base_value, base_npv)
                                     - _shown(swing.metric_low, slope, swing.range.low, base_value, base_npv)))
         if slope is not None:
-            sheet.write_number(row, 9, slope, palette.get("value", "#,##0.####"))
-        sheet.write_string(row, 10, swing.range.basis)
+            sheet.write_number(row, 9, slope, palette.get("value", decimals_format(slope, "#,##0.####")))
+        sheet.write_string(row, 10, basis_text(swing.range.basis, lang))
         sheet.write_string(row, 11, _text("formula" if slope is not None else "econ", lang))
         row += 1
     tornado_rows = row - 7

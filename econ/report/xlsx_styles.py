@@ -35,6 +35,13 @@ def money_format(value: object) -> str:
     return MONEY
 
 
+def decimals_format(value: object, decimals: str = "#,##0.######") -> str:
+    """``#,##0`` for a whole number, else ``decimals``: Excel shows ``#,##0.######`` on 8 as ``8.``."""
+    if isinstance(value, (int, float)) and math.isfinite(value) and float(value).is_integer():
+        return MONEY
+    return decimals
+
+
 class Palette:
     """Cell formats by kind (formula, input, link), number format and weight, made once per workbook."""
 

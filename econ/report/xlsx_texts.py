@@ -83,7 +83,7 @@ HEADERS: dict[str, str] = {  # English text of the sheet writers -> Russian
     "Published high (range)": "Верхняя граница (диапазон)",
     "Attainable low (input rounding, run time)": "Достижимый минимум (округление данных)",
     "Attainable high (input rounding, run time)": "Достижимый максимум (округление данных)", "Kind": "Вид",
-    "Plausibility audits": "Проверки правдоподобия", "Audit": "Проверка", "Status": "Статус", "Finding": "Вывод",
+    "Plausibility audits": "Проверки правдоподобия", "Audit": "Проверка", "Status": "Статус", "Finding": "Расхождение",
     "Stream": "Поток", "In/out": "Вход/выход", "From / to": "Откуда / куда", "Loaded": "Загружено",
     "Obtained": "Получено", "Imbalance (obtained - loaded)": "Невязка (получено − загружено)",
     "Relative imbalance": "Относительная невязка", "Batch scale to the chain feed": "Масштаб партии к сырью цепи",
@@ -93,6 +93,17 @@ HEADERS: dict[str, str] = {  # English text of the sheet writers -> Russian
     "Cumulative incremental cash flow": "Накопленный приростный денежный поток",
     "Payback reached within this year at": "Окупаемость в этом году на отметке", "Year": "Год",
     "in": "вход", "out": "выход", "fraction": "доля", "dimensionless": "безразмерная", "%": "%",
+    "Findings: the figures that differ, grouped by cause (written at run time)":
+        "Расхождения: отличающиеся показатели, сгруппированные по причинам (определены при расчёте)",
+    "Material": "Существенно", "material": "существенное", "immaterial": "несущественное",
+    "Figures it explains": "Объясняемые показатели", "Cause (written at run time)": "Причина (определена при расчёте)",
+    "Finding (written at run time)": "Результат (определён при расчёте)",
+    "none: every published figure agrees or holds, within its inputs' rounding":
+        "нет: каждый опубликованный показатель совпадает или подтверждается с учётом округления исходных данных",
+    "Published figures recomputed from the inputs, by finding; rows that are not published figures (derived, "
+    "assumed, not tested) last": "Опубликованные показатели, пересчитанные по исходным данным, по расхождениям; "
+                                 "строки, не являющиеся опубликованными показателями (производные, допущения, не "
+                                 "проверяемые), — в конце",
     "Mass balance of each stage: every number a formula over the Inputs sheet (masses in the batch unit of the "
     "Streams sheet)": "Материальный баланс каждого передела: каждое число — формула над листом Inputs (массы в "
                       "единицах партии листа Streams)",
@@ -115,6 +126,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = 
     (re.compile(r"^Audit figures of (.+)$"), lambda m: f"Показатели проверок: {m.group(1)}"),
     (re.compile(r"^overridden by (.+)$"), lambda m: f"задано вариантом «{m.group(1)}»"),
     (re.compile(r"^(.+): base case and alternatives$"), lambda m: f"{m.group(1)}: базовый вариант и альтернативы"),
+    (re.compile(r"^(.+) \(sheets (.+)\)$"), lambda m: f"{m.group(1)} (листы {m.group(2)})"),
 )
 
 
@@ -127,9 +139,22 @@ def text(text_id: str, lang: str = "en", **values: object) -> str:
 class Translator:
     """English texts of the sheet writers -> the report's language; unknown texts pass unchanged."""
 
-    def __init__(self, lang: str, table: dict[str, str] | None = None) -> None:
+    def __init__(self, lang: str, table: dict[str, str] | None = None, reasons: dict[str, str] | None = None) -> None:
         self.lang = lang
         self.table = dict(table or {})
+        self.reasons = dict(reasons or {})  # a metric's English reason for having no number -> its translation
+        self.table.update(self.reasons)
+
+    def formula(self, formula: str) -> str:
+        """``formula`` with each text literal that is a metric's reason ("not reached within 15 years")
+        in the report's language, so the formula gives the value cached with it."""
+        for english, translated in self.reasons.items():
+            formula = formula.replace(f'"{english}"', f'"{translated}"')
+        return formula
+
+    def cached(self, value: float | str) -> float | str:
+        """A formula's cached value: a metric's reason translated, as :meth:`formula` makes the formula give it."""
+        return self.reasons.get(value, value) if isinstance(value, str) else value
 
     def __call__(self, english: str) -> str:
         if self.lang == "en" or not english:
@@ -174,7 +199,24 @@ def translator(evaluation: Evaluation, lang: str) -> Translator:
             table.setdefault(section, _section(section, lang))
     for unit in _units(units):
         table.setdefault(unit, i18n.unit(unit, lang))
-    return Translator(lang, table)
+    return Translator(lang, table, _reasons(evaluation, lang))
+
+
+def _reasons(evaluation: Evaluation, lang: str) -> dict[str, str]:
+    """The metrics' reasons for having no number (econ.model.metrics), English -> ``lang``."""
+    from econ.model import metrics
+
+    years = {evaluation.model.years}  # the alternatives share the base case's model, and so its years
+    reasons = {
+        metrics.IRR_REASONS[metrics.IRR_NO_SIGN_CHANGE]: i18n.text("metric.no_sign_change", lang),
+        metrics.IRR_REASONS[metrics.IRR_NO_ROOT]: i18n.text("metric.no_root", lang),
+        metrics.PI_UNDEFINED_REASON: i18n.text("metric.pi_undefined", lang),
+        metrics.PAYBACK_NO_INVESTMENT_REASON: i18n.text("metric.no_investment", lang),
+    }
+    for count in years:
+        reasons[i18n.text("metric.not_reached", "en", years=count)] = i18n.text("metric.not_reached", lang,
+                                                                                years=count)
+    return reasons
 
 
 def _units(units: Iterable[str]) -> list[str]:
