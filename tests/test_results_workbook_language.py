@@ -167,3 +167,15 @@ def test_undefined_metrics_in_russian_are_formulas_libreoffice_reproduces(edited
     shown = [summary.cell(row, 2).value for row in range(1, summary.max_row + 1)]
     assert "не определена: денежный поток не меняет знак" in shown
     assert "не достигается за 10 лет" in shown
+
+
+def test_a_range_comparison_is_not_translated_as_in_out(tmp_path):
+    """The Checks sheet's "in" (within the published range) is not the mass balance's "in" (вход)."""
+    evaluation = evaluate_workbook(INPUTS / "bi_oxides.xlsx")
+    (path,) = write_reports(evaluation, tmp_path / "ru", ("xlsx",), lang="ru")
+    checks = openpyxl.load_workbook(path)["Checks"]
+    comparison = {checks.cell(row, 1).value: checks.cell(row, 9).value for row in range(1, checks.max_row + 1)}
+    assert comparison["C2-Anode1-syield"] == "в диапазоне"
+    (path,) = write_reports(evaluation, tmp_path / "en", ("xlsx",), lang="en")
+    checks = openpyxl.load_workbook(path)["Checks"]
+    assert "in" in [checks.cell(row, 9).value for row in range(1, checks.max_row + 1)]

@@ -12,6 +12,7 @@ from econ import i18n
 from econ.checks.regression import AGREES, AGREES_ROUNDING, DIFFERS, DOES_NOT_HOLD, HOLDS, HOLDS_ROUNDING, NOT_TESTED
 from econ.model.figures import CHECKS
 from econ.report.xlsx_names import alternative_sheet
+from econ.report.xlsx_texts import text as workbook_text
 from econ.report.xlsx_styles import set_widths
 
 if TYPE_CHECKING:
@@ -112,7 +113,8 @@ def write_checks(writer: _Writer) -> None:
         sheet.write_formula(row, 6, f'=IF({cell(2)}=0,"",{cell(5)}/{cell(2)})', writer.formats["fraction"],
                             "" if relative is None else relative)
         sheet.write_number(row, 7, reference.tolerance, shown(reference.tolerance))
-        sheet.write_string(row, 8, reference.comparison)
+        sheet.write_string(row, 8, workbook_text("checks.in", lang) if reference.comparison == "in"
+                           else reference.comparison)
         # the range the inputs' rounding reaches (econ.checks.rounding), computed at run time
         low, high = (comparison.computed if value is None else value for value in (comparison.low, comparison.high))
         sheet.write_number(row, 14, min(low, comparison.computed), shown(min(low, comparison.computed)))

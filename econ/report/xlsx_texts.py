@@ -52,6 +52,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                        "NPV) is zero, all other inputs as given; econ solved it (a number, not a formula).",
                        "Точка безубыточности: значение входного параметра, при котором ЧДД (для альтернативы — "
                        "приростный ЧДД) равен нулю при прочих равных; рассчитано econ (число, не формула)."),
+    "checks.in": ("in", "в диапазоне"),  # a range comparison on the Checks sheet (not In/out's "in": "вход")
     "breakeven.case": ("Case", "Вариант"),
     "breakeven.target": ("Made zero", "Обращается в ноль"),
     "breakeven.input": ("Input", "Входной параметр"),
