@@ -329,10 +329,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "; {figure} — итог, который не равен сумме своих частей ({parts}): опубликовано значение {other} "
         "({value})"),
     "finding.form": (
-        "{count} {count:~figure follows|figures follow} when {key} is taken in its other form, {other} (the "
+        "{count} {count:~figure follows|figures follow} when “{key}” is taken in its other form, “{other}” (the "
         "quantity is then {value}): the source states it in two forms, and the one printed here does not follow",
-        "{count} {count:~значение следует|значения следуют|значений следуют} из данных, если вместо {key} взять "
-        "другую форму той же величины, {other} (тогда {value}): источник даёт величину в двух формах, и "
+        "{count} {count:~значение следует|значения следуют|значений следуют} из данных, если вместо «{key}» "
+        "взять другую форму той же величины, «{other}» (тогда {value}): источник даёт величину в двух формах, и "
         "напечатанная здесь не следует из данных"),
     "finding.stated.inside": (", within the range the workbook states for it, {low} to {high} {unit}",
                                ", в пределах указанного в книге диапазона {low}–{high} {unit}"),
@@ -634,7 +634,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "which the project NPV is zero; econ solves it, and the workbook recomputes the flows at it. Its parts "
         "are each line's -PV divided by the present value of the escalated quantity.",
         "Приведённая цена — цена основного продукта в ценах базового года (с тем же ростом, что и у другой "
-        "продукции), при которой NPV проекта равен нулю; econ находит её, а книга пересчитывает потоки при ней. "
+        "продукции), при которой NPV проекта равен нулю; её находит расчёт, а книга пересчитывает потоки при ней. "
         "Составляющие — приведённая стоимость каждой статьи (со знаком минус), делённая на приведённое "
         "количество продукта."),
     "report.dcf.nominal_rate": ("Nominal discount rate", "Номинальная ставка дисконтирования"),
@@ -937,13 +937,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "verdict.headline.contradicted.profitable": (
         "the stated inputs give NPV {npv} at {rate} (profitable), but econ's own audits contradict the model "
         "those inputs describe",
-        "заявленные исходные данные дают NPV {npv} при ставке {rate} (схема рентабельна), но собственные проверки "
-        "econ противоречат модели, которую эти данные описывают"),
+        "заявленные исходные данные дают NPV {npv} при ставке {rate} (схема рентабельна), но проверки самого "
+        "расчёта противоречат модели, которую эти данные описывают"),
     "verdict.headline.contradicted.unprofitable": (
         "the stated inputs give NPV {npv} at {rate} (the scheme does not pay), but econ's own audits contradict "
         "the model those inputs describe",
-        "заявленные исходные данные дают NPV {npv} при ставке {rate} (схема нерентабельна), но собственные "
-        "проверки econ противоречат модели, которую эти данные описывают"),
+        "заявленные исходные данные дают NPV {npv} при ставке {rate} (схема нерентабельна), но проверки "
+        "самого расчёта противоречат модели, которую эти данные описывают"),
     "verdict.headline.contradicted.no_capital": (
         "the workbook enters no capital, so its NPV of {npv} at {rate} is not a feasibility result",
         "в книге нет капитальных вложений, поэтому её NPV {npv} при ставке {rate} не является оценкой "
@@ -951,7 +951,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "verdict.headline.no_costs": (
         "the workbook enters neither capital nor any operating cost, so econ gives no NPV; the products are worth "
         "{value} per month ({value_year} per year), a product value, not a feasibility result",
-        "в книге нет ни капитальных вложений, ни эксплуатационных затрат, поэтому econ не приводит NPV; продукция "
+        "в книге нет ни капитальных вложений, ни эксплуатационных затрат, поэтому расчёт не даёт NPV; продукция "
         "стоит {value} в месяц ({value_year} в год): это стоимость продукции, а не оценка эффективности проекта"),
     "verdict.needed": ("What would be needed, and what else qualifies the result:",
                        "Что для этого нужно и что ещё ограничивает вывод:"),
@@ -994,7 +994,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{name}: the model uses {modelled} kWh/t against the source's {quoted} kWh/t; the other consumers alone "
         "draw that much, so econ cannot compute the plant at the quoted figure",
         "{name}: в модели {modelled} кВт·ч/т, а в источнике {quoted} кВт·ч/т; остальные потребители одни "
-        "потребляют столько же, поэтому econ не может рассчитать установку при значении источника"),
+        "потребляют столько же, поэтому установку нельзя рассчитать при значении источника"),
     "verdict.reason.loss": ("the uncertainty analysis gives a probability of a loss (NPV below 0) of {probability}",
                             "анализ неопределённости даёт вероятность убытка (NPV меньше 0) {probability}"),
     "verdict.reason.regression": (
@@ -1237,7 +1237,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart.tornado_high": ("input at its high end", "параметр на верхней границе"),
     "chart.base_npv": ("base NPV", "базовый NPV"),
     "chart.npv_axis": ("NPV, mln {cur}", "NPV, млн {cur}"),
-    "chart.spider_title": ("Spider: NPV against the change of each input", "Паук: NPV в зависимости от изменения параметров"),
+    "chart.spider_title": ("Spider: NPV against the change of each input", "Паутинная диаграмма: NPV в зависимости от изменения параметров"),
     "chart.spider_x": ("Change of the input from its base value, %", "Изменение параметра от базового значения, %"),
     "chart.histogram_title": ("NPV over {samples} Monte Carlo samples", "NPV по {samples} выборкам Монте-Карло"),
     "chart.histogram_y": ("Share of samples, %", "Доля выборок, %"),

@@ -220,8 +220,8 @@ def test_the_report_lists_findings_first():
     table = build_document(evaluation, "en").tables["checks"]
     sections = [row[0] for row, kind in zip(table.rows, table.row_classes) if kind == "section"]
     assert sections == ["F1: a unit slip: the published figure is the computed one times 1,000",
-                        "F2: 1 figure follows when OPEX total is taken in its other form, OPEX without depreciation (cash) "
-                        "(the quantity is then 4.81746): the source states it in two forms, and the one printed "
+                        "F2: 1 figure follows when “OPEX total” is taken in its other form, “OPEX without depreciation "
+                        "(cash)” (the quantity is then 4.817): the source states it in two forms, and the one printed "
                         "here does not follow",
                         "Published figures that agree or hold"]
     assert table.rows[1][0] == "E-cost-text" and table.row_classes[1] == "warning"

@@ -78,10 +78,25 @@ class Finding:
         if self.kind == "form" and self.diagnosis.form is not None:
             form = self.diagnosis.form
             return i18n.text("finding.form", lang, count=count, key=form.key, other=form.other,
-                             value=format_auto(form.value, lang, 6))
+                             value=_with_unit(form.value, _reference_unit(plant, self.figures[0]), lang))
         if self.kind == "unit":
             return i18n.text("finding.unit", lang, factor=format_auto(self.diagnosis.factor, lang))
         return i18n.text("finding.none", lang)
+
+
+def _reference_unit(plant: Plant, reference_id: str) -> str:
+    """The published unit of the reference ``reference_id`` ("" when the plant lists no such reference)."""
+    return next((reference.unit for reference in plant.references if reference.id == reference_id), "")
+
+
+def _with_unit(value: float, unit: str, lang: str) -> str:
+    """A quantity as the reader sees it: 4 significant digits and the unit in ``lang`` ("4,817", "41,3 г");
+    a fraction in percent, a dimensionless number alone."""
+    if unit == "fraction":
+        return f"{format_auto(value * 100, lang, 4)}\u00a0%"
+    if unit in ("", "-", "dimensionless"):
+        return format_auto(value, lang, 4)
+    return f"{format_auto(value, lang, 4)} {i18n.unit(unit, lang)}"
 
 
 def group_findings(plant: Plant, model: Model, comparisons: Sequence[Comparison],

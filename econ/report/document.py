@@ -102,7 +102,7 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
     title_fields = [
         (_text("report.field.project", lang), plant.text("name", lang)),
         (_text("report.field.date", lang), report_time().date().isoformat()),
-        (_text("report.field.currency", lang), plant.currency),
+        (_text("report.field.currency", lang), fmt.unit(plant.currency)),
         (_text("report.field.base_year", lang), str(plant.base_year) if plant.base_year else "—"),
         (_text("report.field.version", lang), f"econ {__version__}"),
         (_text("report.field.input", lang), plant.file_name),
@@ -117,7 +117,7 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
         (label("net_effect_per_month"), value("net_effect_per_month")),
         (label("net_effect_per_year"), value("net_effect_per_year")),
         (label("capital_total"), value("capital_total")),
-        (f"{label('npv')}, {fmt.percent(plant.value('discount_rate'))}", value("npv")),
+        (f"{label('npv')},\u00a0{_input_value(plant.value('discount_rate'), 'fraction', fmt)}", value("npv")),
         (label("irr"), metric_texts["irr"]),
         (label("payback"), metric_texts["payback"]),
         (label("discounted_payback"), metric_texts["discounted_payback"]),
@@ -376,8 +376,8 @@ def _metrics_table(evaluation: Evaluation, fmt: _Formatter, lang: str, metric_te
     headers = [_text("report.col.metric", lang), _text("report.col.value", lang)]
     table = Table("metrics", _text("report.metrics_caption", lang), headers, ["l", "r"], [60, 40])
     plant, results = evaluation.plant, evaluation.results
-    table.add([_text("report.discount_rate", lang), fmt.percent(plant.value("discount_rate"))])
-    table.add([_text("report.tax_rate", lang), fmt.percent(plant.value("income_tax_rate"))])
+    table.add([_text("report.discount_rate", lang), _input_value(plant.value("discount_rate"), "fraction", fmt)])
+    table.add([_text("report.tax_rate", lang), _input_value(plant.value("income_tax_rate"), "fraction", fmt)])
     table.add([i18n.figure_label("npv", lang), f"{fmt.number(results.scalar('npv'), 0)} {fmt.unit(plant.currency)}"],
               "total")
     for key in ("irr", "payback", "discounted_payback", "profitability_index"):

@@ -104,14 +104,25 @@ def _amount(value: float, unit: str, fmt: _Formatter) -> str:
 
 def _entered(parameter, lang: str) -> str:  # noqa: ANN001 - Parameter
     """What the cell held, or how a default stood in for it, in ``lang``: the digits or formula as typed (a
-    Russian decimal comma for a number), and the unit as the reader's language writes it (``22 сут/мес``)."""
+    Russian decimal comma for a number), and the unit as the reader's language writes it (``22 сут/мес``; a
+    year agrees with its count: ``10 лет``, ``1 year``)."""
     if parameter.defaulted:
         return i18n.text(f"input.{parameter.defaulted}", lang, value=f"{parameter.value:g}".replace(
             ".", "," if lang == "ru" else "."))
     value, _, unit = parameter.entered.partition(" ")
+    if unit in ("year", "years") and _is_number(value):  # the word agrees with the count: "10 лет", "1 year"
+        return f"{_typed_number(value, lang)} {i18n.text('unit.year_count', lang, count=float(value))}"
     if lang == "en" or not unit:
         return parameter.entered if lang == "en" or value.startswith("=") else _typed_number(value, lang)
     return f"{value if value.startswith('=') else _typed_number(value, lang)} {i18n.unit(unit, lang)}"
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _typed_number(text: str, lang: str) -> str:

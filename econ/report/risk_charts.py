@@ -76,7 +76,7 @@ def spider_svg(changes: Sequence[float], series: Sequence[tuple[str, Sequence[fl
                       linestyle="solid" if index < len(_SERIES) else "dashed")
         axes.axvline(0, color=COLOURS["axis"], linewidth=0.8)
         axes.axhline(0, color=COLOURS["zero"], linewidth=0.8)
-        axes.set_xticks(list(changes), labels=[f"{change:+g}".replace("-", "−") for change in changes])
+        axes.set_xticks(list(changes), labels=[f"{change:+g}".replace("-", "−") if change else "0" for change in changes])
         axes.yaxis.set_major_formatter(tick_formatter(lang))
         axes.grid(color=COLOURS["grid"], linewidth=0.6)
         axes.set_axisbelow(True)

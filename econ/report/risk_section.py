@@ -54,7 +54,7 @@ def _label(evaluation: Evaluation, key: str, lang: str) -> str:
 def _distribution(item, fmt: _Formatter) -> str:  # noqa: ANN001 - UncertainInput
     name = i18n.text(f"risk.dist.{item.distribution}", fmt.lang)
     separator = "; " if fmt.lang == "ru" else ", "
-    return f"{name}({separator.join(fmt.auto(value, 6) for value in item.parameters)})"
+    return f"{name}({separator.join(fmt.auto(value, 4) for value in item.parameters)})"
 
 
 def build_risk_section(evaluation: Evaluation, fmt: _Formatter, lang: str) -> RiskSection | None:
@@ -111,7 +111,8 @@ def build_risk_section(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Ri
                          show(stats["p10"]), show(stats["p50"]), show(stats["p90"]),
                          "—" if chance is None else fmt.percent(chance, 1)])
     npv = statistics["npv"]
-    monte_carlo.note = i18n.text("risk.mc_note", lang, sem=f"{fmt.number(npv['sem'])} {cur}")
+    note = i18n.text("risk.mc_note", lang, sem=f"{fmt.number(npv['sem'])} {cur}")
+    monte_carlo.note = note[:-1] if note.endswith("..") else note  # "57 470 руб.", not "руб.."
     probability = npv.get("prob_negative") or 0.0
     loss = i18n.text("risk.loss", lang, probability=fmt.percent(probability, 1),
                      losses=fmt.number(round(probability * risk.samples)), samples=fmt.number(risk.samples))
@@ -140,13 +141,13 @@ def _fraction_distribution(item, fmt: _Formatter) -> str:  # noqa: ANN001 - Unce
 
 
 def _metric_label(evaluation: Evaluation, key: str, lang: str) -> str:
-    """The metric's label with its unit: "NPV, 12.0 %, RUB", "Payback, years", "Specific cost, RUB/t"."""
-    from econ.numbers import format_percent
-
+    """The metric's label with its unit: "NPV, 12 %, RUB" (the rate with the decimals it needs, as the inputs
+    print it), "Payback, years", "Specific cost, RUB/t"."""
     plant = evaluation.plant
     label = i18n.figure_label(key, lang)
     if key == "npv":
-        return f"{label}, {format_percent(plant.value('discount_rate'), lang=lang)}, {i18n.unit(plant.currency, lang)}"
+        rate = _input_value(plant.value("discount_rate"), "fraction", _Formatter(lang, plant.currency))
+        return f"{label}, {rate}, {i18n.unit(plant.currency, lang)}"
     if key in ("payback", "discounted_payback"):
         return f"{label}, {i18n.text('risk.years', lang)}"
     if key == "specific_cost":

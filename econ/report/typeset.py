@@ -9,7 +9,10 @@
 - a unit (a word with a slash, such as ``RUB/month``, ``руб./мес``, ``А/м²``, ``kWh/t``, or with a power,
   such as ``м²``), with the number before it, is one ``<span class="unit">``: the stylesheet keeps it on
   one line and never hyphenates it (``А/ | м²``, ``24,79 | %``, ``thou-sand`` were the breaks it stops);
-- the space between a number and the word after it is a no-break space (``15 years``, ``4,44 года``).
+- the space between a number and the word after it is a no-break space (``15 years``, ``4,44 года``);
+- a number written with a thousands space in a workbook's text (``8 640 ч/год``, ``30 000 т/год``) keeps its
+  groups together: a space between a number's digit and a group of exactly three digits becomes a no-break
+  space (not after a cell address such as ``C4``, nor in a list of years such as ``2025 2026``).
 
 The text it receives is already escaped by Jinja2, so ``&amp;`` and ``&lt;`` stay as they are.
 """
@@ -28,6 +31,9 @@ _CLOSING = re.compile(r"</(svg|style|script|title)\s*>", re.IGNORECASE)
 _NBSP = "\u00a0"
 # a number as the report writes it: 1,334,248,204 / 1 334 248 204 (no-break spaces) / 24,79 / −6.8 / 0.5
 _NUMBER = r"(?<![\w.,\u00a0])[−+\-]?\d(?:[\d,.\u00a0]*\d)?"
+# a number's thousands groups typed with plain spaces: "2 500", "30 000", "1 334 248": one to three digits
+# (not after a letter, a digit or a decimal mark: not C4 100, not 2025 2026) and groups of exactly three digits
+_THOUSANDS = re.compile(r"(?<![\w.,\u00a0])\d{1,3}(?:[ \u00a0]\d{3})+(?!\d)")
 _PERCENT = re.compile(r"(\d)[ \u00a0]?%")
 # a unit word: letters (a dot after an abbreviation), a slash or a power, more letters: RUB/month, руб./мес,
 # А/м², m³/h, kWh/t, t/month; no digits (treatment/NaNO3 is a name), at most 24 characters, no file suffix
@@ -43,6 +49,7 @@ def typeset_text(text: str) -> str:
     """One text of the page (HTML-escaped), typeset as the module says."""
     if not text.strip():
         return text
+    text = _THOUSANDS.sub(lambda match: match.group(0).replace(" ", _NBSP), text)
     text = html_formulas(text)
     text = _PERCENT.sub(r"\1" + _NBSP + "%", text)
     text = _UNIT.sub(_unit_span, text)
