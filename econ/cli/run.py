@@ -22,7 +22,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     run.add_argument("--format", metavar="LIST", default="xlsx,pdf",
                      help="reports to write, comma-separated from xlsx, pdf, html (default: xlsx,pdf)")
     run.add_argument("--lang", choices=("ru", "en"), default=None,
-                     help="language of the PDF and HTML report (default: the workbook's Project!language)")
+                     help="language of the reports, the results workbook included (default: the workbook's Project!language)")
     run.add_argument("--uncertainty", type=int, metavar="N", default=None,
                      help="run the sensitivity and Monte Carlo analysis with N samples for the reports (default: "
                           "20000 when the workbook has an Uncertainty sheet, else none; 0: none)")
