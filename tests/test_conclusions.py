@@ -98,7 +98,7 @@ def test_the_condition_is_each_break_even_against_its_base_value(pb_evaluation, 
 
 def test_what_the_figures_establish_is_the_verdict_and_its_invalidating_reason(layouts):
     english = section(layouts, "en")
-    assert ("What the figures establish Not established: the stated inputs give NPV 712,678,880 RUB at 12.0 % "
+    assert ("What the figures establish Not established: the stated inputs give NPV 712,678,880 RUB at 12 % "
             "(profitable)") in english
     assert ("The figures do not establish this result, because: • Refining cell house: the model uses 612.7 kWh/t "
             "against the source's 2,500 kWh/t.") in english

@@ -161,7 +161,7 @@ def test_a_number_and_its_unit_share_a_line(pb, lang):
     assert any(monthly in line for line in pb[lang].lines)
     # the Alternatives table: the OPEX total of the three cases, each with its unit on the same line
     total = ("OPEX total", "25,990,152", "26,840,800", "19,738,946 RUB/month") if lang == "en" else \
-        ("Эксплуатационные за", "25 990 152", "26 840 800", "19 738 946 руб./мес")
+        ("Эксплуатационные", "25 990 152", "26 840 800", "19 738 946 руб./мес")
     assert any(all(part in line for part in total) for line in pb[lang].lines), total
 
 
@@ -200,7 +200,7 @@ def test_nano3_has_its_subscript_in_the_bismuth_report():
 
     html = render_html(in_language(evaluate_workbook(BI), "ru"), "ru", charts={})
     assert "NaNO<sub>3</sub>" in html
-    assert "Alkaline treatment/NaNO<sub>3</sub>: " in html  # a stage's reagent, not a unit
+    assert "Нитрат натрия NaNO<sub>3</sub>: " in html  # a stage's reagent (its Russian name), not a unit
     assert "NaNO3" not in re.sub(r"<[^>]*>", " ", html.split("<title>")[0] + html.split("</title>")[1])
 
 
@@ -299,3 +299,12 @@ def test_the_cash_flow_chart_is_on_the_page_of_its_tables(pb, bi, lang):
         [section_page] = [number for number, page in enumerate(laid.pages, 1) if heading.search(page)]
         [chart_page] = [number for number, page in enumerate(laid.pages, 1) if chart_title in page]
         assert chart_page == section_page
+
+
+def test_two_words_with_a_slash_and_no_number_are_a_name_not_a_unit():
+    from econ.report.typeset import typeset_text
+
+    assert typeset_text("Щелочная обработка/Нитрат натрия NaNO3: цена") == \
+        "Щелочная обработка/Нитрат натрия NaNO<sub>3</sub>: цена"
+    assert typeset_text("RUB/month") == '<span class="unit">RUB/month</span>'
+    assert typeset_text("5 тыс. руб./мес") == '<span class="unit">5\u00a0тыс.\u00a0руб./мес</span>'

@@ -271,15 +271,15 @@ def test_regression_verdicts_name_the_figures_that_do_not_follow(pdfs, lang):
     assert first_verdict_after("E-cost-text") == differs
     assert first_verdict_after("T3-labour") == agrees
     assert first_verdict_after("CLAIM-4x") == does_not_hold
-    # published, computed in the published unit (two decimals finer), deviation and tolerance with the unit
-    # (one decimal finer; issue 15), verdict; a claim carries its comparison with the published figure
+    # the row's unit in its column, then published, computed (two decimals finer), deviation and tolerance in
+    # that unit (one decimal finer; issue 15), verdict; a claim carries its comparison with the published figure
     if lang == "en":
-        assert "103,635 RUB/month 103,641.12 RUB/month 6.1 RUB/month (< 0.1 %) ±0.5 RUB/month agrees within" in text
-        assert "381,968 RUB/month 381,974.45 RUB/month 6.5 RUB/month (< 0.1 %) ±0.5 RUB/month agrees within" in text
+        assert "RUB/month 103,635 103,641.12 6.1 (< 0.1 %) ±0.5 agrees within" in text
+        assert "RUB/month 381,968 381,974.45 6.5 (< 0.1 %) ±0.5 agrees within" in text
         assert "> 4 3.82 — — does not hold" in text
     else:
-        assert "103 635 руб./мес 103 641,12 руб./мес 6,1 руб./мес (< 0,1 %) ±0,5 руб./мес совпадает в пределах" in text
-        assert "381 968 руб./мес 381 974,45 руб./мес 6,5 руб./мес (< 0,1 %) ±0,5 руб./мес совпадает в пределах" in text
+        assert "руб./мес 103 635 103 641,12 6,1 (< 0,1 %) ±0,5 совпадает в пределах" in text
+        assert "руб./мес 381 968 381 974,45 6,5 (< 0,1 %) ±0,5 совпадает в пределах" in text
         assert "> 4 3,82 — — не подтверждается" in text
 
 

@@ -133,7 +133,7 @@ def test_the_undersized_verdict_says_what_would_be_needed_in_both_languages(unde
     assert "капитальные вложения 3 000 000 руб., электроэнергия 4 200 кВт·ч/мес" in russian
     stated = npv_by_hand(500_000 - 1_400 * 10 - 1_000 - 1_000_000 / 120, 1_000_000)  # 34 761 380 RUB
     assert verdict.headline("en").replace("\u00a0", " ") == (
-        f"Not established: the stated inputs give NPV {stated:,.0f} RUB at 10.0 % (profitable), but econ's own "
+        f"Not established: the stated inputs give NPV {stated:,.0f} RUB at 10 % (profitable), but econ's own "
         "audits contradict the model those inputs describe")
 
 

@@ -67,6 +67,14 @@ class Percent:
     decimals: int = 1
 
 
+def _percent_decimals(fraction: float) -> int:
+    """The decimals a rate needs as a percentage, as the inputs print it: 0 for 10 %, 1 for 12.5 %, at most 2."""
+    for decimals in (0, 1):
+        if abs(fraction * 100 - round(fraction * 100, decimals)) < 1e-9:
+            return decimals
+    return 2
+
+
 @dataclass(frozen=True)
 class Reason:
     """One reason of a verdict: a text of the translation table filled with ``values``.
@@ -164,7 +172,8 @@ def verdict_of(evaluation: Evaluation, probability_of_loss: float | None = None)
         result = NO_CAPITAL
     else:
         result = PROFITABLE if npv > 0 else UNPROFITABLE
-    headline = {"npv": Money(npv, cur), "rate": Percent(plant.value("discount_rate")),
+    rate = plant.value("discount_rate")
+    headline = {"npv": Money(npv, cur), "rate": Percent(rate, _percent_decimals(rate)),
                 "value": Money(results.scalar("net_effect_per_month"), cur),
                 "value_year": Money(results.scalar("net_effect_per_year"), cur)}
     reasons: list[Reason] = []

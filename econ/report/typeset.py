@@ -61,6 +61,9 @@ def _unit_span(match: re.Match[str]) -> str:
     number, unit = match.group(1), match.group(2)
     if len(unit) > 24 or unit.lower().endswith((".xlsx", ".pdf", ".html", ".py")):
         return match.group(0)
+    scale = re.match(rf"{_SCALE}[ \u00a0]", unit)
+    if not number and any(len(part.rstrip(".")) > 6 for part in re.split(r"[/ \u00a0]", unit[scale.end() if scale else 0:])):
+        return match.group(0)  # two words with a slash and no number, "обработка/Нитрат": a name, not a unit
     unit = unit.replace(" ", _NBSP)
     return f'<span class="unit">{number + _NBSP if number else ""}{unit}</span>'
 
