@@ -1220,10 +1220,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                         "Индексы Соболя предполагают независимые параметры: корреляции к ним не применяются."),
     "risk.unquantified": ("Unquantified assumptions", "Допущения без оценки диапазона"),
     "risk.unquantified_intro": (
-        "These inputs are assumptions of the source with no range: they enter at their stated value only, and "
-        "the analysis above says nothing about them.",
-        "Эти параметры — допущения источника без диапазона: они входят только своим значением, и анализ выше "
-        "ничего о них не говорит."),
+        "These inputs are assumptions of the source with no range: the Monte Carlo keeps them at their stated "
+        "value, and the tornado moves them only by the conventional ±20 %, which no source gives.",
+        "Эти параметры — допущения источника без диапазона: в расчёте Монте-Карло они остаются при заявленном "
+        "значении, а торнадо-диаграмма меняет их лишь на условные ±20 %, не взятые ни из какого источника."),
     "risk.unquantified_none": ("No input is marked as an assumption without a range.",
                                "Нет параметров, отмеченных как допущение без диапазона."),
     "risk.dist.uniform": ("uniform", "равномерное"),

@@ -140,10 +140,11 @@ def _to_measure(evaluation: Evaluation, fmt: _Formatter, lang: str, conclusions:
                 i18n.text("conclusions.swing", lang, swing=f"{fmt.number(swing.swing)} {currency}",
                           input=_parameter_label(swing.range.key, plant.parameters[swing.range.key].label, plant, lang))
                 for swing in ranked]
-    without_range = set(risk.unquantified) if risk is not None else None
-    assumed = [(key, parameter) for key, parameter in plant.parameters.items()
-               if parameter.assumed  # its source as entered says so, in whatever language it is shown
-               and (without_range is None or key in without_range)]
+    # the same list as the risk section's "assumptions without a range" (econ.inputs.uncertainty_reader): an
+    # input whose source as entered marks it an assumption, for its own field too, and has no distribution
+    unquantified = risk.unquantified if risk is not None else \
+        (plant.uncertainty.unquantified if plant.uncertainty is not None else ())
+    assumed = [(key, plant.parameters[key]) for key in unquantified]
     if assumed:
         conclusions.assumptions_intro = i18n.text("conclusions.assumptions", lang, count=len(assumed))
         conclusions.assumptions = [f"{_parameter_label(key, parameter.label, plant, lang)}: "
