@@ -15,7 +15,9 @@ from econ.inputs.chain import (
     BY_REMAINDER, DESTINATIONS, EXPLICIT, FEED, IN, LINKED, NEXT, ORIGINS, OUT, PURCHASED, RATE, RECOVERY, REMAINDER,
     RETURNED, SOLD, Amount, Chain, EnergyUse, Payable, Stage, Stream,
 )
+from econ.errors import InputError
 from econ.inputs.plant import Row
+from econ.inputs.problems import ConsequentialError
 from econ.inputs.translations import check_column, read_translations
 
 if TYPE_CHECKING:
@@ -38,6 +40,7 @@ class ChainReader:
         self.component_index = {row.name.strip().lower(): row.index for row in components}
         self.streams: list[Stream] = []
         self.stage_names: list[str] = []
+        self.partial = False  # a stream row had a problem: see read()
 
     # -- helpers -----------------------------------------------------------------------
     def error(self, sheet: str, cell: str, field: str, expected: str, found: object, message: str = ""):  # noqa: ANN201
@@ -65,12 +68,31 @@ class ChainReader:
             names = [f"{self.stage_names[s.stage]}/{s.name}" for s in candidates]
             problem = "ambiguous: name it as Stage/stream, with (in) or (out) if both have the name" if matches \
                 else "no such stream"
-            raise self.error(sheet, cell, field, f"{what} ({'; '.join(names) or 'none'})", text, problem)
+            raise self._unless_partial(self.error(sheet, cell, field, f"{what} ({'; '.join(names) or 'none'})",
+                                                  text, problem))
         return matches[0]
+
+    def _unless_partial(self, error: InputError) -> InputError:
+        """``error``, or the same as a consequential one when a stream row failed: the stream or stage looked
+        for may be the one that row would have given."""
+        if not self.partial:
+            return error
+        return ConsequentialError(error.detail, file=error.file, sheet=error.sheet, cell=error.cell,
+                                  field=error.field, expected=error.expected, found=error.found)
 
     # -- Streams -------------------------------------------------------------------------
     def read(self) -> Chain:
+        """The chain of the Streams sheet, with its payables and stage energy.
+
+        Each row's problem is recorded and the next row is read, so that one
+        reading lists every problem of the three sheets. When a stream row has
+        one, the checks that follow from the rows together (links, rates, the
+        chain's structure) are left out, and a Payables or StageEnergy row that
+        names a missing stream is not reported: both would go once the row is
+        put right.
+        """
         reader = self.reader
+        errors_before = len(reader.problems.errors)
         sheet = reader.require_sheet("Streams")
         columns = reader.header(sheet)
         for name in ("stage", "stream", "direction", "mass"):
@@ -82,8 +104,10 @@ class ChainReader:
             if name not in self.component_index and check_column(reader, sheet, name, column, STREAM_COLUMNS):
                 continue  # stage_ru, stream_ru, source_ru: a translation (econ.inputs.translations)
             if name not in self.component_index:
-                raise self.error(sheet, f"{column}1", "column", "a stream column (" + ", ".join(STREAM_COLUMNS)
-                                 + ") or a component of the Components sheet", name, "unknown column")
+                with reader.problems.recording():
+                    raise self.error(sheet, f"{column}1", "column", "a stream column (" + ", ".join(STREAM_COLUMNS)
+                                     + ") or a component of the Components sheet", name, "unknown column")
+                continue
             component_columns[self.component_index[name]] = column
         if not component_columns:
             raise self.error(sheet, "1", "column", "one column per component of the Components sheet",
@@ -95,17 +119,25 @@ class ChainReader:
                 or reader.book.text(sheet, f"{columns['stage']}{row}")]
         pending_links: list[tuple[int, str, str]] = []
         pending_rates: list[tuple[int, str, str]] = []
-        for row in rows:
-            self.read_stream(sheet, columns, component_columns, mass_unit, row, pending_links, pending_rates)
-        if not self.streams:
+        for ordinal, row in enumerate(rows):  # the ordinal names its inputs: a failed row shifts no later key
+            with reader.problems.recording():
+                self.read_stream(sheet, columns, component_columns, mass_unit, row, ordinal, pending_links,
+                                 pending_rates)
+        self.partial = len(reader.problems.errors) > errors_before
+        if not self.streams and not self.partial:
             raise self.error(sheet, f"{columns['stream']}3", "stream", "at least one stream", "an empty sheet")
-        self.resolve_links(sheet, pending_links)
-        self.resolve_rates(sheet, pending_rates)
+        if not self.partial:
+            self.resolve_links(sheet, pending_links)
+            self.resolve_rates(sheet, pending_rates)
         stages = tuple(Stage(k, name, tuple(s.index for s in self.streams if s.stage == k))
                        for k, name in enumerate(self.stage_names))
-        feed = self.check_structure(sheet, columns, stages)
+        feed = -1 if self.partial else self.check_structure(sheet, columns, stages)
         chain = Chain(tuple(row.name for row in self.components), stages, tuple(self.streams), mass_unit, feed)
-        return replace(chain, payables=self.read_payables(chain), energy=self.read_energy(chain))
+        chain = replace(chain, payables=self.read_payables(chain), energy=self.read_energy(chain))
+        if len(reader.problems.errors) > errors_before:
+            raise ConsequentialError("the process chain has the problems listed", file=reader.book.file,
+                                     sheet=sheet)
+        return chain
 
     def mass_unit(self, sheet: str, column: str) -> str:
         text = self.reader.book.text(sheet, f"{column}2")
@@ -115,7 +147,7 @@ class ChainReader:
         return units.normalize(text)
 
     def read_stream(self, sheet: str, columns: dict[str, str], component_columns: dict[int, str], mass_unit: str,
-                    row: int, pending_links: list, pending_rates: list) -> None:
+                    row: int, ordinal: int, pending_links: list, pending_rates: list) -> None:
         reader, book = self.reader, self.reader.book
 
         def text(name: str) -> str:
@@ -143,7 +175,7 @@ class ChainReader:
                              f"a stream name used once among the stage's {direction} streams", name)
         source = text("source")
         label = f"{stage_name}/{name}"
-        prefix = f"streams.{index}"
+        prefix = f"streams.{ordinal}"
 
         def number(field: str, spec: schema.FieldSpec):  # noqa: ANN202
             if field not in columns:
@@ -318,104 +350,122 @@ class ChainReader:
         return sheet, columns
 
     def read_payables(self, chain: Chain) -> tuple[Payable, ...]:
-        reader, book = self.reader, self.reader.book
+        """The Payables rows; each row's problem is recorded and the next row read."""
         found = self.optional_sheet("Payables", ("stream", "component", "payable"))
         if found is None:
             return ()
         sheet, columns = found
         paid = [s for s in chain.streams if s.destination in (SOLD, RETURNED)]
         payables: list[Payable] = []
-        for row in range(3, book.last_row(sheet) + 1):
-            stream_text = book.text(sheet, f"{columns['stream']}{row}")
-            if not stream_text:
-                continue
-            stream = self.find_stream(stream_text, sheet, f"{columns['stream']}{row}", "stream", paid,
-                                      "a sold or returned stream")
-            component = self.component(book.text(sheet, f"{columns['component']}{row}"), sheet,
-                                       f"{columns['component']}{row}", "component")
-            if not self.components[component].has("price"):
-                raise self.error(sheet, f"{columns['component']}{row}", "component",
-                                 "a component with a price on the Components sheet (a payable pays a share of it)",
-                                 self.components[component].name)
-            if any(p.stream == stream.index and p.component == component for p in payables):
-                raise self.error(sheet, f"{columns['component']}{row}", "component",
-                                 "one payable per stream and component", "a second one")
-            key = f"payables.{len(payables)}.payable"
-            parameter = reader.number(sheet, f"{columns['payable']}{row}",
-                                      schema.FieldSpec("payable", "fraction", kind="fraction"),
-                                      book.text(sheet, f"{columns['payable']}2"),
-                                      f"{chain.qualified_name(stream.index)}: payable "
-                                      f"{self.components[component].name}", key,
-                                      book.text(sheet, f"{columns['source']}{row}") if "source" in columns else "")
-            reader.parameters[key] = parameter
-            payables.append(Payable(stream.index, component, key, book.location(sheet, f"{columns['stream']}{row}")))
+        for row in range(3, self.reader.book.last_row(sheet) + 1):
+            with self.reader.problems.recording():
+                payable = self.read_payable(chain, sheet, columns, row, paid, payables)
+                if payable is not None:
+                    payables.append(payable)
         return tuple(payables)
+
+    def read_payable(self, chain: Chain, sheet: str, columns: dict[str, str], row: int, paid: list[Stream],
+                     payables: list[Payable]) -> Payable | None:
+        """One Payables row, or None for a row with no stream."""
+        reader, book = self.reader, self.reader.book
+        stream_text = book.text(sheet, f"{columns['stream']}{row}")
+        if not stream_text:
+            return None
+        stream = self.find_stream(stream_text, sheet, f"{columns['stream']}{row}", "stream", paid,
+                                  "a sold or returned stream")
+        component = self.component(book.text(sheet, f"{columns['component']}{row}"), sheet,
+                                   f"{columns['component']}{row}", "component")
+        if not self.components[component].has("price"):
+            raise self.error(sheet, f"{columns['component']}{row}", "component",
+                             "a component with a price on the Components sheet (a payable pays a share of it)",
+                             self.components[component].name)
+        if any(p.stream == stream.index and p.component == component for p in payables):
+            raise self.error(sheet, f"{columns['component']}{row}", "component",
+                             "one payable per stream and component", "a second one")
+        key = f"payables.{len(payables)}.payable"
+        parameter = reader.number(sheet, f"{columns['payable']}{row}",
+                                  schema.FieldSpec("payable", "fraction", kind="fraction"),
+                                  book.text(sheet, f"{columns['payable']}2"),
+                                  f"{chain.qualified_name(stream.index)}: payable "
+                                  f"{self.components[component].name}", key,
+                                  book.text(sheet, f"{columns['source']}{row}") if "source" in columns else "")
+        reader.parameters[key] = parameter
+        return Payable(stream.index, component, key, book.location(sheet, f"{columns['stream']}{row}"))
 
     # -- StageEnergy -------------------------------------------------------------------------
     def read_energy(self, chain: Chain) -> tuple[EnergyUse, ...]:
-        reader, book = self.reader, self.reader.book
+        """The StageEnergy rows; each row's problem is recorded and the next row read."""
         found = self.optional_sheet("StageEnergy", ("name", "stage", "basis"))
         if found is None:
             return ()
         sheet, columns = found
         uses: list[EnergyUse] = []
-        for row in range(3, book.last_row(sheet) + 1):
-            def text(name: str) -> str:
-                return book.text(sheet, f"{columns[name]}{row}") if name in columns else ""
-
-            def cell(name: str) -> str:
-                return f"{columns.get(name, columns['name'])}{row}"
-
-            name = text("name")
-            if not name:
-                continue
-            index = len(uses)
-            stage_text = text("stage")
-            stage = next((s.index for s in chain.stages if s.name.lower() == stage_text.lower()), None)
-            if stage is None:
-                raise self.error(sheet, cell("stage"), "stage", "a stage of the Streams sheet ("
-                                 + ", ".join(s.name for s in chain.stages) + ")", stage_text)
-            candidates = [chain.streams[i] for i in chain.stages[stage].streams]
-            basis = self.find_stream(text("basis"), sheet, cell("basis"), "basis", candidates,
-                                     f"a stream of stage {chain.stages[stage].name!r}")
-            component = self.component(text("component"), sheet, cell("component"), "component") \
-                if text("component") else None
-            counted_text = text("counted").lower()
-            if counted_text not in _YES + _NO:
-                raise self.error(sheet, cell("counted"), "counted", "yes (added to the plant's electricity) or no",
-                                 text("counted"))
-            source = text("source")
-            prefix = f"stage_energy.{index}"
-
-            def number(field: str, spec: schema.FieldSpec) -> str:
-                if field not in columns or book.cell(sheet, cell(field)) is None:
-                    return ""
-                parameter = reader.number(sheet, cell(field), spec, book.text(sheet, f"{columns[field]}2"),
-                                          f"{name}: {field.replace('_', ' ')}", f"{prefix}.{field}", source)
-                reader.parameters[parameter.key] = parameter
-                return parameter.key
-
-            specific = number("specific_energy", schema.FieldSpec("specific_energy", "kWh/t", strictly_positive=True))
-            voltage = number("cell_voltage", schema.FieldSpec("cell_voltage", "V", strictly_positive=True))
-            valence = number("valence", schema.FieldSpec("valence", "dimensionless", kind="integer", minimum=1,
-                                                         maximum=8))
-            efficiency = number("current_efficiency", schema.FieldSpec("current_efficiency", "fraction",
-                                                                       kind="fraction", strictly_positive=True))
-            if not specific:
-                missing = [f for f, key in (("cell_voltage", voltage), ("valence", valence),
-                                            ("current_efficiency", efficiency)) if not key]
-                if missing or component is None:
-                    raise self.error(sheet, cell(missing[0] if missing else "component"),
-                                     missing[0] if missing else "component",
-                                     "a specific_energy, or cell_voltage, valence, current_efficiency and the "
-                                     "deposited component (Faraday's law)", "an empty cell")
-                if not self.components[component].has("molar_mass"):
-                    raise self.error(sheet, cell("component"), "component",
-                                     "a component with a molar_mass on the Components sheet",
-                                     self.components[component].name)
-            uses.append(EnergyUse(index, name, stage, basis.index, component, counted_text in _YES,
-                                  book.location(sheet, cell("name")), specific, voltage, valence, efficiency, source))
+        for row in range(3, self.reader.book.last_row(sheet) + 1):
+            with self.reader.problems.recording():
+                use = self.read_energy_use(chain, sheet, columns, row, len(uses))
+                if use is not None:
+                    uses.append(use)
         return tuple(uses)
+
+    def read_energy_use(self, chain: Chain, sheet: str, columns: dict[str, str], row: int,
+                        index: int) -> EnergyUse | None:
+        """One StageEnergy row, or None for a row with no name."""
+        reader, book = self.reader, self.reader.book
+
+        def text(name: str) -> str:
+            return book.text(sheet, f"{columns[name]}{row}") if name in columns else ""
+
+        def cell(name: str) -> str:
+            return f"{columns.get(name, columns['name'])}{row}"
+
+        name = text("name")
+        if not name:
+            return None
+        stage_text = text("stage")
+        stage = next((s.index for s in chain.stages if s.name.lower() == stage_text.lower()), None)
+        if stage is None:
+            raise self._unless_partial(self.error(sheet, cell("stage"), "stage", "a stage of the Streams sheet ("
+                                                  + ", ".join(s.name for s in chain.stages) + ")", stage_text))
+        candidates = [chain.streams[i] for i in chain.stages[stage].streams]
+        basis = self.find_stream(text("basis"), sheet, cell("basis"), "basis", candidates,
+                                 f"a stream of stage {chain.stages[stage].name!r}")
+        component = self.component(text("component"), sheet, cell("component"), "component") \
+            if text("component") else None
+        counted_text = text("counted").lower()
+        if counted_text not in _YES + _NO:
+            raise self.error(sheet, cell("counted"), "counted", "yes (added to the plant's electricity) or no",
+                             text("counted"))
+        source = text("source")
+        prefix = f"stage_energy.{index}"
+
+        def number(field: str, spec: schema.FieldSpec) -> str:
+            if field not in columns or book.cell(sheet, cell(field)) is None:
+                return ""
+            parameter = reader.number(sheet, cell(field), spec, book.text(sheet, f"{columns[field]}2"),
+                                      f"{name}: {field.replace('_', ' ')}", f"{prefix}.{field}", source)
+            reader.parameters[parameter.key] = parameter
+            return parameter.key
+
+        specific = number("specific_energy", schema.FieldSpec("specific_energy", "kWh/t", strictly_positive=True))
+        voltage = number("cell_voltage", schema.FieldSpec("cell_voltage", "V", strictly_positive=True))
+        valence = number("valence", schema.FieldSpec("valence", "dimensionless", kind="integer", minimum=1,
+                                                     maximum=8))
+        efficiency = number("current_efficiency", schema.FieldSpec("current_efficiency", "fraction",
+                                                                   kind="fraction", strictly_positive=True))
+        if not specific:
+            missing = [f for f, key in (("cell_voltage", voltage), ("valence", valence),
+                                        ("current_efficiency", efficiency)) if not key]
+            if missing or component is None:
+                raise self.error(sheet, cell(missing[0] if missing else "component"),
+                                 missing[0] if missing else "component",
+                                 "a specific_energy, or cell_voltage, valence, current_efficiency and the "
+                                 "deposited component (Faraday's law)", "an empty cell")
+            if not self.components[component].has("molar_mass"):
+                raise self.error(sheet, cell("component"), "component",
+                                 "a component with a molar_mass on the Components sheet",
+                                 self.components[component].name)
+        return EnergyUse(index, name, stage, basis.index, component, counted_text in _YES,
+                         book.location(sheet, cell("name")), specific, voltage, valence, efficiency, source)
 
 
 def read_chain(reader: _Reader, tables: dict[str, list[Row]]) -> Chain | None:

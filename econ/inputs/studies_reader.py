@@ -131,12 +131,18 @@ def study_input_key(reader: _Reader, text: str, tables: dict[str, list[Row]], sh
     return key
 
 
+_CHAIN_KEY_SHEETS = {"streams": "streams", "payables": "payables", "stage_energy": "stageenergy"}
+
+
 def _named_sheet(text: str) -> str:
     """The sheet an input name points at: ``Capital`` of ``Capital:Cell house:cost``, the parameter sheet of a
     field, lower-cased; "" when it names none."""
     parts = [part.strip() for part in text.split(":")]
     if len(parts) == 3:
         return parts[0].lower()
+    chain_sheet = _CHAIN_KEY_SHEETS.get(parts[0].split(".")[0].lower())
+    if len(parts) == 1 and chain_sheet:  # a chain input by its key (streams.3.price): the sheet its row is on
+        return chain_sheet
     return next(iter(schema.field_sheets().get(parts[0].lower(), ())), "").lower()
 
 
