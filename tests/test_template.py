@@ -142,6 +142,23 @@ def test_reading_the_fresh_template_reports_missing_values(template):
     assert all(_is_missing(error) for error in errors), [str(error) for error in errors]
 
 
+def test_the_first_reading_names_the_missing_values_of_every_table(template):
+    """Products and Reagents give their units row by row, which need the throughput and schedule (missing in a
+    fresh template): their values are still reported in the first reading, not once those are filled in."""
+    with pytest.raises(InputError) as raised:
+        read_plant(template)
+    cells = {f"{error.sheet}!{error.cell}" for error in _errors(raised.value)}
+    tables = [table for table in schema.TABLES if table.key not in CHAIN_TABLES]
+    assert {table.sheet for table in tables if table.per_row_units} == {"Products", "Reagents"}
+    for table in tables:
+        book = openpyxl.load_workbook(template)
+        header = [cell.value for cell in book[table.sheet][1]]
+        for field in table.fields:
+            if field.required and field.default is None:
+                column = openpyxl.utils.get_column_letter(header.index(field.name) + 1)
+                assert f"{table.sheet}!{column}3" in cells, (table.sheet, field.name, sorted(cells))
+
+
 def _missing_values(path) -> list[str]:  # noqa: ANN001
     """Fill each missing value the reader reports (with 1, or text) until it reads; every problem on the way
     must be a missing value."""

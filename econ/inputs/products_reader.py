@@ -74,8 +74,11 @@ class _TableReader:
     def read(self) -> list[Row]:
         reader, spec = self.reader, self.spec
         sheet = self.book.sheet(spec.sheet)
-        if sheet is None or reader.unknown & {"currency", "basis", "months"}:
-            return []  # no sheet; or the units its rows refer to are unknown, an error reported already
+        if sheet is None:
+            return []
+        # the currency, throughput or schedule unknown (an error reported already): the rows' units cannot be
+        # checked, but each row's values are, so that a fresh template lists its missing values at once
+        units_unknown = bool(reader.unknown & {"currency", "basis", "months"})
         self.sheet = sheet
         self.columns = columns = reader.header(sheet)
         needed = [spec.name_column, *(field.name for field in spec.fields)]
@@ -102,9 +105,28 @@ class _TableReader:
                     address, spec.name_column))
                 continue
             seen[name.lower()] = address
+            if units_unknown:
+                self.check_values(number)
+                continue
             with reader.problems.recording():
                 rows.append(self.row(len(rows), name, number))
-        return rows
+        return [] if units_unknown else rows
+
+    def check_values(self, number: int) -> None:
+        """Record a missing value, or text where a number belongs, in each value cell of row ``number``: what
+        can be checked of a row whose units cannot be."""
+        reader = self.reader
+        for field in self.spec.fields:
+            address = f"{self.columns[field.name]}{number}"
+            with reader.problems.recording():
+                value = self.book.resolve(self.sheet, address, field.name)
+                unit = self.unit_text(field, number)[0]
+                if value is None:
+                    raise self.reader.error(f"value missing: expected a number{f' in {unit}' if unit else ''}",
+                                            self.sheet, address, field.name)
+                if isinstance(value, str):
+                    raise reader.text_instead_of_number(value, replace(field, unit=unit or "dimensionless"),
+                                                        self.sheet, address)
 
     def text(self, column: str, number: int) -> str:
         return self.book.text(self.sheet, f"{self.columns[column]}{number}") if column in self.columns else ""
