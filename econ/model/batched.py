@@ -112,6 +112,27 @@ def plan(figures: Sequence[object], figure_type: type) -> list[Run]:
     return runs
 
 
+def restrict(runs: Sequence[Run], positions: Sequence[int]) -> dict[int, Run]:
+    """The runs of a model made of the figures at ``positions`` (increasing indices into the model of
+    ``runs``), by first index: each run's figures that are kept, if at least MIN_RUN, are consecutive there
+    and still a run (none reads another). A run kept whole keeps its column analysis (Run.columns)."""
+    kept = np.asarray(positions, dtype=np.intp)
+    found: dict[int, Run] = {}
+    for run in runs:
+        low, high = (int(place) for place in np.searchsorted(kept, (run.start, run.stop)))
+        if high - low < MIN_RUN:
+            continue
+        if high - low == run.stop - run.start:
+            moved = Run(low, high, run.shape, run.refs)
+            if "columns" in run.__dict__:
+                moved.__dict__["columns"] = run.__dict__["columns"]
+        else:
+            members = kept[low:high] - run.start
+            moved = Run(low, high, run.shape, tuple(run.refs[member] for member in members))
+        found[low] = moved
+    return found
+
+
 @dataclass
 class Stacks:
     """Where the figures of evaluated runs sit: key -> (array of rows x cases..., row)."""

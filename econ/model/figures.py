@@ -134,21 +134,32 @@ class Model:
         if figure.key in self._index:
             raise ValueError(f"figure {figure.key!r} is defined twice")
         self._index[figure.key] = figure
+        self._reads.pop(figure.key, None)  # shared with subset models (Model.subset): never another figure's
         self.figures.append(figure)
         if self._cache:
             self._cache.clear()
         return figure
 
     def runs(self) -> dict[int, batched.Run]:
-        """The runs of same-shape figures evaluated as one array (econ.model.batched), by first index."""
+        """The runs of same-shape figures evaluated as one array (econ.model.batched), by first index; a subset
+        model (:meth:`subset`) takes its parent's runs restricted to its figures, with their column analysis."""
         found = self._cache.get("runs")
         if found is None:
-            found = self._cache["runs"] = {run.start: run for run in batched.plan(self.figures, Figure)}
+            origin = self._cache.get("origin")
+            if origin is not None:
+                parent, positions = origin  # type: ignore[misc]
+                found = batched.restrict(list(parent.runs().values()), positions)
+            else:
+                found = {run.start: run for run in batched.plan(self.figures, Figure)}
+            self._cache["runs"] = found
         return found  # type: ignore[return-value]
 
-    def subset(self, keys: Collection[str]) -> Model:
+    def subset(self, keys: Collection[str], keep: bool = True) -> Model:
         """The model of the figures of ``keys`` (in this model's order), kept for the next call with the same
-        keys (rounding ranges and implied values evaluate the same figures many times)."""
+        keys (rounding ranges and implied values evaluate the same figures many times) unless ``keep`` is
+        False."""
+        if not keep:
+            return self._part(keys)
         wanted = frozenset(keys)
         found = self._cache.get(wanted)
         if found is None:
@@ -156,12 +167,15 @@ class Model:
         return found  # type: ignore[return-value]
 
     def _part(self, wanted: Collection[str]) -> Model:
-        """The model of the figures of ``wanted``, in this model's order (its keys are unique already), with a
-        copy of this model's cache of what each figure reads."""
+        """The model of the figures of ``wanted``, in this model's order (its keys are unique already), sharing
+        this model's cache of what each figure reads (a figure reads the same keys in any model that holds it)
+        and deriving its runs from this model's."""
         part = Model(years=self.years)
-        part.figures = [figure for figure in self.figures if figure.key in wanted]
+        positions = [index for index, figure in enumerate(self.figures) if figure.key in wanted]
+        part.figures = [self.figures[index] for index in positions]
         part._index = {figure.key: figure for figure in part.figures}
-        part._reads = dict(self._reads)  # a figure reads the same keys in any model that holds it
+        part._reads = self._reads
+        part._cache["origin"] = (self, positions)
         return part
 
     def extend(self, figures: Iterable[AnyFigure]) -> None:
@@ -284,7 +298,7 @@ class _YearsSoFar(list):
 
 def evaluate(model: Model, inputs: Mapping[str, Array | float], strict: bool = True,
              locate: Callable[[str], str] | None = None, stacked: Collection[str] | None = None,
-             input_rows: Mapping[str, tuple[Array, int]] | None = None) -> Results:
+             input_rows: Mapping[str, tuple[Array, int]] | None = None, converted: bool = False) -> Results:
     """Evaluate every figure of ``model`` over ``inputs`` (arrays broadcast together).
 
     Raises ModelError naming the figure when an expression divides by zero or
@@ -297,10 +311,13 @@ def evaluate(model: Model, inputs: Mapping[str, Array | float], strict: bool = T
     stay lists of one array per year, which expressions read year by year, and
     are not copied into one array (econ.model.outcomes evaluates millions of cases). ``input_rows``, if given,
     says which inputs are rows of one matrix (key -> (inputs x cases array, row)), which runs of same-shape
-    figures then read as a slice instead of stacking them again.
+    figures then read as a slice instead of stacking them again. ``converted=True`` says every input already
+    is a float array (the checks pass the same 300,000 entered inputs to many evaluations): they are not
+    converted again.
     """
     errors = "raise" if strict else "ignore"
-    env: dict[str, Array] = {key: np.asarray(value, dtype=float) for key, value in inputs.items()}
+    env: dict[str, Array] = dict(inputs) if converted else \
+        {key: np.asarray(value, dtype=float) for key, value in inputs.items()}  # type: ignore[misc]
     metrics: dict[str, MetricValues] = {}
     runs, stacks = model.runs(), batched.Stacks(dict(input_rows) if input_rows else {})
     figures = model.figures
