@@ -13,7 +13,9 @@ reference, the lowest and highest value its quantity takes over that box:
   each input is moved alone by ± its half-unit, 64 random corners are added, and
   a second pass evaluates the two corners where every input moves in the
   direction that raised (lowered) the figure: the exact extremes of a figure
-  monotonic in each input, as ratios and sums of masses are;
+  monotonic in each input, as ratios and sums of masses are; beyond 256 (a total over
+  a long table's rows), blocks of rows move together, in one design shared by every
+  such quantity (econ.checks.many_inputs);
 - every sample of every reference is one case of a single vectorized
   evaluation of the figures the references read (no loop over cases).
 
@@ -25,21 +27,19 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
 from econ.inputs.plant import Plant
+from econ.checks import many_inputs
+from econ.checks.many_inputs import MANY_INPUTS  # noqa: F401 - the threshold, for callers
 from econ.model.figures import Figure, Model, evaluate, input_keys
 
 CORNERS_UP_TO = 10  # rounded inputs evaluated at every corner; beyond, one at a time plus sampled corners
 RANDOM_CORNERS = 64
-# Beyond this many rounded inputs (a total over thousands of equipment rows), they move in BLOCKS groups of
-# neighbours instead of one at a time, with FEW_RANDOM_CORNERS: moving each alone made the samples grow with
-# the inputs, so the work (samples x figures) grew with the square of the rows (8,000 rows: gigabytes).
-MANY_INPUTS = 256
-BLOCKS = 32
-FEW_RANDOM_CORNERS = 8
+# Beyond MANY_INPUTS rounded inputs (a total over thousands of equipment rows), a quantity's samples come from
+# one design shared by every such quantity (econ.checks.many_inputs): blocks of a long table's rows move together.
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,9 @@ class _Task:
 
 def dependencies(model: Model, expr_keys: set[str], plant: Plant) -> tuple[str, ...]:
     """The input keys a quantity over the figures ``expr_keys`` depends on, in the order first reached."""
+    if len(expr_keys) == 1:
+        (key,) = expr_keys
+        return (key,) if key in plant.parameters else input_keys(model, key, plant.parameters)
     found: dict[str, None] = {}
     for key in sorted(expr_keys):
         if key in plant.parameters:
@@ -81,23 +84,13 @@ def _corners(count: int) -> np.ndarray:
     return np.array(list(itertools.product((-1.0, 1.0), repeat=count))) if count else np.zeros((1, 0))
 
 
-def _groups(count: int) -> np.ndarray:
-    """(groups, count): which inputs move together; each alone up to MANY_INPUTS, else BLOCKS of neighbours."""
-    if count <= MANY_INPUTS:
-        return np.eye(count)
-    groups = np.zeros((BLOCKS, count), dtype=np.int8)
-    for group, members in enumerate(np.array_split(np.arange(count), BLOCKS)):
-        groups[group, members] = 1.0
-    return groups
-
-
 def _first_offsets(count: int, rng: np.random.Generator) -> np.ndarray:
+    """Up to MANY_INPUTS inputs: every corner up to CORNERS_UP_TO, else each input up and down alone and
+    RANDOM_CORNERS random corners."""
     if count <= CORNERS_UP_TO:
         return _corners(count).astype(np.int8)
-    groups = _groups(count).astype(np.int8)
-    single = np.vstack([groups, -groups])
-    corners = RANDOM_CORNERS if count <= MANY_INPUTS else FEW_RANDOM_CORNERS
-    return np.vstack([single, rng.choice((-1.0, 1.0), size=(corners, count)).astype(np.int8)])
+    single = np.vstack([np.eye(count), -np.eye(count)]).astype(np.int8)
+    return np.vstack([single, rng.choice((-1.0, 1.0), size=(RANDOM_CORNERS, count)).astype(np.int8)])
 
 
 def attainable_ranges(plant: Plant, model: Model, exprs: Sequence[object | None],
@@ -107,30 +100,45 @@ def attainable_ranges(plant: Plant, model: Model, exprs: Sequence[object | None]
     quantity's input keys (:func:`dependencies`)."""
     rng = np.random.default_rng(20260101)
     rounded = {key for key, parameter in plant.parameters.items() if parameter.half_unit > 0}
-    tasks: list[_Task | None] = []
+    own: list[tuple[str, ...]] = []  # each quantity's rounded inputs
+    filtered: dict[tuple[str, ...], tuple[str, ...]] = {}  # the quantities over one figure share its inputs
     for index, expr in enumerate(exprs):
         if expr is None:
-            keys: tuple[str, ...] = ()
+            own.append(())
+            continue
+        keys = inputs[index] if inputs is not None else dependencies(model, expr.keys(), plant)
+        if keys not in filtered:
+            filtered[keys] = tuple(key for key in keys if key in rounded)
+        own.append(filtered[keys])
+    many = [index for index, keys in enumerate(own) if len(keys) > many_inputs.MANY_INPUTS]
+    shared = tuple(dict.fromkeys(key for index in many for key in own[index])) if many else ()
+    group_of = many_inputs.groups(plant, shared) if many else np.zeros(0, dtype=np.intp)
+    design = many_inputs.first_offsets(group_of) if many else None
+    chosen = set(many)
+    tasks: list[_Task | None] = []
+    for index, (expr, keys) in enumerate(zip(exprs, own)):
+        if not keys:
+            tasks.append(None)
+        elif index in chosen:  # evaluated over the shared design: its other inputs do not change it
+            tasks.append(_Task(expr, shared, design, relative=True))
         else:
-            keys = tuple(key for key in (inputs[index] if inputs is not None else
-                                         dependencies(model, expr.keys(), plant)) if key in rounded)
-        tasks.append(_Task(expr, keys, _first_offsets(len(keys), rng)) if keys else None)
+            tasks.append(_Task(expr, keys, _first_offsets(len(keys), rng), relative=True))
     closures: dict[object, object] = {}
-    first = _run(plant, model, [_absolute(plant, task) for task in tasks], closures)
+    first = _run(plant, model, tasks, closures)
     second: list[_Task | None] = []
-    for task, values in zip(tasks, first):
+    for index, (task, values) in enumerate(zip(tasks, first)):
         if task is None or len(task.keys) <= CORNERS_UP_TO:
             second.append(None)
-            continue
-        groups = _groups(len(task.keys))
-        count = len(groups)
-        with np.errstate(invalid="ignore"):
-            direction = (np.sign(np.nan_to_num(values[:count] - values[count:2 * count])) @ groups).astype(np.int8)
-        second.append(_Task(task.expr, task.keys, np.vstack([direction, -direction]), relative=True))
-    extra = _run(plant, model, [_absolute(plant, task) for task in second], closures) if any(second) else \
-        [None] * len(tasks)
+        elif index in chosen:
+            second.append(_Task(task.expr, shared, many_inputs.second_offsets(group_of, values), relative=True))
+        else:
+            count = len(task.keys)
+            with np.errstate(invalid="ignore"):
+                direction = np.sign(np.nan_to_num(values[:count] - values[count:2 * count])).astype(np.int8)
+            second.append(_Task(task.expr, task.keys, np.vstack([direction, -direction]), relative=True))
+    extra = _run(plant, model, second, closures) if any(second) else [None] * len(tasks)
     ranges: list[Attainable | None] = []
-    for task, values, more in zip(tasks, first, extra):
+    for task, keys, values, more in zip(tasks, own, first, extra):
         if task is None:
             ranges.append(None)
             continue
@@ -139,14 +147,9 @@ def attainable_ranges(plant: Plant, model: Model, exprs: Sequence[object | None]
         if not every.size:
             ranges.append(None)
             continue
-        method = "corners" if len(task.keys) <= CORNERS_UP_TO else "extremes"
-        ranges.append(Attainable(float(every.min()), float(every.max()), task.keys, method))
+        method = "corners" if len(keys) <= CORNERS_UP_TO else "extremes"
+        ranges.append(Attainable(float(every.min()), float(every.max()), keys, method))
     return ranges
-
-
-def _absolute(plant: Plant, task: _Task | None) -> _Task | None:
-    """A task whose offsets are in half-units (the input values are made chunk by chunk in _run)."""
-    return None if task is None else replace(task, relative=True)
 
 
 def evaluate_samples(plant: Plant, model: Model, exprs: Sequence[object | None], keys: Sequence[tuple[str, ...]],
@@ -277,7 +280,7 @@ def _run_chunk(plant: Plant, model: Model, tasks: Sequence[_Task | None], group:
     for key, row in varied.items():
         inputs[key] = matrix[row]
         placed[key] = (matrix, row)
-    env = evaluate(model.subset(live), inputs, strict=False, input_rows=placed).values
+    env = evaluate(model.subset(live), inputs, strict=False, input_rows=placed, converted=True).values
     for index, (_, columns) in zip(group, placing):
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
             value = np.broadcast_to(np.asarray(tasks[index].expr.evaluate(env), dtype=float), (total,))
@@ -292,8 +295,7 @@ def _entered_values(model: Model, keys: set[str], base: dict[str, np.ndarray], k
         return
     inputs = dict(base)
     inputs.update(known)
-    values = evaluate(Model([figure for figure in model.figures if figure.key in missing], years=model.years),
-                      inputs, strict=False).values
+    values = evaluate(model.subset(missing, keep=False), inputs, strict=False, converted=True).values
     known.update((key, values[key]) for key in missing)
 
 
