@@ -11,7 +11,8 @@ where known), never a traceback, a hang or unbounded memory
   ratio are checked against the limits below (zipfile never returns more than a
   member's declared size: a member that inflates further fails its CRC check);
 - the XML is parsed by defusedxml (openpyxl uses it when it is installed, and econ
-  depends on it), which refuses entity declarations: no "billion laughs", no
+  depends on it; econ.inputs.sheet_xml streams each sheet through defusedxml's
+  parser too), which refuses entity declarations: no "billion laughs", no
   external entities;
 - each cell's stored number must be a finite number, and its address inside a sheet;
 - formulas are compiled and evaluated without recursion (econ.inputs.cell_formula),
@@ -36,11 +37,11 @@ from defusedxml.ElementTree import iterparse
 from openpyxl import load_workbook
 from openpyxl.cell.read_only import ReadOnlyCell
 from openpyxl.utils.cell import get_column_letter
-from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
 
 from econ.errors import InputError
 from econ.inputs import cell_formula
 from econ.inputs.plant import Location
+from econ.inputs.sheet_xml import CellProblem, SheetParser
 
 # Limits on the zip archive, checked on the declared sizes before anything is inflated. econ's
 # workbooks are well under 1 MB; a 100,000-row table is about 40 MB of sheet XML.
@@ -61,37 +62,6 @@ class Cell:
     value: Any
     number_format: str
     is_error: bool
-
-
-class _CellProblem(ValueError):
-    """A cell whose stored XML cannot be read: its address and what is wrong."""
-
-    def __init__(self, address: str, message: str) -> None:
-        super().__init__(message)
-        self.address = address
-        self.message = message
-
-
-class _SheetParser(WorkSheetParser):
-    """openpyxl's sheet parser, with each cell's stored value and address checked first."""
-
-    def parse_cell(self, element: Any) -> dict[str, Any]:
-        address = element.get("r") or f"{get_column_letter(self.col_counter + 1)}{self.row_counter}"
-        text = element.findtext(VALUE_TAG, None)
-        if element.get("t", "n") == "n" and text and element.find(FORMULA_TAG) is None:
-            try:
-                number = float(text)
-            except ValueError:
-                raise _CellProblem(address, f"the stored number {text[:40]!r} is not a number") from None
-            if not math.isfinite(number):
-                raise _CellProblem(address, f"the stored number {text[:40]!r} is not a finite number")
-        try:
-            cell: dict[str, Any] = super().parse_cell(element)
-        except (ValueError, IndexError, KeyError, TypeError, OverflowError) as error:
-            raise _CellProblem(address, f"the stored cell cannot be read ({type(error).__name__}: {error})") from None
-        if not (1 <= cell["row"] <= cell_formula.MAX_ROW and 1 <= cell["column"] <= cell_formula.MAX_COLUMN):
-            raise _CellProblem(address[:20], "the cell lies outside a sheet (columns A to XFD, rows 1 to 1048576)")
-        return cell
 
 
 def describe(value: object) -> str:
@@ -234,12 +204,12 @@ class Workbook:
         member = getattr(worksheet, "_worksheet_path", "")
         try:
             with worksheet._get_source() as source:  # noqa: SLF001 - openpyxl's read-only sheet XML stream
-                parser = _SheetParser(source, worksheet._shared_strings, data_only=False,  # noqa: SLF001
+                parser = SheetParser(source, worksheet._shared_strings, data_only=False,  # noqa: SLF001
                                       epoch=worksheet.parent.epoch, date_formats=worksheet.parent._date_formats,
                                       timedelta_formats=worksheet.parent._timedelta_formats)
                 # openpyxl's own iter_rows pads each row to the sheet's declared width and fills
                 # missing rows: a hostile dimension (A1:XFD1048576) would mean 17 billion cells
-                for _, row in parser.parse():
+                for _, row in parser.rows():
                     for parsed in row:
                         if parsed["value"] is None:
                             continue
@@ -249,14 +219,14 @@ class Workbook:
                             try:
                                 number_format = ReadOnlyCell(worksheet, **parsed).number_format or "General"
                             except (IndexError, KeyError, AttributeError):
-                                raise _CellProblem(address, f"its style {parsed['style_id']} is not in the "
+                                raise CellProblem(address, f"its style {parsed['style_id']} is not in the "
                                                             "workbook's styles") from None
                             formats[parsed["style_id"]] = number_format
                         cells[address] = Cell(parsed["value"], number_format, parsed["data_type"] == "e")
                         if len(cells) > room:
                             raise InputError(f"holds more than {MAX_CELLS:,} non-empty cells, more than econ reads "
                                              "from one workbook", file=self.file, sheet=worksheet.title)
-        except _CellProblem as problem:
+        except CellProblem as problem:
             raise InputError(f"cannot read the cell: {problem.message}", file=self.file, sheet=worksheet.title,
                              cell=problem.address) from None
         except InputError:
