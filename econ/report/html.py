@@ -32,8 +32,6 @@ if TYPE_CHECKING:
     from econ.report.workers import ChartWorker
 
 TEMPLATE = "report.html.j2"
-_SECTIONS = ("summary", "scheme", "inputs", "energy", "opex", "revenue", "chain", "cashflow", "metrics", "alternatives",
-             "break_even", "risk", "checks", "assumptions", "conclusions", "appendix")
 
 
 def templates_dir() -> Path:
@@ -170,12 +168,8 @@ def render_html(evaluation: Evaluation, lang: str | None = None,
         loader=jinja2.FileSystemLoader(str(templates_dir())), autoescape=True,
         undefined=jinja2.StrictUndefined, trim_blocks=False,
     )
-    present = {"alternatives": "alternatives" in document.tables, "break_even": "break_even" in document.tables,
-               "chain": bool(document.chain_tables), "risk": document.risk is not None}
-    sections = [(section, document.texts[section]) for section in _SECTIONS if present.get(section, True)]
     try:
-        html = environment.get_template(TEMPLATE).render(doc=document, sections=sections, maps=maps,
-                                                              chain_charts=chain_charts)
+        html = environment.get_template(TEMPLATE).render(doc=document, maps=maps, chain_charts=chain_charts)
     except jinja2.TemplateError as error:
         where = f" line {error.lineno}" if getattr(error, "lineno", None) else ""
         raise ReportError(f"{templates_dir() / TEMPLATE}{where}: {error}") from None
