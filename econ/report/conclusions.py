@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from econ import i18n
 from econ.checks.verdict import INVALIDATES, NOT_ESTABLISHED, QUALIFIES, Verdict
 from econ.report.document import (_amount, _Formatter, _parameter_label, _sentence, _shown_unit, break_even_base,
-                                  break_even_target, metric_text)
+                                  break_even_target, full_stop, metric_text)
 
 if TYPE_CHECKING:
     from econ.checks.evaluation import Evaluation
@@ -47,7 +47,7 @@ class Conclusions:
     tornado_intro: str = ""
     tornado: list[str] = field(default_factory=list)  # the inputs ranked highest, with their NPV swing
     assumptions_intro: str = ""
-    assumptions: list[str] = field(default_factory=list)  # the assumed inputs with no range, with their value
+    assumptions: str = ""  # the assumed inputs with no range, with their value: one sentence
 
 
 def build_conclusions(evaluation: Evaluation, verdict: Verdict, fmt: _Formatter, lang: str,
@@ -124,7 +124,7 @@ def _conditions(evaluation: Evaluation, fmt: _Formatter, lang: str) -> list[str]
         else:
             text = i18n.text("conclusions.condition.none", lang, **values,
                              range=f"{fmt.auto(study.low, 6)} – {fmt.auto(study.high, 6)} {unit}".strip())
-        sentences.append(_sentence(text[:1].upper() + text[1:]))
+        sentences.append(_sentence(text))
     return sentences
 
 
@@ -147,7 +147,8 @@ def _to_measure(evaluation: Evaluation, fmt: _Formatter, lang: str, conclusions:
     assumed = [(key, plant.parameters[key]) for key in unquantified]
     if assumed:
         conclusions.assumptions_intro = i18n.text("conclusions.assumptions", lang, count=len(assumed))
-        conclusions.assumptions = [f"{_parameter_label(key, parameter.label, plant, lang)}: "
-                                   f"{_amount(parameter.value, parameter.unit, fmt)}" for key, parameter in assumed]
+        conclusions.assumptions = full_stop("; ".join(f"{_parameter_label(key, parameter.label, plant, lang)}: "
+                                                      f"{_amount(parameter.value, parameter.unit, fmt)}"
+                                                      for key, parameter in assumed))
     else:
         conclusions.assumptions_intro = i18n.text("conclusions.no_assumptions", lang)

@@ -21,14 +21,15 @@ from econ.report.alternatives_tables import (_alternatives_table, _break_even_ta
                                              _overrides_table, break_even_base, break_even_target)
 from econ.report.checks_section import _checks_table
 from econ.report.document_tables import (Table, _amount, _Formatter, _input_value, _parameter_label, _row_name,
-                                         _sentence, _shown_unit, figure_label, metric_text, readable,
+                                         _sentence, _shown_unit, figure_label, full_stop, metric_text, readable,
                                          revenue_kind)
 from econ.report.inputs_section import _appendix_table, _items_table, _parameters_table, assumptions_list
 from econ.report.timestamp import report_time
 
 # re-exported: the names other modules import from here
 __all__ = ["Document", "Table", "build_document", "metric_text", "break_even_target", "break_even_base",
-           "_amount", "_Formatter", "_input_value", "_parameter_label", "_row_name", "_sentence", "_shown_unit"]
+           "_amount", "_Formatter", "_input_value", "_parameter_label", "_row_name", "_sentence", "_shown_unit",
+           "full_stop"]
 
 if TYPE_CHECKING:
     from econ.checks.evaluation import Evaluation
@@ -206,8 +207,7 @@ def _verdict(evaluation: Evaluation, verdict: Verdict, fmt: _Formatter, lang: st
     sentences = [verdict.headline(lang, metric_texts["irr"], metric_texts["discounted_payback"])]
     if verdict.shows_npv:
         sentences += _alternatives_verdict(evaluation, fmt, lang)
-    # a sentence that ends in an abbreviation ("руб.") has its full stop already
-    return " ".join(sentence if sentence.endswith(".") else sentence + "." for sentence in sentences)
+    return " ".join(full_stop(sentence) for sentence in sentences)
 
 
 def _alternatives_verdict(evaluation: Evaluation, fmt: _Formatter, lang: str) -> list[str]:
@@ -433,5 +433,5 @@ def _short_key_figures(key_figures: list[tuple[str, str]], evaluation: Evaluatio
         short = value.partition(":")[0] if ":" in value else i18n.text("metric.not_reached_short", lang)
         mark = _NOTE_MARKS[len(notes) % len(_NOTE_MARKS)]
         shown.append((name, f"{short}{mark}"))
-        notes.append(f"{mark} {name}: {value}.")
+        notes.append(full_stop(f"{mark} {name}: {value}"))
     return shown, notes

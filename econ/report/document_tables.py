@@ -82,8 +82,16 @@ class _Formatter:
 
 
 def _sentence(text: str) -> str:
-    """A finding written as a sentence: capital first letter, full stop at the end."""
-    text = text[:1].upper() + text[1:]
+    """A finding written as a sentence: capital first letter, full stop at the end (:func:`full_stop`)."""
+    return full_stop(text[:1].upper() + text[1:])
+
+
+def full_stop(text: str) -> str:
+    """``text`` ending in one full stop, the one rule for every sentence of the report: none is added after
+    a sentence's own end, nor after an abbreviation that ends it ("57 470 руб."), and a text template's stop
+    after such an abbreviation is dropped ("руб.." -> "руб.")."""
+    if text.endswith("..") and not text.endswith("..."):
+        return text[:-1]
     return text if text.endswith((".", "!", "?")) else text + "."
 
 

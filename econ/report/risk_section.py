@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from econ import i18n
-from econ.report.document import Table, _amount, _Formatter, _input_value, _parameter_label, _shown_unit
+from econ.report.document import Table, _amount, _Formatter, _input_value, _parameter_label, _shown_unit, full_stop
 
 if TYPE_CHECKING:
     from econ.checks.evaluation import Evaluation
@@ -111,8 +111,7 @@ def build_risk_section(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Ri
                          show(stats["p10"]), show(stats["p50"]), show(stats["p90"]),
                          "—" if chance is None else fmt.percent(chance, 1)])
     npv = statistics["npv"]
-    note = i18n.text("risk.mc_note", lang, sem=f"{fmt.number(npv['sem'])} {cur}")
-    monte_carlo.note = note[:-1] if note.endswith("..") else note  # "57 470 руб.", not "руб.."
+    monte_carlo.note = full_stop(i18n.text("risk.mc_note", lang, sem=f"{fmt.number(npv['sem'])} {cur}"))
     probability = npv.get("prob_negative") or 0.0
     loss = i18n.text("risk.loss", lang, probability=fmt.percent(probability, 1),
                      losses=fmt.number(round(probability * risk.samples)), samples=fmt.number(risk.samples))
