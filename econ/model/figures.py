@@ -227,6 +227,48 @@ class Model:
             found = self._cache[("hub", key)] = (below, frozenset(below))
         return found  # type: ignore[return-value]
 
+    def input_walk(self, key: str, inputs: Mapping[str, object]) -> tuple[str, ...]:
+        """The keys of :meth:`walk` (key) that are ``inputs`` and not figures, in its order; the inputs below a
+        figure that reads at least HUB keys are kept for the next walk that reaches it (with the same
+        ``inputs``)."""
+        if key in self._index and len(self.reads(key)) >= HUB:
+            return self._hub_inputs(key, inputs)
+        seen, found, stack = {key}, [], [key]
+        while stack:
+            current = stack.pop()
+            if current not in self._index:
+                if current in inputs:
+                    found.append(current)
+                continue
+            reads = self.reads(current)
+            if current is not key and len(reads) >= HUB:
+                _, rest = self._hub(current)
+                if seen.isdisjoint(rest):
+                    found.extend(self._hub_inputs(current, inputs))
+                    seen |= rest
+                    continue
+            for name in reversed(reads):
+                if name not in seen:
+                    seen.add(name)
+                    stack.append(name)
+        return tuple(found)
+
+    def _hub_inputs(self, key: str, inputs: Mapping[str, object]) -> tuple[str, ...]:
+        found = self._cache.get(("hub inputs", key))
+        if found is None or found[0] is not inputs:  # type: ignore[index]
+            below, _ = self._hub(key)
+            index = self._index
+            found = self._cache[("hub inputs", key)] = (
+                inputs, tuple(name for name in below if name in inputs and name not in index))
+        return found[1]  # type: ignore[index,return-value]
+
+    def _hub_figures(self, key: str) -> frozenset[str]:
+        found = self._cache.get(("hub figures", key))
+        if found is None:
+            below, _ = self._hub(key)
+            found = self._cache[("hub figures", key)] = frozenset(name for name in below if name in self._index)
+        return found  # type: ignore[return-value]
+
     def closure(self, keys: Iterable[str]) -> set[str]:
         """The figure keys that ``keys`` read, directly or not, themselves included (figures only)."""
         found: set[str] = set()
@@ -238,8 +280,7 @@ class Model:
             found.add(current)
             reads = self.reads(current)
             if len(reads) >= HUB:
-                below, _ = self._hub(current)
-                found.update(name for name in below if name in self._index)
+                found |= self._hub_figures(current)
                 continue
             stack.extend(name for name in reads if name in self._index and name not in found)
         return found
@@ -385,9 +426,7 @@ def input_keys(model: Model, key: str, inputs: Mapping[str, object]) -> tuple[st
     # next call with the same key and inputs (the references of a check share their totals)
     found = model._cache.get(("inputs", key))  # noqa: SLF001
     if found is None or found[0] is not inputs:
-        figures = model._index  # noqa: SLF001
-        found = model._cache[("inputs", key)] = (  # noqa: SLF001
-            inputs, tuple(name for name in model.walk(key) if name in inputs and name not in figures))
+        found = model._cache[("inputs", key)] = (inputs, model.input_walk(key, inputs))  # noqa: SLF001
     return found[1]  # type: ignore[return-value]
 
 
