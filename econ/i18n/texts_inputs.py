@@ -1,0 +1,106 @@
+"""Texts of the inputs: the fields and sheets of the input workbook.
+
+Also how an input that was not typed in was set, the name of the base case
+when the workbook gives none, and the note on the workbook's texts that have
+no translation.
+"""
+
+from __future__ import annotations
+
+# text id -> (English, Russian); {placeholders} are filled with formatted values
+TEXTS: dict[str, tuple[str, str]] = {
+    # input fields and sheets
+    "field.base_year": ('Price base year', 'Базовый год цен'),
+    "field.service_life": ('Service life (analysis horizon)', 'Срок службы (горизонт расчёта)'),
+    "field.discount_rate": ('Discount rate', 'Ставка дисконтирования'),
+    "field.income_tax_rate": ('Income tax rate', 'Ставка налога на прибыль'),
+    "field.hours_per_day": ('Operating hours per day', 'Часов работы в сутки'),
+    "field.days_per_month": ('Operating days per month', 'Рабочих дней в месяц'),
+    "field.months_per_year": ('Operating months per year', 'Рабочих месяцев в году'),
+    "field.throughput": ('Throughput', 'Объём переработки'),
+    "field.electricity_price": ('Electricity tariff', 'Тариф на электроэнергию'),
+    "field.water_price": ('Water price', 'Стоимость воды'),
+    "field.quantity": ('quantity', 'кол-во'),
+    "field.unit_power": ('unit power', 'мощность единицы'),
+    "field.load_factor": ('load factor', 'коэф. загрузки'),
+    "field.rated_capacity": ('rated capacity', 'паспортная производительность'),
+    "field.specific_energy_min": ('specific energy from', 'удельный расход от'),
+    "field.specific_energy_max": ('specific energy to', 'удельный расход до'),
+    "field.headcount": ('headcount', 'численность'),
+    "field.monthly_wage": ('monthly wage', 'месячная зарплата'),
+    "field.on_cost_rate": ('on-cost rate', 'начисления'),
+    "field.cost": ('cost', 'стоимость'),
+    "field.useful_life": ('useful life', 'срок полезного использования'),
+    "field.salvage_value": ('salvage value', 'остаточная стоимость'),
+    "field.feed_concentration": ('content in the feed', 'содержание в исходном потоке'),
+    "field.recovery": ('recovery', 'степень извлечения'),
+    "field.loss": ('loss', 'потери'),
+    "field.price": ('price', 'цена'),
+    "field.consumption": ('consumption', 'расход'),
+    "field.fraction_of_feed": ('fraction of the feed', 'доля от исходного потока'),
+    "field.replacement_price": ('replacement price', 'цена восполнения'),
+    "field.metal_production": ('metal production', 'выпуск металла'),
+    "field.valence": ('electrons per atom', 'число электронов на атом'),
+    "field.molar_mass": ('molar mass', 'молярная масса'),
+    "field.current_density": ('current density', 'плотность тока'),
+    "field.cell_voltage": ('cell voltage', 'напряжение на ячейке'),
+    "field.current_efficiency": ('current efficiency', 'выход по току'),
+    "field.electrode_area_per_cell": ('cathode area per cell', 'площадь катодов ячейки'),
+    # process-chain inputs (Streams, Payables, StageEnergy)
+    "field.mass": ("mass", "масса"),
+    "field.rate": ("rate", "расход"),
+    "field.amount": ("amount", "количество"),
+    "field.content": ("content", "содержание"),
+    "field.payable": ("payable share", "оплачиваемая доля"),
+    "field.specific_energy": ("specific energy", "удельный расход электроэнергии"),
+    # how an input that was not typed in was set
+    "input.default_source": ("default", "значение по умолчанию"),
+    "input.absent": ("(no row: default {value})", "(строки нет: по умолчанию {value})"),
+    "input.blank": ("(blank: default {value})", "(пусто: по умолчанию {value})"),
+    "input.no_row": ("{sheet}, no row", "{sheet}, строки нет"),
+    "field.quoted_specific_energy": ('quoted specific energy', 'приведённый удельный расход энергии'),
+    "field.interval": ('interval', 'периодичность'),
+    "field.depreciation_group": ('depreciation group', 'амортизационная группа'),
+    "field.declining_factor": ('declining-balance factor', 'коэффициент уменьшаемого остатка'),
+    "field.inflation": ('General inflation', 'Общая инфляция'),
+    "field.escalation_electricity": ('Escalation of electricity prices', 'Рост цен на электроэнергию'),
+    "field.escalation_labour": ('Escalation of wages', 'Рост оплаты труда'),
+    "field.escalation_reagents": ('Escalation of reagent prices', 'Рост цен на реагенты'),
+    "field.escalation_maintenance": ('Escalation of maintenance costs', 'Рост затрат на обслуживание'),
+    "field.escalation_products": ('Escalation of product prices', 'Рост цен на продукцию'),
+    "field.escalation_replacements": ('Escalation of replacement costs', 'Рост стоимости замен'),
+    "field.working_capital_share": ('Working capital, share of revenue', 'Оборотный капитал, доля выручки'),
+    "field.receivable_days": ('Receivables', 'Дебиторская задолженность'),
+    "field.inventory_days": ('Inventory', 'Запасы'),
+    "field.payable_days": ('Payables', 'Кредиторская задолженность'),
+    "field.property_tax_rate": ('Property tax rate', 'Ставка налога на имущество'),
+    "field.loss_offset_cap": ('Cap on carried losses offset', 'Ограничение переноса убытков'),
+    "field.loan_share": ('Loan share of the capital', 'Доля кредита в капитальных затратах'),
+    "field.loan_rate": ('Loan interest rate', 'Ставка по кредиту'),
+    "field.loan_term": ('Loan term (repayments)', 'Срок погашения кредита'),
+    "field.loan_grace": ('Grace years', 'Льготный период'),
+    "sheet.Project": ('Project', 'Проект'),
+    "sheet.Schedule": ('Schedule', 'Режим работы'),
+    "sheet.Throughput": ('Throughput', 'Производительность'),
+    "sheet.Tariffs": ('Tariffs', 'Тарифы'),
+    "sheet.Equipment": ('Equipment', 'Оборудование'),
+    "sheet.Staffing": ('Staffing', 'Персонал'),
+    "sheet.Capital": ('Capital', 'Капитальные вложения'),
+    "sheet.Maintenance": ('Maintenance', 'Обслуживание'),
+    "sheet.ByProducts": ('By-products', 'Извлекаемые продукты'),
+    "sheet.Losses": ('Losses', 'Потери'),
+    "sheet.Products": ('Products, savings and by-products', 'Продукция, экономия и попутные продукты'),
+    "sheet.Reagents": ('Reagents and consumables', 'Реагенты и расходные материалы'),
+    "sheet.Electrolysis": ('Electrolysis', 'Электролиз'),
+    "sheet.Components": ('Components', 'Компоненты'),
+    "sheet.Replacements": ('Replacements', 'Замены'),
+    "sheet.Finance": ('Finance', 'Финансирование'),
+    "sheet.Timeline": ('Timeline', 'График'),
+    "case.base": ("Base case", "Базовый вариант"),  # when the workbook names no base case
+    # econ.inputs.translations.report_note: the one note on the workbook's texts without a translation
+    "report.untranslated": (
+        "{count} {count:~text|texts} of the input workbook {count:~has|have} no translation into this language and "
+        "{count:~is|are} shown as entered.",
+        "{count} {count:~текст|текста|текстов} исходной книги не {count:~имеет|имеют|имеют} перевода на русский "
+        "язык и {count:~приводится|приводятся|приводятся} так, как {count:~введён|введены|введены}."),
+}
