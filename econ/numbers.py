@@ -23,6 +23,17 @@ def format_number(value: float | None, decimals: int = 0, lang: str = "en", unde
     return text
 
 
+def decimal_mark(lang: str) -> str:
+    """The decimal mark of ``lang``: "," in Russian (``38,20``), "." in English (``38.20``)."""
+    return "," if lang == "ru" else "."
+
+
+def list_separator(lang: str) -> str:
+    """What separates the numbers of a list in ``lang``: "; " where the decimal mark is a comma
+    (``28,41; 142``), else ", " (``28.41, 142``)."""
+    return "; " if decimal_mark(lang) == "," else ", "
+
+
 def significant_decimals(value: float, digits: int = 4) -> int:
     """Decimals that show about ``digits`` significant digits of ``value`` (0 for large values)."""
     if value == 0 or not math.isfinite(value):
@@ -36,9 +47,9 @@ def format_auto(value: float | None, lang: str = "en", digits: int = 4) -> str:
     if value is None or not math.isfinite(value):
         return format_number(value, lang=lang)
     text = format_number(value, significant_decimals(value, digits), lang)
-    decimal_mark = "," if lang == "ru" else "."
-    if decimal_mark in text:
-        text = text.rstrip("0").rstrip(decimal_mark)
+    mark = decimal_mark(lang)
+    if mark in text:
+        text = text.rstrip("0").rstrip(mark)
     return text
 
 

@@ -16,6 +16,7 @@ from econ import __version__, i18n
 from econ.checks.verdict import INVALIDATES, QUALIFIES, Verdict, verdict_of
 from econ.inputs.translations import report_note
 from econ.model.figures import Figure
+from econ.numbers import decimal_mark
 from econ.report import dcf_tables
 from econ.report.alternatives_tables import (_alternatives_table, _break_even_table, _incremental_table,
                                              _overrides_table, break_even_base, break_even_target)
@@ -246,8 +247,7 @@ def _energy_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
                    fmt.percent(plant.value(row.key("load_factor")), 0),
                    fmt.number(results.scalar(f"equipment.{row.index}.energy_per_month"), 0)])
     # the total with as many decimals as the most precise power shown above it (426.25, not 426.2)
-    point = "," if lang == "ru" else "."
-    decimals = max((len(cells[3].partition(point)[2]) for cells in table.rows), default=0)
+    decimals = max((len(cells[3].partition(decimal_mark(lang))[2]) for cells in table.rows), default=0)
     installed = f"{fmt.number(results.scalar('installed_power'), decimals)} {kw}"
     chain_energy = "chain_energy_per_month" in results.values
     energy_total = fmt.number(results.scalar("energy_per_month"), 0)  # in the column's unit, kWh/month

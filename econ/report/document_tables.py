@@ -16,7 +16,7 @@ from econ.checks.audits import byproducts_kind
 from econ.model import metrics
 from econ.model.cashflow import PAYBACK_NO_INVESTMENT
 from econ.model.figures import Figure, MetricValues
-from econ.numbers import format_auto, format_number, format_percent
+from econ.numbers import decimal_mark, format_auto, format_number, format_percent
 
 
 @dataclass
@@ -115,8 +115,7 @@ def _entered(parameter, lang: str) -> str:  # noqa: ANN001 - Parameter
     Russian decimal comma for a number), and the unit as the reader's language writes it (``22 сут/мес``; a
     year agrees with its count: ``10 лет``, ``1 year``)."""
     if parameter.defaulted:
-        return i18n.text(f"input.{parameter.defaulted}", lang, value=f"{parameter.value:g}".replace(
-            ".", "," if lang == "ru" else "."))
+        return i18n.text(f"input.{parameter.defaulted}", lang, value=_typed_number(f"{parameter.value:g}", lang))
     value, _, unit = parameter.entered.partition(" ")
     if unit in ("year", "years") and _is_number(value):  # the word agrees with the count: "10 лет", "1 year"
         return f"{_typed_number(value, lang)} {i18n.text('unit.year_count', lang, count=float(value))}"
@@ -139,7 +138,7 @@ def _typed_number(text: str, lang: str) -> str:
         float(text)
     except ValueError:
         return text
-    return text.replace(".", ",") if lang == "ru" else text
+    return text.replace(".", decimal_mark(lang))
 
 
 def _source(parameter, lang: str) -> str:  # noqa: ANN001 - Parameter

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from econ import i18n
+from econ.numbers import format_number, list_separator
 from econ.report.document import Table, _amount, _Formatter, _input_value, _parameter_label, _shown_unit, full_stop
 
 if TYPE_CHECKING:
@@ -53,8 +54,7 @@ def _label(evaluation: Evaluation, key: str, lang: str) -> str:
 
 def _distribution(item, fmt: _Formatter) -> str:  # noqa: ANN001 - UncertainInput
     name = i18n.text(f"risk.dist.{item.distribution}", fmt.lang)
-    separator = "; " if fmt.lang == "ru" else ", "
-    return f"{name}({separator.join(fmt.auto(value, 4) for value in item.parameters)})"
+    return f"{name}({list_separator(fmt.lang).join(fmt.auto(value, 4) for value in item.parameters)})"
 
 
 def build_risk_section(evaluation: Evaluation, fmt: _Formatter, lang: str) -> RiskSection | None:
@@ -134,8 +134,7 @@ def _fraction_distribution(item, fmt: _Formatter) -> str:  # noqa: ANN001 - Unce
     """A fraction's distribution with its bounds in percent (normal and lognormal keep their numbers)."""
     if item.distribution in ("uniform", "triangular", "pert"):
         name = i18n.text(f"risk.dist.{item.distribution}", fmt.lang)
-        separator = "; " if fmt.lang == "ru" else ", "
-        return f"{name}({separator.join(_input_value(value, 'fraction', fmt) for value in item.parameters)})"
+        return f"{name}({list_separator(fmt.lang).join(_input_value(value, 'fraction', fmt) for value in item.parameters)})"
     return _distribution(item, fmt)
 
 
@@ -208,7 +207,7 @@ def risk_chart_inputs(evaluation: Evaluation, lang: str) -> dict[str, object]:
                            [100.0 * (i + 1) / values.size for i in positions] + [100.0]),
             "percentiles": {name: float(statistics[name.lower()]) / MONEY_SCALE for name in ("P10", "P50", "P90")},
             "base": (risk.tornado.base or 0.0) / MONEY_SCALE,
-            "title": i18n.text("chart.histogram_title", lang, samples=format_count(risk.samples, lang)),
+            "title": i18n.text("chart.histogram_title", lang, samples=format_number(risk.samples, 0, lang)),
             "texts": {"x_axis": axis, "y_axis": i18n.text("chart.histogram_y", lang),
                       "cumulative": i18n.text("chart.cumulative_share", lang),
                       "base": i18n.text("chart.base_npv", lang)},
@@ -221,9 +220,3 @@ def risk_chart_inputs(evaluation: Evaluation, lang: str) -> dict[str, object]:
                  "texts": {"axis": i18n.text("chart.sobol_index", lang), "s1": i18n.text("risk.col.s1", lang),
                            "st": i18n.text("risk.col.st", lang)}}
     return {"risk": {"tornado": tornado, "spider": spider, "distribution": distribution, "sobol": sobol}}
-
-
-def format_count(count: int, lang: str) -> str:
-    from econ.numbers import format_number
-
-    return format_number(count, 0, lang)

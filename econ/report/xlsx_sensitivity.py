@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 import xlsxwriter
 
 from econ import i18n
+from econ.numbers import decimal_mark, format_number, list_separator
 from econ.report.xlsx_styles import INPUT_PERCENT, Palette, decimals_format
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ def basis_text(basis: str, lang: str) -> str:
     if lang == "en" or match is None:
         return basis
     name, values = match.groups()
-    shown = "; ".join(value.strip().replace(".", ",") for value in values.split(","))
+    shown = list_separator(lang).join(value.strip().replace(".", decimal_mark(lang)) for value in values.split(","))
     return f"{i18n.text('risk.basis.p10_p90', lang)}: {i18n.text(f'risk.dist.{name}', lang)}({shown})"
 
 
@@ -106,7 +107,7 @@ def write_sensitivity(book: xlsxwriter.Workbook, evaluation: Evaluation, writers
         return 0
     plant, base_writer = evaluation.plant, writers[0]
     sheet = book.add_worksheet(SENSITIVITY)
-    samples = f"{risk.samples:,}".replace(",", "\u00a0" if lang == "ru" else ",")
+    samples = format_number(risk.samples, 0, lang)
     sheet.write_string(0, 0, _text("title", lang), base_writer.title)
     sheet.write_string(1, 0, _text("note", lang, seed=risk.seed, samples=samples))
     sheet.write_string(3, 0, _text("base_npv", lang), base_writer.bold)
