@@ -34,6 +34,7 @@ import numpy as np
 from econ.checks.regression import AGREES, AGREES_ROUNDING, DIFFERS, HOLDS, HOLDS_ROUNDING, Comparison
 from econ.checks.rounding import evaluate_samples
 from econ.inputs.plant import Plant
+from econ.model import collector
 from econ.model.expr import BinOp, Const, Expr, Func, Ref
 from econ.model.figures import Figure, Model, Results
 
@@ -301,7 +302,8 @@ def diagnose(plant: Plant, model: Model, comparisons: Sequence[Comparison],
     differing = [comparison for comparison in comparisons if not comparison.passed
                  and comparison.reference.kind == "published"]
     swapped, doubled = swaps(differing), twins(differing, comparisons)
-    implied = implied_values(plant, model, differing)
+    with collector.paused():  # every secant step evaluates the figures the inputs reach
+        implied = implied_values(plant, model, differing)
     summed = totals(model, results, differing) if results is not None else {}
     forms = other_forms(plant, model, results, differing) if results is not None else {}
     found = {}

@@ -38,6 +38,7 @@ from econ.errors import InputError
 from econ.checks.rounding import attainable_ranges, dependencies
 from econ.inputs.plant import Plant, Reference
 from econ.inputs.precision import is_assumption
+from econ.model import collector
 from econ.model.expr import Const, Expr, Ref
 from econ.model.figures import Figure, MetricFigure, Model, Results, YearlyFigure
 
@@ -300,8 +301,10 @@ def compare_references(plant: Plant, results: Results, cases: Sequence[Case] = (
     its attainable range over the rounding of its inputs and its verdict (see the module's docstring)."""
     exact = _exact_comparisons(plant, results, cases)
     model = results.model
-    depends = [dependencies(model, comparison.quantity.expr.keys(), plant) for comparison in exact]
-    ranges = attainable_ranges(plant, model, [None if c.reference.case else c.quantity.expr for c in exact], depends)
+    with collector.paused():  # walks and evaluations over 200,000 figures (100,000 Equipment rows)
+        depends = [dependencies(model, comparison.quantity.expr.keys(), plant) for comparison in exact]
+        ranges = attainable_ranges(plant, model, [None if c.reference.case else c.quantity.expr for c in exact],
+                                   depends)
     judged = []
     for comparison, attainable, inputs in zip(exact, ranges, depends):
         reference = comparison.reference

@@ -34,6 +34,7 @@ import numpy as np
 from econ.inputs.plant import Plant
 from econ.checks import many_inputs
 from econ.checks.many_inputs import MANY_INPUTS  # noqa: F401 - the threshold, for callers
+from econ.model import collector
 from econ.model.figures import Figure, Model, evaluate, input_keys
 
 CORNERS_UP_TO = 10  # rounded inputs evaluated at every corner; beyond, one at a time plus sampled corners
@@ -169,6 +170,12 @@ def _run(plant: Plant, model: Model, tasks: Sequence[_Task | None],
     figures that need no cash-flow table in one, the others (NPV, IRR, yearly rows) in a second; a group whose
     varied inputs x samples exceed CHUNK_ELEMENTS is split into several evaluations of fewer tasks (each case
     is computed alone, so the values do not depend on the split)."""
+    with collector.paused():
+        return _run_paused(plant, model, tasks, closures)
+
+
+def _run_paused(plant: Plant, model: Model, tasks: Sequence[_Task | None],
+                closures: dict[object, object] | None) -> list[np.ndarray | None]:
     results: list[np.ndarray | None] = [None] * len(tasks)
     closures = {} if closures is None else closures  # by id of the quantity's expression, kept by the caller
     # (and the model's yearly figures and the entered inputs, under "yearly" and "base")

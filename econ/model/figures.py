@@ -19,7 +19,7 @@ import numpy as np
 
 from econ import i18n
 from econ.errors import ModelError
-from econ.model import batched
+from econ.model import batched, collector
 from econ.model.expr import Expr, Func
 
 Array = np.ndarray
@@ -356,6 +356,13 @@ def evaluate(model: Model, inputs: Mapping[str, Array | float], strict: bool = T
     is a float array (the checks pass the same 300,000 entered inputs to many evaluations): they are not
     converted again.
     """
+    with collector.paused():
+        return _evaluate(model, inputs, strict, locate, stacked, input_rows, converted)
+
+
+def _evaluate(model: Model, inputs: Mapping[str, Array | float], strict: bool,
+              locate: Callable[[str], str] | None, stacked: Collection[str] | None,
+              input_rows: Mapping[str, tuple[Array, int]] | None, converted: bool) -> Results:
     errors = "raise" if strict else "ignore"
     env: dict[str, Array] = dict(inputs) if converted else \
         {key: np.asarray(value, dtype=float) for key, value in inputs.items()}  # type: ignore[misc]
