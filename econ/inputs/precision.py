@@ -20,6 +20,7 @@ cell was typed in; the reader converts it to the model's unit.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _FIXED = re.compile(r"0\.(0+)")  # decimals a number format fixes: 0.00, #,##0.0, 0.000%
 
@@ -38,6 +39,7 @@ def typed_decimals(value: float | int) -> int:
     return max(0, digits - int(exponent or 0))
 
 
+@lru_cache(maxsize=1024)  # a workbook has a few number formats, read once per cell
 def format_decimals(number_format: str) -> int | None:
     """The decimals a number format fixes, or None (General, or no decimals shown).
 

@@ -19,12 +19,13 @@ import hashlib
 from pathlib import Path
 
 from econ import units
+from econ.errors import InputError
 from econ.i18n import LANGUAGES
 from econ.inputs import schema, studies_reader
 from econ.inputs.chain_reader import read_chain
 from econ.inputs.finance_reader import read_finance
 from econ.inputs.plant import Parameter, Plant, Row, row_key
-from econ.inputs.problems import suggestion
+from econ.inputs.problems import InputErrors, suggestion
 from econ.inputs.products_reader import read_priced_table
 from econ.inputs.translations import Translations, check_column, read_translations
 from econ.inputs.uncertainty_reader import read_uncertainty
@@ -40,6 +41,7 @@ class _Reader(ValueReader):
         super().__init__(Workbook(path))
         self._parameter_rows: dict[str, tuple[str, dict[str, int], dict[str, str]]] = {}
         self.translations = Translations()  # of every text, by the text as entered (econ.inputs.translations)
+        self._unit_texts: dict[tuple[str, str], str] = {}
 
     # -- sheets and headers ---------------------------------------------------------------
     def require_sheet(self, name: str) -> str:
@@ -231,12 +233,15 @@ class _Reader(ValueReader):
                              f"({', '.join(f'{field.name}: {self.unit_of(field)}' for field in spec.fields if field.name in field_columns)})",
                              sheet, "2")
         rows: list[Row] = []
+        present = self.book.sheets[sheet]
         for row in range(3, self.book.last_row(sheet) + 1):
             name = self.book.text(sheet, f"{name_column}{row}")
-            values = [self.book.cell(sheet, f"{column}{row}") for column in field_columns.values()]
-            if not name and all(value is None for value in values):
-                continue  # a blank row: the rows after it are read
             if not name:
+                values = [f"{column}{row}" for column in field_columns.values() if f"{column}{row}" in present]
+                if not values:
+                    continue  # a blank row: the rows after it are read
+                for address in values:
+                    self.book.cell(sheet, address)  # looked at: the row's error stands for them
                 self.problems.add(self.error("", sheet, f"{name_column}{row}", spec.name_column,
                                              expected="a name for the row", found="an empty cell"))
                 continue
@@ -266,9 +271,14 @@ class _Reader(ValueReader):
                         field.minimum, field.maximum)
             else:
                 column = field_columns[field.name]
-                with self.problems.recording():
-                    fields[field.name] = self.number(sheet, f"{column}{row}", field, self.book.text(sheet, f"{column}2"),
+                try:  # as self.problems.recording(), without a context manager per cell
+                    fields[field.name] = self.number(sheet, f"{column}{row}", field, self.unit_text(sheet, column),
                                                      label, key, source, f"{column}2")
+                except InputErrors as several:
+                    for error in several.errors:
+                        self.problems.add(error)
+                except InputError as error:
+                    self.problems.add(error)
             if fields[field.name] is not None:
                 self.parameters[key] = fields[field.name]  # type: ignore[assignment]
         category = ""
@@ -279,6 +289,13 @@ class _Reader(ValueReader):
                                              expected=" or ".join(schema.CAPITAL_CATEGORIES), found=category))
                 category = ""
         return Row(spec.key, index, name, source, self.book.location(sheet, name_cell), fields, category=category)
+
+    def unit_text(self, sheet: str, column: str) -> str:
+        """The unit of a table's column, in its units row (row 2): read once per column."""
+        key = (sheet, column)
+        if key not in self._unit_texts:
+            self._unit_texts[key] = self.book.text(sheet, f"{column}2")
+        return self._unit_texts[key]
 
     def input_key(self, text: str, tables: dict[str, list[Row]], sheet: str, address: str) -> str:
         """The model key of an input named on a study sheet (Alternatives, BreakEven, Uncertainty)."""

@@ -29,7 +29,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
@@ -57,8 +57,13 @@ ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")  # the OLE2 stream of 
 Key = tuple[str, str]  # (sheet, cell address)
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
+    """A stored cell: its value (a formula as its text), its number format, whether it is an error value.
+
+    A tuple of plain values: the garbage collector stops tracking it, and a 100,000-row table's
+    cells cost it nothing.
+    """
+
     value: Any
     number_format: str
     is_error: bool
@@ -108,15 +113,15 @@ class Workbook:
                 raise self._unreadable("cannot open as an .xlsx workbook", error) from None
             try:
                 count = 0
+                self._last_rows: dict[str, int] = {}
                 for worksheet in book.worksheets:
-                    cells = self._read_sheet(worksheet, MAX_CELLS - count)
+                    cells, last_row = self._read_sheet(worksheet, MAX_CELLS - count)
                     count += len(cells)
                     self.sheets[worksheet.title] = cells
+                    self._last_rows[worksheet.title] = last_row
                     self.names[worksheet.title.strip().lower()] = worksheet.title
             finally:
                 book.close()
-        self._last_rows = {name: max((_row_of(address) for address in cells), default=0)
-                           for name, cells in self.sheets.items()}
         self._coordinates: dict[str, list[tuple[int, int, str]]] = {}
         self._cache: dict[Key, float | str | None] = {}
         self._failures: dict[Key, InputError] = {}
@@ -197,9 +202,11 @@ class Workbook:
                     continue
         return None
 
-    def _read_sheet(self, worksheet: Any, room: int) -> dict[str, Cell]:
-        """The non-empty cells of one sheet, by address; at most ``room`` of them."""
+    def _read_sheet(self, worksheet: Any, room: int) -> tuple[dict[str, Cell], int]:
+        """The non-empty cells of one sheet, by address (at most ``room`` of them), and the number of the last
+        row that holds one (0 for none)."""
         cells: dict[str, Cell] = {}
+        last_row = 0
         formats: dict[int, str] = {}  # number format by style id
         member = getattr(worksheet, "_worksheet_path", "")
         try:
@@ -214,6 +221,8 @@ class Workbook:
                         if parsed["value"] is None:
                             continue
                         address = f"{get_column_letter(parsed['column'])}{parsed['row']}"
+                        if parsed["row"] > last_row:
+                            last_row = parsed["row"]
                         number_format = formats.get(parsed["style_id"])
                         if number_format is None:  # a cell's format depends on its style only: looked up once
                             try:
@@ -233,7 +242,7 @@ class Workbook:
             raise
         except Exception as error:  # noqa: BLE001 - any failure of the XML layer on a hostile sheet
             raise self._unreadable("cannot read the sheet", error, worksheet.title, member) from None
-        return cells
+        return cells, last_row
 
     # -- cells ----------------------------------------------------------------------
     def sheet(self, name: str) -> str | None:
@@ -277,6 +286,14 @@ class Workbook:
             return self._cache[key]
         if key in self._failures:
             raise self._with_field(self._failures[key], field)
+        cell = self.cell(actual_sheet, address)
+        if cell is None or not _is_formula(cell.value):  # as _push does, without the stack
+            try:
+                self._cache[key] = self._plain(key, cell, field)
+            except InputError as error:
+                self._failures.setdefault(key, error)
+                raise self._with_field(error, field) from None
+            return self._cache[key]
         frames: list[_Frame] = []
         waiting: set[Key] = set()  # the keys of the frames, for the circular-reference check
         try:
@@ -312,7 +329,7 @@ class Workbook:
         """Resolve a cell without a formula at once; push a frame for a formula. True when pushed."""
         cell = self.cell(*key)
         value = None if cell is None else cell.value
-        if isinstance(value, str) and value.startswith("=") and len(value) > 1:
+        if _is_formula(value):
             frames.append(self._frame(key, value, field))
             return True
         self._cache[key] = self._plain(key, cell, field)
@@ -387,6 +404,10 @@ class _Frame:
     formula: cell_formula.Formula
     cells: list[list[Key]]  # per reference of the formula, the cells it covers
     pending: Iterator[Key]
+
+
+def _is_formula(value: object) -> bool:
+    return isinstance(value, str) and value.startswith("=") and len(value) > 1
 
 
 def _row_of(address: str) -> int:
