@@ -11,6 +11,7 @@ from econ.report.document_tables import Table, _amount, _Formatter, _input_value
 
 if TYPE_CHECKING:
     from econ.checks.evaluation import Evaluation
+    from econ.model.breakeven import StudyOutcome
 
 
 def _text(text_id: str, lang: str, **values: object) -> str:
@@ -61,6 +62,15 @@ def break_even_target(evaluation: Evaluation, alternative: str, lang: str) -> st
     return i18n.text("report.break_even.npv", lang, case=evaluation.plant.base_case_name(lang))
 
 
+def no_break_even(evaluation: Evaluation, outcome: StudyOutcome, lang: str) -> str:
+    """Why a break-even question has no answer in its range, as the report's table and the Break-even sheet
+    say it: what the NPV (or incremental NPV) stays over the range, positive or negative."""
+    # econ.model.breakeven says the sign only in its English reason ("... stays positive (from ...)")
+    sign = "positive" if "positive" in outcome.result.reason else "negative"
+    return i18n.text("report.break_even.none", lang, what=break_even_target(evaluation, outcome.study.alternative, lang),
+                     sign=i18n.text(f"report.sign.{sign}", lang))
+
+
 def _break_even_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
     plant = evaluation.plant
     headers = [_text(f"report.col.{name}", lang) for name in ("alternative", "input", "range", "break_even",
@@ -70,13 +80,11 @@ def _break_even_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Tab
     for outcome in evaluation.break_even_outcomes():
         study, result = outcome.study, outcome.result
         unit = _shown_unit(plant.parameters[study.key].unit, fmt)
-        what = break_even_target(evaluation, study.alternative, lang)
         if result.values:
             # a break-even is an estimate from the other inputs: 4 significant digits (16.34 RUB/kWh)
             answer = "; ".join(f"{fmt.auto(value, 4)} {unit}".strip() for value in result.values)
         else:
-            sign = "positive" if "positive" in result.reason else "negative"
-            answer = _text("report.break_even.none", lang, what=what, sign=_text(f"report.sign.{sign}", lang))
+            answer = no_break_even(evaluation, outcome, lang)
         table.add([study.alternative or plant.base_case_name(lang),
                    _parameter_label(study.key, plant.parameters[study.key].label, plant, lang),
                    f"{fmt.auto(study.low, 6)} – {fmt.auto(study.high, 6)} {unit}".strip(), answer,

@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 
 import xlsxwriter
 
-from econ import i18n
-from econ.report.document import break_even_target
+from econ.report.alternatives_tables import break_even_target, no_break_even
 from econ.report.xlsx_styles import INPUT_PERCENT, Palette, decimals_format
 from econ.report.xlsx_texts import Translator, text
 
@@ -59,10 +58,8 @@ def write_break_even(book: xlsxwriter.Workbook, evaluation: Evaluation, writers:
             quoted = "'" + source_sheet.replace("'", "''") + "'"
             sheet.write_formula(row, 5, f"={quoted}!{address}", palette.get("link", number(writer.results.scalar(study.key))),
                                 float(writer.results.scalar(study.key)))
-            if value is None:  # as the report says it (econ.report.document)
-                sign = "positive" if "positive" in result.reason else "negative"
-                sheet.write_string(row, 6, i18n.text("report.break_even.none", lang, what=target,
-                                                     sign=i18n.text(f"report.sign.{sign}", lang)))
+            if value is None:  # as the report's table says it
+                sheet.write_string(row, 6, no_break_even(evaluation, outcome, lang))
             else:
                 sheet.write_number(row, 6, value, palette.get("formula", number(value), bold=True))
             sheet.write_number(row, 7, study.low, palette.get("input", number(study.low)))
