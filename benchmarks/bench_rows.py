@@ -10,12 +10,18 @@ between one count and the next: in linear time the marginal time stays
 constant (the total per row falls as start-up is shared by more rows).
 The machine is shared and noisy: compare figures taken in one run.
 
-    python benchmarks/bench_rows.py [--repeats 3] [--rows 2000,8000,32000,100000]
+    python benchmarks/bench_rows.py [--repeats 3] [--rows 2000,8000,32000,100000] [--stages]
+
+``--stages`` also times, in a fresh process per run, the stages of ``econ check`` as CPU time: reading
+the workbook (read_plant), the model (model_with_audits and one evaluation of its figures) and the whole
+evaluation with its checks (evaluate_plant, which builds and evaluates the model again): the checks are
+about the difference of the last two.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -69,12 +75,43 @@ def times(command: list[str], repeats: int) -> tuple[list[float], list[float]]:
     return walls, cpus
 
 
+def stage_times(path: Path) -> dict[str, float]:
+    """CPU seconds of each stage of ``econ check`` on ``path``, in this process (see the module's docstring)."""
+    from econ.checks.evaluation import evaluate_plant, model_with_audits
+    from econ.inputs.reader import read_plant
+    from econ.model.figures import evaluate
+
+    start = time.process_time()
+    plant = read_plant(path)
+    read = time.process_time()
+    evaluate(model_with_audits(plant), plant.inputs())
+    model = time.process_time()
+    evaluate_plant(plant)
+    whole = time.process_time()
+    return {"read": read - start, "model": model - read, "model and checks": whole - model}
+
+
+def stages(path: Path, repeats: int) -> str:
+    """The median of each stage over ``repeats`` fresh processes, as one line."""
+    runs = []
+    for _ in range(repeats):
+        done = subprocess.run([sys.executable, __file__, "--stage-times", str(path)], capture_output=True, text=True,
+                              check=True)
+        runs.append(json.loads(done.stdout))
+    return "  ".join(f"{name} {statistics.median(run[name] for run in runs):.3f} s" for name in runs[0])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--rows", default="2000,8000,32000,100000",
                         help="Equipment row counts, comma-separated (default: 2000,8000,32000,100000)")
+    parser.add_argument("--stages", action="store_true", help="also time read, model and checks (CPU, medians)")
+    parser.add_argument("--stage-times", type=Path, help=argparse.SUPPRESS)  # the worker of --stages
     args = parser.parse_args()
+    if args.stage_times:
+        print(json.dumps(stage_times(args.stage_times)))
+        return
     counts = [int(text) for text in args.rows.split(",")]
     python = sys.executable
     medians: dict[int, float] = {}
@@ -94,6 +131,8 @@ def main() -> None:
                   f"(min {min(walls):.3f}, max {max(walls):.3f}, n={args.repeats}; CPU median "
                   f"{statistics.median(cpus):.3f} s)  "
                   f"{per_row * 1e6:7.1f} us/row, {ratio:.2f}x the time per row at {counts[0]:,}{marginal}")
+            if args.stages:
+                print(f"  stages, CPU medians of {args.repeats} runs: {stages(path, args.repeats)}")
 
 
 if __name__ == "__main__":
