@@ -4,8 +4,12 @@
 from __future__ import annotations
 
 import math
+import re
 
 _GROUP_SEPARATOR_RU = "\u00a0"  # a no-break space, as Russian typesetting groups thousands
+#: Between a number and its percent sign, in both languages: a no-break space keeps "37.0 %" together.
+PERCENT_SPACE = "\u00a0"
+_PERCENT_SIGN = re.compile(r"(\d)[ \u00a0\u202f]?%")
 
 
 def format_number(value: float | None, decimals: int = 0, lang: str = "en", undefined: str = "undefined") -> str:
@@ -54,6 +58,14 @@ def format_auto(value: float | None, lang: str = "en", digits: int = 4) -> str:
 
 
 def format_percent(value: float | None, decimals: int = 1, lang: str = "en") -> str:
+    """A fraction (0.37) in percent with ``decimals`` places and the language's separators: ``37.0 %``,
+    ``37,0 %``; None and non-finite values are ``undefined``."""
     if value is None or not math.isfinite(value):
         return format_number(value, lang=lang)
-    return format_number(value * 100, decimals, lang) + "\u00a0%"  # a no-break space keeps "37.0 %" together
+    return format_number(value * 100, decimals, lang) + PERCENT_SPACE + "%"
+
+
+def space_percent(text: str) -> str:
+    """``text`` with every percent sign after a number set as :func:`format_percent` sets it, whatever the
+    text had (``0%``, ``10 %``, ``10\u202f%`` -> ``10\u00a0%``)."""
+    return _PERCENT_SIGN.sub(r"\1" + PERCENT_SPACE + "%", text)

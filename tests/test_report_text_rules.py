@@ -1,12 +1,16 @@
 """The small text rules every report section shares, each written once: a sentence's full stop, a language's
-decimal mark and list separator."""
+decimal mark and list separator, the space before a percent sign."""
 
 from __future__ import annotations
 
 import pytest
 
-from econ.numbers import decimal_mark, format_auto, format_number, list_separator
+import re
+
+from econ.numbers import decimal_mark, format_auto, format_number, format_percent, list_separator, space_percent
+from econ.report.chart_style import chart_text
 from econ.report.document_tables import _sentence, full_stop
+from econ.report.typeset import typeset_text
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -31,3 +35,12 @@ def test_the_decimal_mark_and_list_separator_agree_with_format_number() -> None:
         assert list_separator(lang).strip() != decimal_mark(lang)  # "28,41; 142", never "28,41, 142"
     assert list_separator("ru").join(format_auto(value, "ru") for value in (28.41, 142.0)) == "28,41; 142"
     assert list_separator("en").join(format_auto(value, "en") for value in (28.41, 142.0)) == "28.41, 142"
+
+
+@pytest.mark.parametrize("text", ["0%", "10 %", "10\u202f%", "24,79 %", "рост на 5%; 7 %"])
+def test_the_page_and_the_charts_set_a_percent_sign_as_format_percent_does(text: str) -> None:
+    expected = space_percent(text)
+    assert "%" in expected and not re.search(r"\d[ \u202f]?%", expected)
+    assert chart_text(text) == expected
+    assert re.sub(r"<[^>]+>", "", typeset_text(text)) == expected
+    assert space_percent(format_percent(0.2479, 2, "ru")) == format_percent(0.2479, 2, "ru") == "24,79\u00a0%"

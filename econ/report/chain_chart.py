@@ -8,9 +8,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from econ.report.chart_style import COLOURS, PERCENT_SPACE, legend_columns, render, text_colour_on, text_width, \
-    tick_formatter, wrap_to_width
-from econ.numbers import format_number
+from econ.numbers import format_percent
+from econ.report.chart_style import COLOURS, legend_columns, render, text_colour_on, text_width, tick_formatter, \
+    wrap_to_width
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -119,7 +119,7 @@ def chain_flow_svg(flow: ChainFlow, title: str, labels: Mapping[str, str], *, de
     lang = "ru" if decimal_comma else "en"
 
     def percent(share: float) -> str:
-        return f"{format_number(share * 100, 1, lang)}{PERCENT_SPACE}%"
+        return format_percent(share, 1, lang)
 
     layout = _chain_layout(flow)
     present = {output.destination for stage in flow.stages for output in stage.outputs}

@@ -33,7 +33,7 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from econ.numbers import format_number
+from econ.numbers import PERCENT_SPACE, format_number, space_percent  # noqa: F401 - PERCENT_SPACE for the charts
 from econ.report.chemistry import unicode_formulas
 
 if TYPE_CHECKING:
@@ -88,9 +88,6 @@ RC = {
     "figure.dpi": 72,            # 1 px = 1 pt: the SVG's own unit
 }
 
-#: The space a chart writes between a number and "%", as the report's text does ("10 %", never "10%").
-PERCENT_SPACE = "\u00a0"
-_PERCENT = re.compile(r"(\d)[ \u00a0\u202f]?%")
 
 _RENDER_LOCK = threading.Lock()
 _TICK_GAP_PT = 6.0  # at least between two x tick labels; closer, the axis gets fewer ticks
@@ -174,7 +171,6 @@ def wrap_to_axes(figure: Figure, axes: Axes) -> None:
             return
 
 
-
 def chart_text(text: str) -> str:
     """``text`` as the report's text writes it: chemical formulas with Unicode subscripts (``Bi₂O₃``,
     ``Pb²⁺``; econ.report.chemistry) and a no-break space between a number and its percent sign (``10 %``).
@@ -182,7 +178,7 @@ def chart_text(text: str) -> str:
     :func:`render` applies it to every text of a chart (titles, axis and tick labels, legends, annotations).
     It is idempotent: ``chart_text(chart_text(text)) == chart_text(text)``.
     """
-    return unicode_formulas(_PERCENT.sub(r"\1" + PERCENT_SPACE + "%", text))
+    return unicode_formulas(space_percent(text))
 
 
 def text_width(text: str, size: float, weight: str | int = "normal") -> float:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from econ.numbers import space_percent
 from econ.report.chemistry import html_formulas
 
 _TAG = re.compile(r"(<[^>]*>)")
@@ -34,7 +35,6 @@ _NUMBER = r"(?<![\w.,\u00a0])[−+\-]?\d(?:[\d,.\u00a0]*\d)?"
 # a number's thousands groups typed with plain spaces: "2 500", "30 000", "1 334 248": one to three digits
 # (not after a letter, a digit or a decimal mark: not C4 100, not 2025 2026) and groups of exactly three digits
 _THOUSANDS = re.compile(r"(?<![\w.,\u00a0])\d{1,3}(?:[ \u00a0]\d{3})+(?!\d)")
-_PERCENT = re.compile(r"(\d)[ \u00a0]?%")
 # a unit word: letters (a dot after an abbreviation), a slash or a power, more letters: RUB/month, руб./мес,
 # А/м², m³/h, kWh/t, t/month; no digits (treatment/NaNO3 is a name), at most 24 characters, no file suffix
 _UNIT_CORE = (r"(?:[^\W\d_]+\.?(?:/[^\W\d_]+\.?)+[²³]?"
@@ -51,7 +51,7 @@ def typeset_text(text: str) -> str:
         return text
     text = _THOUSANDS.sub(lambda match: match.group(0).replace(" ", _NBSP), text)
     text = html_formulas(text)
-    text = _PERCENT.sub(r"\1" + _NBSP + "%", text)
+    text = space_percent(text)
     text = _UNIT.sub(_unit_span, text)
     text = _PERCENT_WITH_NUMBER.sub(lambda match: f'<span class="unit">{match.group(1)}{_NBSP}%</span>', text)
     return _NUMBER_THEN_WORD.sub(r"\1" + _NBSP, text)
