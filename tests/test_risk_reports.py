@@ -120,10 +120,10 @@ def test_verdict_reads_the_probability_of_loss(analysed):
     evaluation = analysed["cr"]
     probability = evaluation.uncertainty.probability_of_loss
     assert probability > 0.5  # the paper's specific-energy ranges put the electricity far above the 10 kW's
-    reasons = dict((text, weight) for weight, text in verdict_of(evaluation).reason_texts("en"))
-    sentence = (f"The uncertainty analysis gives a probability of a loss (NPV below 0) of "
-                f"{probability * 100:.1f}\u00a0%.")
-    assert reasons[sentence] == "invalidates"
+    start = (f"The uncertainty analysis gives a probability of a loss (NPV below 0) of "
+             f"{probability * 100:.1f}\u00a0%, but for 2 inputs the range leaves out the value the base case uses")
+    (weight,) = [weight for weight, text in verdict_of(evaluation).reason_texts("en") if text.startswith(start)]
+    assert weight == "invalidates"
 
 
 def test_run_analyses_a_workbook_with_an_uncertainty_sheet_only(capsys, tmp_path):

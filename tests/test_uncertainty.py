@@ -368,3 +368,49 @@ def test_bad_dask_address_is_an_error_before_reading():
     status, _, err = run_cli("uncertainty", str(CR), "--dask", "local:zero", "--vary", "electricity_price=uniform(1,2)")
     assert (status, err) == (2, "Error: --dask 'local:zero': expected local:N with N workers, a whole number of at "
                                 "least 1\n")
+
+
+def test_a_range_that_leaves_out_the_base_value_is_named_with_the_probability_at_the_base_value():
+    """cr_scheme's two power ranges come from the paper's specific energies (28.4-142 and 56.8-170 kW) and leave
+    out Table 2's 10 kW: the Monte Carlo describes another plant, and the verdict says so with the figure at 10 kW."""
+    from econ.api import analyse_uncertainty, evaluate_workbook
+    from econ.checks.verdict import verdict_of
+    from econ.model.risk import ranges_without_base
+
+    evaluation = evaluate_workbook(CR)
+    analyse_uncertainty(evaluation, 4000, 0, None)
+    risk = evaluation.uncertainty
+    assert [(item.key, item.base) for item in risk.without_base] == [
+        ("equipment.1.unit_power", 10.0), ("equipment.2.unit_power", 10.0)]
+    assert risk.probability_of_loss > 0.5
+    assert risk.at_base is not None and risk.at_base.statistics()["npv"]["prob_negative"] < 0.05
+    loss = next(reason for reason in verdict_of(evaluation).reasons if reason.kind == "loss")
+    assert loss.text_id == "verdict.reason.loss_without_base"
+    assert "Electrodialyser: unit power" in loss.text("en") and "with those inputs at their base values" in \
+        loss.text("en")
+    # a range that holds its base value is not named; nor one written to its base's digits
+    inputs = [item for item in risk.inputs if not item.key.startswith("equipment.")]
+    assert ranges_without_base(evaluation.plant, inputs) == ()
+
+
+def test_econ_uncertainty_warns_of_a_range_that_leaves_out_the_base_value():
+    status, out, _ = run_cli("uncertainty", str(CR), "--samples", "500")
+    assert status == 0
+    assert ("Warning: the range of equipment.1.unit_power, 28.4091 to 142.045 kW, leaves out its base value 10 kW"
+            in out)
+    status, out, _ = run_cli("uncertainty", str(CR), "--samples", "500", "--json")
+    assert [item["key"] for item in json.loads(out)["ranges_without_base"]] == [
+        "equipment.1.unit_power", "equipment.2.unit_power"]
+
+
+@pytest.mark.parametrize(("distribution", "parameters", "expected"), [
+    ("uniform", (2.0, 5.0), (2.0, 5.0)),
+    ("triangular", (1.0, 2.0, 4.0), (1.0, 4.0)),
+    ("pert", (1.0, 2.0, 4.0), (1.0, 4.0)),
+    ("discrete", (3.0, 1.0, 2.0, 0.2, 0.5, 0.3), (1.0, 3.0)),
+    ("normal", (10.0, 1.0), (10.0 - 2.5758293, 10.0 + 2.5758293)),  # the central 99 %: +-2.5758 sd
+])
+def test_the_range_of_a_distribution_is_its_support_or_its_central_99_percent(distribution, parameters, expected):
+    from econ.model.distributions import value_range
+
+    assert value_range(distribution, parameters) == pytest.approx(expected, abs=1e-6)

@@ -62,7 +62,7 @@ class Finding:
         likeliest = self.diagnosis.likeliest
         if self.kind == "input" and likeliest is not None:
             parameter = plant.parameters[likeliest.key]
-            name = _input_label(plant, likeliest.key, lang)
+            name = input_label(plant, likeliest.key, lang)
             text = i18n.text("finding.input", lang, count=count, input=name,
                              where=str(parameter.location), entered=format_auto(likeliest.entered, lang, 6),
                              implied=format_auto(likeliest.value, lang, 6), unit=i18n.unit(likeliest.unit, lang))
@@ -215,7 +215,7 @@ def ordered_by_finding(comparisons: Sequence[Comparison], findings: Sequence[Fin
     return first + [c for c in rest if c.evidence] + [c for c in rest if not c.evidence]
 
 
-def _input_label(plant: Plant, key: str, lang: str) -> str:
+def input_label(plant: Plant, key: str, lang: str) -> str:
     """An input as a reader reads it: the row's name (in the plant's language) and the field's label in ``lang``
     (``Electrodialyser: unit power``); a scalar input by its description as the workbook gives it in the plant's
     language; else the input as the sheets name it."""

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 from econ import i18n
 from econ.checks import corrected as corrections
 from econ.checks.audits import WARNING, Audit, is_claim
-from econ.checks.findings import Finding, evaluation_findings
+from econ.checks.findings import Finding, evaluation_findings, input_label
 from econ.numbers import format_auto, format_number, format_percent
 
 if TYPE_CHECKING:
@@ -140,6 +140,24 @@ class Verdict:
         return " ".join(parts)
 
 
+def _loss_reason(evaluation: Evaluation, weight: str, probability: float) -> Reason:
+    """The probability of a loss; when some uncertain inputs' ranges leave out their base values, which they
+    are and the probability with them at those values (econ.model.risk.RiskAnalysis.at_base)."""
+    risk = evaluation.uncertainty
+    without_base = getattr(risk, "without_base", ())
+    if not without_base:
+        return Reason("loss", weight, "verdict.reason.loss", {"probability": Percent(probability)})
+    values: dict[str, object] = {"probability": Percent(probability), "count": len(without_base),
+                                 "inputs": _Inputs(evaluation.plant, tuple(item.key for item in without_base))}
+    at_base = getattr(risk, "at_base", None)
+    if at_base is None:  # nothing else varies: the base case is the one case left
+        return Reason("loss", weight, "verdict.reason.loss_without_base_only", values)
+    at_base_loss = at_base.statistics()["npv"].get("prob_negative")
+    if at_base_loss is None:
+        return Reason("loss", weight, "verdict.reason.loss_without_base_only", values)
+    return Reason("loss", weight, "verdict.reason.loss_without_base", values | {"at_base": Percent(at_base_loss)})
+
+
 def regression_findings(evaluation: Evaluation) -> list[Finding]:
     """The regression's material problems the verdict counts: the material findings, each the published
     figures that differ or claims that fail from one cause (econ.checks.findings)."""
@@ -195,7 +213,7 @@ def verdict_of(evaluation: Evaluation, probability_of_loss: float | None = None)
     if probability is not None:
         against = probability if npv > 0 else 1 - probability
         weight = INVALIDATES if against >= LOSS_OVERTURNS else QUALIFIES if against >= LOSS_QUALIFIES else NOTE
-        reasons.append(Reason("loss", weight, "verdict.reason.loss", {"probability": Percent(probability)}))
+        reasons.append(_loss_reason(evaluation, weight, probability))
     findings = regression_findings(evaluation)
     if findings:
         reasons.append(Reason("regression", QUALIFIES, "verdict.reason.regression",
@@ -265,6 +283,14 @@ class _Titles:
 
 
 @dataclass(frozen=True)
+class _Inputs:
+    """Inputs named as the reader reads them (econ.checks.findings.input_label), joined with semicolons."""
+
+    plant: object  # econ.inputs.plant.Plant
+    keys: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class _Fraction:
     numerator: int
     denominator: int
@@ -279,6 +305,8 @@ def _formatted(values: dict[str, object], lang: str) -> dict[str, object]:
             formatted[name] = format_percent(value.value, value.decimals, lang=lang)
         elif isinstance(value, _Titles):
             formatted[name] = "; ".join(audit.title(lang) for audit in value.audits)
+        elif isinstance(value, _Inputs):
+            formatted[name] = "; ".join(input_label(value.plant, key, lang) for key in value.keys)
         elif isinstance(value, _Fraction):
             formatted[name] = f"{value.numerator}/{value.denominator}"
         elif isinstance(value, Audit):

@@ -50,6 +50,7 @@ def execute(args: argparse.Namespace) -> int:
     from econ.inputs.uncertainty_reader import chosen_inputs
     from econ.model.cluster import dask_executor, local_workers
     from econ.model.outcomes import INCREMENTAL, MONTE_CARLO_METRICS, MetricModel
+    from econ.model.risk import ranges_without_base
     from econ.model.sampling import Sampler
     from econ.model.uncertainty import in_process_map, monte_carlo, sobol_indices
 
@@ -75,6 +76,9 @@ def execute(args: argparse.Namespace) -> int:
         "correlations": [{"input_a": a, "input_b": b, "rank_correlation": rho} for a, b, rho in correlations],
         "metrics": outcome.statistics(),
         "unquantified": list(plant.uncertainty.unquantified) if plant.uncertainty and not args.vary else [],
+        "ranges_without_base": [{"key": item.key, "low": item.low, "high": item.high, "base": item.base,
+                                 "unit": plant.parameters[item.key].unit}
+                                for item in ranges_without_base(plant, inputs)],
     }
     if args.sobol is not None:
         metric = INCREMENTAL if args.alternative else "npv"
@@ -118,6 +122,11 @@ def _print(plant, report: dict) -> None:
     print_table(rows)
     if report["unquantified"]:
         print(f"Unquantified assumptions (no range): {', '.join(report['unquantified'])}")
+    for item in report["ranges_without_base"]:
+        print(f"Warning: the range of {item['key']}, {format_auto(item['low'], digits=6)} to "
+              f"{format_auto(item['high'], digits=6)} {item['unit']}, leaves out its base value "
+              f"{format_auto(item['base'], digits=6)} {item['unit']}: the statistics describe the plant the ranges "
+              "give, not the base case")
     if "sobol" in report:
         sobol = report["sobol"]
         print(f"Sobol indices of {sobol['metric']} ({sobol['evaluations']:,} evaluations, 95 % confidence):")

@@ -313,6 +313,24 @@ TEXTS: dict[str, tuple[str, str]] = {
         "потребляют столько же, поэтому установку нельзя рассчитать при значении источника"),
     "verdict.reason.loss": ("the uncertainty analysis gives a probability of a loss (NPV below 0) of {probability}",
                             "анализ неопределённости даёт вероятность убытка (NPV меньше 0) {probability}"),
+    "verdict.reason.loss_without_base": (
+        "the uncertainty analysis gives a probability of a loss (NPV below 0) of {probability}, but for {count} "
+        "{count:~input|inputs} the range leaves out the value the base case uses ({inputs}): the analysis describes "
+        "the plant those ranges give, and with {count:~that input|those inputs} at {count:~its base value|their base "
+        "values} the probability is {at_base}",
+        "анализ неопределённости даёт вероятность убытка (NPV меньше 0) {probability}, но для {count} "
+        "{count:~входной величины|входных величин|входных величин} диапазон не включает значение базового варианта "
+        "({inputs}): анализ описывает установку, которую задают эти диапазоны, а при "
+        "{count:~базовом значении этой величины|базовых значениях этих величин|базовых значениях этих величин} "
+        "вероятность составляет {at_base}"),
+    "verdict.reason.loss_without_base_only": (
+        "the uncertainty analysis gives a probability of a loss (NPV below 0) of {probability}, but for {count} "
+        "{count:~input|inputs} the range leaves out the value the base case uses ({inputs}), and no other input "
+        "varies: the analysis describes the plant those ranges give, not the base case",
+        "анализ неопределённости даёт вероятность убытка (NPV меньше 0) {probability}, но для {count} "
+        "{count:~входной величины|входных величин|входных величин} диапазон не включает значение базового варианта "
+        "({inputs}), а другие величины не варьируются: анализ описывает установку, которую задают эти диапазоны, "
+        "а не базовый вариант"),
     "verdict.reason.regression": (
         "{failed} of {total} published {total:~figure|figures} {failed:~does|do} not follow from {failed:~its|their} "
         "inputs beyond their rounding ({findings} material {findings:~finding|findings} by cause)",

@@ -126,6 +126,21 @@ def variance(distribution: str, parameters: tuple[float, ...]) -> float:
     return float(np.dot((values - centre) ** 2, probabilities))
 
 
+CENTRAL_SHARE = 0.99  # the range of an unbounded distribution (normal, lognormal): its central 99 %
+
+
+def value_range(distribution: str, parameters: tuple[float, ...]) -> tuple[float, float]:
+    """The values an input takes, in its unit: the support of a bounded distribution (uniform, triangular,
+    PERT, discrete), the central :data:`CENTRAL_SHARE` of an unbounded one (normal, lognormal)."""
+    if distribution in ("uniform", "triangular", "pert"):
+        return float(parameters[0]), float(parameters[-1])
+    if distribution == "discrete":
+        values = parameters[: len(parameters) // 2]
+        return float(min(values)), float(max(values))
+    tail = (1.0 - CENTRAL_SHARE) / 2.0
+    return float(ppf(distribution, parameters, tail)), float(ppf(distribution, parameters, 1.0 - tail))
+
+
 def describe(distribution: str, parameters: tuple[float, ...]) -> str:
     """``uniform(10, 16)``: the distribution as the command line and the reports write it."""
     if distribution == "discrete":

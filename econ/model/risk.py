@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from econ.errors import ModelError
 from econ.inputs.plant import Plant
 from econ.inputs.uncertainty_reader import UncertainInput, chosen_inputs
+from econ.model import distributions
 from econ.model.outcomes import MONTE_CARLO_METRICS, MetricModel
 from econ.model.sampling import Sampler
 from econ.model.sensitivity import DEFAULT_PERCENT, Spider, Tornado, spider, tornado, tornado_ranges
@@ -28,6 +29,32 @@ from econ.model.uncertainty import MonteCarlo, in_process_map, monte_carlo, sobo
 REPORT_SAMPLES = 20_000
 REPORT_SEED = 0
 SPIDER_TOP = 5  # inputs in the spider chart
+
+
+@dataclass(frozen=True)
+class RangeWithoutBase:
+    """An uncertain input whose range leaves out the value the base case uses (all in the model's unit): the
+    Monte Carlo then describes another plant than the base case, and says so."""
+
+    key: str
+    low: float
+    high: float
+    base: float
+
+
+def ranges_without_base(plant: Plant, inputs: tuple[UncertainInput, ...] | list[UncertainInput]
+                        ) -> tuple[RangeWithoutBase, ...]:
+    """The inputs whose range (distributions.value_range) does not contain their base value."""
+    found = []
+    for item in inputs:
+        parameter = plant.parameters.get(item.key)
+        if parameter is None:
+            continue
+        low, high = distributions.value_range(item.distribution, item.parameters)
+        tolerance = 1e-9 * max(abs(low), abs(high), abs(parameter.value))  # a range written to its base's digits
+        if not low - tolerance <= parameter.value <= high + tolerance:
+            found.append(RangeWithoutBase(item.key, low, high, parameter.value))
+    return tuple(found)
 
 
 @dataclass(frozen=True)
@@ -44,6 +71,9 @@ class RiskAnalysis:
     unquantified: tuple[str, ...]
     sobol: dict[str, object] | None = None
     percent: float = DEFAULT_PERCENT  # the range of a money input without a distribution, +-%
+    without_base: tuple[RangeWithoutBase, ...] = ()  # inputs whose range leaves out their base value
+    at_base: MonteCarlo | None = None  # the Monte Carlo with those inputs at their base values (None: none such,
+    # or no other input varies)
     _statistics: dict[str, dict[str, float | int | None]] = field(default_factory=dict, repr=False)
 
     def statistics(self) -> dict[str, dict[str, float | int | None]]:
@@ -81,5 +111,12 @@ def analyse_risk(plant: Plant, samples: int = REPORT_SAMPLES, seed: int = REPORT
     indices = (sobol_indices(evaluator, Sampler.of(inputs, correlations), sobol_base, seed, "npv")
                if sobol_base is not None else None)
     unquantified = plant.uncertainty.unquantified if plant.uncertainty else ()
+    without_base = ranges_without_base(plant, inputs)
+    outside = {item.key for item in without_base}
+    kept = [item for item in inputs if item.key not in outside]
+    at_base = None
+    if without_base and kept:  # a second Monte Carlo, of the same samples and seed, with those at their base values
+        kept_correlations = [pair for pair in correlations if not {pair[0], pair[1]} & outside]
+        at_base = monte_carlo(evaluator, Sampler.of(kept, kept_correlations), samples, seed, in_process_map())
     return RiskAnalysis(samples, seed, tuple(inputs), tuple(correlations), result, spider(evaluator, top, "npv"),
-                        outcome, tuple(unquantified), indices, percent)
+                        outcome, tuple(unquantified), indices, percent, without_base=without_base, at_base=at_base)
