@@ -86,21 +86,10 @@ def _text(text_id: str, lang: str, **values: object) -> str:
 
 def build_document(evaluation: Evaluation, lang: str) -> Document:
     """The report content of ``evaluation`` in ``lang`` ("en" or "ru"), charts not yet drawn."""
-    plant, results, model = evaluation.plant, evaluation.results, evaluation.model
+    plant = evaluation.plant
     fmt = _Formatter(lang, plant.currency)
-    cur = plant.currency
     texts = {text_id.split(".", 1)[1]: _text(text_id, lang) for text_id in _TEXT_IDS}
     texts["untranslated"] = report_note(plant, lang)  # the workbook's texts without a translation: one note
-
-    def label(key: str) -> str:
-        figure = model.get(key)
-        return i18n.figure_label(key, lang, _row_name(plant, key)) if figure else key
-
-    def value(key: str) -> str:
-        figure = model.get(key)
-        assert isinstance(figure, Figure)
-        return f"{fmt.figure(results.scalar(key), figure)} {fmt.unit(figure.unit)}".strip()
-
     title_fields = [
         (_text("report.field.project", lang), plant.text("name", lang)),
         (_text("report.field.date", lang), report_time().date().isoformat()),
@@ -113,58 +102,8 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
     metric_texts = {key: _metric_text(evaluation, key, fmt) for key in
                     ("irr", "payback", "discounted_payback", "profitability_index")}
     verdict = verdict_of(evaluation)
-    key_figures = [
-        (label("opex_per_month"), value("opex_per_month")),
-        (label("specific_cost"), value("specific_cost")),
-        (label("net_effect_per_month"), value("net_effect_per_month")),
-        (label("net_effect_per_year"), value("net_effect_per_year")),
-        (label("capital_total"), value("capital_total")),
-        (f"{label('npv')},\u00a0{_input_value(plant.value('discount_rate'), 'fraction', fmt)}", value("npv")),
-        (label("irr"), metric_texts["irr"]),
-        (label("payback"), metric_texts["payback"]),
-        (label("discounted_payback"), metric_texts["discounted_payback"]),
-    ]
-    key_figures, key_notes = _short_key_figures(key_figures, evaluation, lang)
-    if not verdict.shows_npv:  # neither capital nor operating cost: no NPV headline, only the products' value
-        key_figures = [(label("opex_per_month"), value("opex_per_month")),
-                       (label("capital_total"), value("capital_total")),
-                       (_text("report.products_value", lang), value("net_effect_per_month")),
-                       (_text("report.products_value_year", lang), value("net_effect_per_year"))]
-        key_notes = []
-    tables = {
-        "inputs": _parameters_table(evaluation, fmt, lang),
-        "plant_items": _items_table(evaluation, fmt, lang),
-        "energy": _energy_table(evaluation, fmt, lang),
-        "opex": _figure_table("opex", _text("report.opex_caption", lang, cur=fmt.unit(cur)), evaluation, fmt, lang,
-                              ["opex_energy", "opex_labour", "opex_depreciation", "opex_maintenance",
-                               *(["opex_reagents"] if plant.chain is not None else []),
-                               *(["opex_consumables"] if "opex_consumables" in model else []), "opex_per_month",
-                               "specific_cost"], totals={"opex_per_month"}),
-        "revenue": _figure_table("revenue", _text("report.revenue_caption.recovered" if revenue_kind(plant) == "recovered"
-                                                  else "report.revenue_caption", lang), evaluation, fmt, lang,
-                                 _revenue_keys(evaluation), totals={"net_effect_per_month", "products_value_per_month"}),
-        "metrics": _metrics_table(evaluation, fmt, lang, metric_texts),
-        "checks": _checks_table(evaluation, fmt, lang),
-        "appendix": _appendix_table(evaluation, fmt, lang),
-    }
-    chain = []
-    if plant.chain is not None:
-        from econ.report.chain_tables import chain_tables, process_energy_table
-
-        chain = list(chain_tables(evaluation, fmt, lang).values())
-        energy_uses = process_energy_table(evaluation, fmt, lang)
-        if energy_uses is not None:
-            tables["process_energy"] = energy_uses
-        key_figures += [(i18n.figure_label(f"chain.{j}.recovery_sold", lang, component),
-                         fmt.percent(results.scalar(f"chain.{j}.recovery_sold")))
-                        for j, component in enumerate(plant.chain.components)
-                        if f"chain.{j}.recovery_sold" in results.values]
-    if evaluation.plant.break_even:
-        tables["break_even"] = _break_even_table(evaluation, fmt, lang)
-    if evaluation.cases:
-        tables["alternatives"] = _alternatives_table(evaluation, fmt, lang, metric_texts)
-        tables["incremental"] = _incremental_table(evaluation, fmt, lang)
-        tables["overrides"] = _overrides_table(evaluation, fmt, lang)
+    key_figures, key_notes = _key_figures(evaluation, verdict.shows_npv, fmt, lang, metric_texts)
+    tables, chain = _tables(evaluation, fmt, lang, metric_texts)
     audits = [("warning" if audit.status != "ok" else "ok", readable(audit.title(lang), evaluation, lang),
                _sentence(readable(audit.message(lang), evaluation, lang))) for audit in evaluation.audits]
     conventions = [_text(f"convention.{name}", lang) for name in dcf_tables.conventions(plant)]
@@ -195,6 +134,45 @@ def build_document(evaluation: Evaluation, lang: str) -> Document:
                "appendix_checks": bool(tables["checks"].rows) and document.checks_summary.in_appendix}
     document.toc = [(section, texts[section]) for section in _SECTIONS if present.get(section, True)]
     return document
+
+
+def _tables(evaluation: Evaluation, fmt: _Formatter, lang: str,
+            metric_texts: dict[str, str]) -> tuple[dict[str, Table], list[Table]]:
+    """The report's tables by id (those of alternatives and break-even only when the workbook has them), and
+    the process chain's tables in their order (none without a chain)."""
+    plant, model = evaluation.plant, evaluation.model
+    cur = plant.currency
+    tables = {
+        "inputs": _parameters_table(evaluation, fmt, lang),
+        "plant_items": _items_table(evaluation, fmt, lang),
+        "energy": _energy_table(evaluation, fmt, lang),
+        "opex": _figure_table("opex", _text("report.opex_caption", lang, cur=fmt.unit(cur)), evaluation, fmt, lang,
+                              ["opex_energy", "opex_labour", "opex_depreciation", "opex_maintenance",
+                               *(["opex_reagents"] if plant.chain is not None else []),
+                               *(["opex_consumables"] if "opex_consumables" in model else []), "opex_per_month",
+                               "specific_cost"], totals={"opex_per_month"}),
+        "revenue": _figure_table("revenue", _text("report.revenue_caption.recovered" if revenue_kind(plant) == "recovered"
+                                                  else "report.revenue_caption", lang), evaluation, fmt, lang,
+                                 _revenue_keys(evaluation), totals={"net_effect_per_month", "products_value_per_month"}),
+        "metrics": _metrics_table(evaluation, fmt, lang, metric_texts),
+        "checks": _checks_table(evaluation, fmt, lang),
+        "appendix": _appendix_table(evaluation, fmt, lang),
+    }
+    chain = []
+    if plant.chain is not None:
+        from econ.report.chain_tables import chain_tables, process_energy_table
+
+        chain = list(chain_tables(evaluation, fmt, lang).values())
+        energy_uses = process_energy_table(evaluation, fmt, lang)
+        if energy_uses is not None:
+            tables["process_energy"] = energy_uses
+    if plant.break_even:
+        tables["break_even"] = _break_even_table(evaluation, fmt, lang)
+    if evaluation.cases:
+        tables["alternatives"] = _alternatives_table(evaluation, fmt, lang, metric_texts)
+        tables["incremental"] = _incremental_table(evaluation, fmt, lang)
+        tables["overrides"] = _overrides_table(evaluation, fmt, lang)
+    return tables, chain
 
 
 def _metric_text(evaluation: Evaluation, key: str, fmt: _Formatter) -> str:
@@ -409,29 +387,49 @@ def _metrics_table(evaluation: Evaluation, fmt: _Formatter, lang: str, metric_te
     return table
 
 
-
-
-# the key figures whose value may be a reason instead of a number ("undefined: ...", "not reached within ...")
-_METRIC_KEYS = ("irr", "payback", "discounted_payback", "profitability_index")
+# the key figures that are metrics: a reason instead of a number ("undefined: ...", "not reached within ...")
+_KEY_METRICS = ("irr", "payback", "discounted_payback")
 _NOTE_MARKS = "¹²³⁴⁵⁶⁷⁸⁹"
 
 
-def _short_key_figures(key_figures: list[tuple[str, str]], evaluation: Evaluation,
-                       lang: str) -> tuple[list[tuple[str, str]], list[str]]:
-    """The key figures with a short cell ("not reached", "undefined") where a metric is not a number, each
-    marked, and the notes below the box that give the reason in full."""
-    shown, notes = [], []
-    reasons = {i18n.figure_label(key, lang): metric_text(evaluation.results.metrics[key], key, lang,
-                                                         evaluation.model.years)
-               for key in _METRIC_KEYS if key in evaluation.results.metrics}
-    for name, value in key_figures:
-        status = next((int(evaluation.results.metrics[key].status) for key in _METRIC_KEYS
-                       if key in evaluation.results.metrics and i18n.figure_label(key, lang) == name), 0)
-        if status == 0 or name not in reasons or value != reasons[name]:
-            shown.append((name, value))
-            continue
-        short = value.partition(":")[0] if ":" in value else i18n.text("metric.not_reached_short", lang)
-        mark = _NOTE_MARKS[len(notes) % len(_NOTE_MARKS)]
-        shown.append((name, f"{short}{mark}"))
-        notes.append(full_stop(f"{mark} {name}: {value}"))
-    return shown, notes
+def _key_figures(evaluation: Evaluation, shows_npv: bool, fmt: _Formatter, lang: str,
+                 metric_texts: dict[str, str]) -> tuple[list[tuple[str, str]], list[str]]:
+    """The summary's key figures as (label, value), then the notes below them: a metric that is not a number
+    has a short cell ("not reached¹", "undefined²") and its reason in full in a note. Without an NPV headline
+    (neither capital nor operating cost, :attr:`Verdict.shows_npv`) only the products' value; a chain's
+    recovery of each component sold last."""
+    plant, results, model = evaluation.plant, evaluation.results, evaluation.model
+
+    def value(key: str) -> str:
+        figure = model.get(key)
+        assert isinstance(figure, Figure)
+        return f"{fmt.figure(results.scalar(key), figure)} {fmt.unit(figure.unit)}".strip()
+
+    def row(key: str) -> tuple[str, str]:
+        return figure_label(plant, key, lang), value(key)
+
+    notes: list[str] = []
+    if shows_npv:
+        rate = _input_value(plant.value("discount_rate"), "fraction", fmt)
+        figures = [row(key) for key in ("opex_per_month", "specific_cost", "net_effect_per_month",
+                                        "net_effect_per_year", "capital_total")]
+        figures.append((f"{figure_label(plant, 'npv', lang)},\u00a0{rate}", value("npv")))
+        for key in _KEY_METRICS:
+            name, text = figure_label(plant, key, lang), metric_texts[key]
+            if int(results.metrics[key].status) == 0:
+                figures.append((name, text))
+                continue
+            short = text.partition(":")[0] if ":" in text else i18n.text("metric.not_reached_short", lang)
+            mark = _NOTE_MARKS[len(notes) % len(_NOTE_MARKS)]
+            figures.append((name, f"{short}{mark}"))
+            notes.append(full_stop(f"{mark} {name}: {text}"))
+    else:
+        figures = [row("opex_per_month"), row("capital_total"),
+                   (i18n.text("report.products_value", lang), value("net_effect_per_month")),
+                   (i18n.text("report.products_value_year", lang), value("net_effect_per_year"))]
+    if plant.chain is not None:
+        figures += [(i18n.figure_label(f"chain.{j}.recovery_sold", lang, component),
+                     fmt.percent(results.scalar(f"chain.{j}.recovery_sold")))
+                    for j, component in enumerate(plant.chain.components)
+                    if f"chain.{j}.recovery_sold" in results.values]
+    return figures, notes
