@@ -133,7 +133,7 @@ class _Writer:
     @staticmethod
     def input_style(value: object) -> str:
         """The style of an input-like number: "whole" (no decimal separator) for a whole number, else "input"."""
-        return "input" if xlsx_styles.decimals_format(value) == NUMBER_FORMATS["input"] else "whole"
+        return "whole" if xlsx_styles.is_whole(value) else "input"
 
     def write_expr(self, sheet: str, row: int, column: int, expr: Expr, value: float | str, style: str,
                    bold: bool = False) -> None:

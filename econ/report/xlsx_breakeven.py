@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import xlsxwriter
 
 from econ.report.alternatives_tables import break_even_target, no_break_even
-from econ.report.xlsx_styles import INPUT_PERCENT, Palette, decimals_format
+from econ.report.xlsx_styles import Palette, input_format
 from econ.report.xlsx_texts import Translator, text
 
 if TYPE_CHECKING:
@@ -44,8 +44,6 @@ def write_break_even(book: xlsxwriter.Workbook, evaluation: Evaluation, writers:
         parameter = plant.parameters[study.key]
         writer = by_case.get(study.alternative, base_writer)
         is_fraction = parameter.unit == "fraction"
-        number = lambda value, fraction=is_fraction: (  # a whole number without its decimal mark
-            INPUT_PERCENT if fraction else decimals_format(value, "#,##0.####"))
         values: tuple[float | None, ...] = result.values or (None,)
         for value in values:
             sheet.write_string(row, 0, study.alternative or plant.base_case_name(lang))
@@ -56,14 +54,15 @@ def write_break_even(book: xlsxwriter.Workbook, evaluation: Evaluation, writers:
             sheet.write_string(row, 4, "%" if is_fraction else translate(parameter.unit))
             source_sheet, address = writer.cells.locate(study.key)
             quoted = "'" + source_sheet.replace("'", "''") + "'"
-            sheet.write_formula(row, 5, f"={quoted}!{address}", palette.get("link", number(writer.results.scalar(study.key))),
-                                float(writer.results.scalar(study.key)))
+            base_value = float(writer.results.scalar(study.key))
+            sheet.write_formula(row, 5, f"={quoted}!{address}", palette.get("link", input_format(base_value, parameter.unit)),
+                                base_value)
             if value is None:  # as the report's table says it
                 sheet.write_string(row, 6, no_break_even(evaluation, outcome, lang))
             else:
-                sheet.write_number(row, 6, value, palette.get("formula", number(value), bold=True))
-            sheet.write_number(row, 7, study.low, palette.get("input", number(study.low)))
-            sheet.write_number(row, 8, study.high, palette.get("input", number(study.high)))
+                sheet.write_number(row, 6, value, palette.get("formula", input_format(value, parameter.unit), bold=True))
+            sheet.write_number(row, 7, study.low, palette.get("input", input_format(study.low, parameter.unit)))
+            sheet.write_number(row, 8, study.high, palette.get("input", input_format(study.high, parameter.unit)))
             row += 1
     for column, width in enumerate((24, 34, 40, 30, 12, 16, 22, 14, 14)):
         sheet.set_column(column, column, width)

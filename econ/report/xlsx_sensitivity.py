@@ -29,7 +29,7 @@ import xlsxwriter
 
 from econ import i18n
 from econ.numbers import decimal_mark, format_number, list_separator
-from econ.report.xlsx_styles import INPUT_PERCENT, Palette, decimals_format
+from econ.report.xlsx_styles import Palette, decimals_format, input_format
 
 if TYPE_CHECKING:
     from econ.checks.evaluation import Evaluation
@@ -123,16 +123,15 @@ def write_sensitivity(book: xlsxwriter.Workbook, evaluation: Evaluation, writers
     for swing in risk.tornado.swings:
         key = swing.range.key
         parameter = plant.parameters[key]
-        number = lambda value, unit=parameter.unit: (  # a whole number without its decimal mark
-            INPUT_PERCENT if unit == "fraction" else decimals_format(value, "#,##0.####"))
         source_sheet, address = base_writer.cells.locate(key)
         base_value = float(base_writer.results.scalar(key))
         sheet.write_string(row, 0, base_writer.translate(parameter.label))
         sheet.write_string(row, 1, key)
         sheet.write_string(row, 2, "%" if parameter.unit == "fraction" else base_writer.translate(parameter.unit))
-        sheet.write_formula(row, 3, f"={_quote(source_sheet)}!{address}", palette.get("link", number(base_value)), base_value)
-        sheet.write_number(row, 4, swing.range.low, palette.get("value", number(swing.range.low)))
-        sheet.write_number(row, 5, swing.range.high, palette.get("value", number(swing.range.high)))
+        sheet.write_formula(row, 3, f"={_quote(source_sheet)}!{address}",
+                            palette.get("link", input_format(base_value, parameter.unit)), base_value)
+        sheet.write_number(row, 4, swing.range.low, palette.get("value", input_format(swing.range.low, parameter.unit)))
+        sheet.write_number(row, 5, swing.range.high, palette.get("value", input_format(swing.range.high, parameter.unit)))
         slope = linear_slope(swing, base_value, base_npv)
         ends = {4: swing.range.low, 5: swing.range.high}
         for end_column, (column, value) in zip((6, 7), ((4, swing.metric_low), (5, swing.metric_high))):

@@ -35,11 +35,20 @@ def money_format(value: object) -> str:
     return MONEY
 
 
+def is_whole(value: object) -> bool:
+    """Whether ``value`` is a finite whole number (8, 8.0): Excel shows ``#,##0.######`` on 8 as ``8.``."""
+    return isinstance(value, (int, float)) and math.isfinite(value) and float(value).is_integer()
+
+
 def decimals_format(value: object, decimals: str = "#,##0.######") -> str:
-    """``#,##0`` for a whole number, else ``decimals``: Excel shows ``#,##0.######`` on 8 as ``8.``."""
-    if isinstance(value, (int, float)) and math.isfinite(value) and float(value).is_integer():
-        return MONEY
-    return decimals
+    """``#,##0`` for a whole number (:func:`is_whole`), else ``decimals``."""
+    return MONEY if is_whole(value) else decimals
+
+
+def input_format(value: object, unit: str) -> str:
+    """The number format of an input's value (or of a value of the same input: a break-even, a range's end)
+    outside the Inputs sheet: percent for a fraction, else up to 4 decimals and none on a whole number."""
+    return INPUT_PERCENT if unit == "fraction" else decimals_format(value, "#,##0.####")
 
 
 class Palette:
