@@ -89,8 +89,9 @@ class SheetParser(WorkSheetParser):
             if style_id:
                 style_id = int(style_id)
             value = None
-            if len(element):
-                if len(element) > 1:
+            children = len(element)
+            if children:
+                if children > 1:
                     return None
                 child = element[0]
                 if child.tag == VALUE_TAG and data_type in ("n", "s") and not len(child):
@@ -99,10 +100,12 @@ class SheetParser(WorkSheetParser):
                         pass  # an empty <v/>: no value
                     elif data_type == "s":
                         value = self.shared_strings[int(text)]
-                    elif not math.isfinite(float(text)) or style_id in self.date_formats:
-                        return None
                     else:
-                        value = openpyxl_sheet._cast_number(text)  # noqa: SLF001 - the general path's own cast
+                        number = float(text)
+                        if not math.isfinite(number) or style_id in self.date_formats:
+                            return None
+                        # as openpyxl's _cast_number: a float if written with a point or an exponent, else an int
+                        value = number if "." in text or "e" in text or "E" in text else int(text)
                 elif child.tag == INLINE_STRING and data_type == "inlineStr" and not child.attrib and len(child) == 1:
                     piece = child[0]
                     if piece.tag != TEXT_TAG or len(piece) or piece.text is None:

@@ -19,6 +19,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -343,6 +344,7 @@ class UncertaintyReader:
                      and is_assumption(parameter.source, key.split(".")[-1]))
 
 
+@lru_cache(maxsize=4096)  # a table's rows share their source: 100,000 rows, a few texts
 def is_assumption(source: str, field_name: str = "") -> bool:
     """True when an input's source says it is an assumption: the source begins with the word, or a table
     row's shared source says ``FIELD: assumption`` for this field."""

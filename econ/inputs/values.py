@@ -58,6 +58,7 @@ class ValueReader:
         # what could not be read of the workbook's foundations (currency, basis, months): the fields whose units
         # refer to it are not converted, since their errors would repeat the first one
         self.unknown: set[str] = set()
+        self._unit_cells_checked: set[tuple[str, str]] = set()  # unit cells that hold no number
 
     def error(self, message: str, sheet: str | None = None, cell: str | None = None, field: str | None = None,
               expected: str | None = None, found: object = None) -> InputError:
@@ -94,8 +95,9 @@ class ValueReader:
             raise self.text_instead_of_number(value, spec, sheet, address)
         target = self.unit_of(spec)
         entered_unit = unit_text.strip()
-        if unit_cell:
+        if unit_cell and (sheet, unit_cell) not in self._unit_cells_checked:  # a table's units row: once a column
             self.check_unit_text(spec, sheet, unit_cell)
+            self._unit_cells_checked.add((sheet, unit_cell))
         if self._blocked(spec):
             return Parameter(key, label, UNREAD, target, source, location, str(value))
         percent_format = raw is not None and "%" in raw.number_format

@@ -123,6 +123,7 @@ class Workbook:
             finally:
                 book.close()
         self._coordinates: dict[str, list[tuple[int, int, str]]] = {}
+        self._spellings: dict[str, str | None] = {}  # sheet(): each name as asked, and the sheet it names
         self._cache: dict[Key, float | str | None] = {}
         self._failures: dict[Key, InputError] = {}
         # the cells the reader has looked at, so that it can report every non-empty cell it has not read
@@ -247,7 +248,9 @@ class Workbook:
     # -- cells ----------------------------------------------------------------------
     def sheet(self, name: str) -> str | None:
         """The workbook's own spelling of a sheet name, matched without case."""
-        return self.names.get(name.lower())
+        if name not in self._spellings:
+            self._spellings[name] = self.names.get(name.lower())
+        return self._spellings[name]
 
     def cell(self, sheet: str, address: str) -> Cell | None:
         self.looked_at.add((sheet, address))
