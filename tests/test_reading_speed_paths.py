@@ -237,3 +237,22 @@ def test_the_bundled_plants_read_the_same(monkeypatch):
         assert fast.parameters == general.parameters, path.name
         assert fast.tables == general.tables, path.name
         assert fast.notes == general.notes, path.name
+
+
+def test_the_garbage_collector_runs_again_once_a_workbook_is_read_or_refused(tmp_path):
+    import gc
+
+    assert gc.isenabled()
+    read_plant(ROOT / "inputs" / "cr_scheme.xlsx")
+    assert gc.isenabled()
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"not a workbook")
+    with pytest.raises(InputError):
+        read_plant(broken)
+    assert gc.isenabled()
+    gc.disable()  # a caller that paused it finds it paused
+    try:
+        read_plant(ROOT / "inputs" / "cr_scheme.xlsx")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
