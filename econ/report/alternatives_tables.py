@@ -11,6 +11,7 @@ from econ.report.document_tables import Table, _amount, _Formatter, _input_value
 
 if TYPE_CHECKING:
     from econ.checks.evaluation import Evaluation
+    from econ.inputs.plant import BreakEvenStudy, Plant
     from econ.model.breakeven import StudyOutcome
 
 
@@ -92,7 +93,7 @@ def _break_even_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Tab
     return table
 
 
-def break_even_base(plant, study) -> float:  # noqa: ANN001 - Plant, BreakEvenStudy
+def break_even_base(plant: Plant, study: BreakEvenStudy) -> float:
     """The value a break-even study's input has in the case it studies: the alternative's override of it, if
     any, else the base case's input (in the model's unit)."""
     for alternative in plant.alternatives:

@@ -56,11 +56,6 @@ def checks_summary(evaluation: Evaluation, table: Table, fmt: _Formatter, lang: 
     return summary
 
 
-def _deviation_unit(unit: str, fmt: _Formatter) -> str:
-    """The unit of a difference of two figures: percentage points for figures in %."""
-    return _text("unit.percentage_points", fmt.lang) if unit == "%" else unit
-
-
 def _checks_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
     headers = [_text(f"report.col.{name}", lang) for name in
                ("id", "figure", "unit", "published", "computed", "deviation", "tolerance", "verdict")]
@@ -91,7 +86,8 @@ def _checks_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table:
         printed = _printed_decimals(reference.published)
         decimals = min(printed + 2, 8)  # the computed figure, two decimals finer than the published one
         fine = min(printed + 1, 8)  # its deviation and the tolerance, one decimal finer
-        difference_unit = "" if _deviation_unit(unit, fmt) == unit else _deviation_unit(unit, fmt)
+        # a difference of two figures in % is in percentage points, said in its cell; any other is in the row's unit
+        difference_unit = _text("unit.percentage_points", lang) if unit == "%" else ""
         relative = comparison.relative_deviation
         deviation = tolerance = "—"
         if reference.comparison == "=":

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from econ import __version__, i18n
+from econ.checks.audits import byproducts_kind
 from econ.checks.verdict import INVALIDATES, QUALIFIES, Verdict, verdict_of
 from econ.inputs.translations import report_note
 from econ.model.figures import Figure
@@ -22,8 +23,7 @@ from econ.report.alternatives_tables import (_alternatives_table, _break_even_ta
                                              _overrides_table, break_even_base, break_even_target)
 from econ.report.checks_section import _checks_table
 from econ.report.document_tables import (Table, _amount, _Formatter, _input_value, _parameter_label, _row_name,
-                                         _sentence, _shown_unit, figure_label, full_stop, metric_text, readable,
-                                         revenue_kind)
+                                         _sentence, _shown_unit, figure_label, full_stop, metric_text, readable)
 from econ.report.inputs_section import _appendix_table, _items_table, _parameters_table, assumptions_list
 from econ.report.timestamp import report_time
 
@@ -151,7 +151,7 @@ def _tables(evaluation: Evaluation, fmt: _Formatter, lang: str,
                                *(["opex_reagents"] if plant.chain is not None else []),
                                *(["opex_consumables"] if "opex_consumables" in model else []), "opex_per_month",
                                "specific_cost"], totals={"opex_per_month"}),
-        "revenue": _figure_table("revenue", _text("report.revenue_caption.recovered" if revenue_kind(plant) == "recovered"
+        "revenue": _figure_table("revenue", _text("report.revenue_caption.recovered" if byproducts_kind(plant) == "recovered"
                                                   else "report.revenue_caption", lang), evaluation, fmt, lang,
                                  _revenue_keys(evaluation), totals={"net_effect_per_month", "products_value_per_month"}),
         "metrics": _metrics_table(evaluation, fmt, lang, metric_texts),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from econ import i18n
 from econ.checks.audits import byproducts_kind
@@ -17,6 +18,10 @@ from econ.model import metrics
 from econ.model.cashflow import PAYBACK_NO_INVESTMENT
 from econ.model.figures import Figure, MetricValues
 from econ.numbers import decimal_mark, format_auto, format_number, format_percent
+
+if TYPE_CHECKING:
+    from econ.checks.evaluation import Evaluation
+    from econ.inputs.plant import Parameter, Plant
 
 
 @dataclass
@@ -46,6 +51,7 @@ class Table:
                              f"{len(self.widths)} widths")
 
     def add(self, cells: list[str], row_class: str = "") -> None:
+        """Append a row of formatted cells, of class ``row_class`` ("", "section", "total", ...)."""
         self.rows.append(cells)
         self.row_classes.append(row_class)
 
@@ -110,7 +116,7 @@ def _amount(value: float, unit: str, fmt: _Formatter) -> str:
     return f"{_input_value(value, unit, fmt)} {_shown_unit(unit, fmt, value)}".strip()
 
 
-def _entered(parameter, lang: str) -> str:  # noqa: ANN001 - Parameter
+def _entered(parameter: Parameter, lang: str) -> str:
     """What the cell held, or how a default stood in for it, in ``lang``: the digits or formula as typed (a
     Russian decimal comma for a number), and the unit as the reader's language writes it (``22 сут/мес``; a
     year agrees with its count: ``10 лет``, ``1 year``)."""
@@ -125,6 +131,7 @@ def _entered(parameter, lang: str) -> str:  # noqa: ANN001 - Parameter
 
 
 def _is_number(text: str) -> bool:
+    """Whether ``text`` reads as a number ("22", "0.5", "1e-3")."""
     try:
         float(text)
     except ValueError:
@@ -134,25 +141,21 @@ def _is_number(text: str) -> bool:
 
 def _typed_number(text: str, lang: str) -> str:
     """A number as typed, with the language's decimal mark; any other text unchanged."""
-    try:
-        float(text)
-    except ValueError:
-        return text
-    return text.replace(".", decimal_mark(lang))
+    return text.replace(".", decimal_mark(lang)) if _is_number(text) else text
 
 
-def _source(parameter, lang: str) -> str:  # noqa: ANN001 - Parameter
+def _source(parameter: Parameter, lang: str) -> str:
     return i18n.text("input.default_source", lang) if parameter.source == "default" else parameter.source
 
 
-def _cell(parameter, lang: str) -> str:  # noqa: ANN001 - Parameter
+def _cell(parameter: Parameter, lang: str) -> str:
     location = parameter.location
     if location.cell == "-":
         return i18n.text("input.no_row", lang, sheet=location.sheet)
     return f"{location.sheet}!{location.cell}"
 
 
-def _parameter_label(key: str, label: str, plant, lang: str) -> str:  # noqa: ANN001
+def _parameter_label(key: str, label: str, plant: Plant, lang: str) -> str:
     """A parameter's label in ``lang``: scalar fields and table fields from the translation table."""
     parts = key.split(".")
     if len(parts) == 1:
@@ -165,7 +168,7 @@ def _parameter_label(key: str, label: str, plant, lang: str) -> str:  # noqa: AN
     return f"{name}: {i18n.text(f'field.{field_name}', lang)}" if f"field.{field_name}" in i18n.TEXTS else label
 
 
-def _row_name(plant, key: str) -> str:  # noqa: ANN001
+def _row_name(plant: Plant, key: str) -> str:
     if plant.chain is not None:
         from econ.report.chain_tables import chain_row_name
 
@@ -211,20 +214,15 @@ def _input_value(value: float, unit: str, fmt: _Formatter) -> str:
     return fmt.percent(value, decimals)
 
 
-# The ByProducts sheet's totals, named by what the rows are to the plant (econ.model.revenue)
+# The ByProducts sheet's totals, named by what the rows are to the plant: "by-product" or "recovered", as the
+# audit of the dependence on their revenue measures it (econ.checks.audits.byproducts_kind)
 _RECOVERED_FIGURES = ("byproduct_revenue_per_month", "byproduct_mass_per_month")
 
 
-def revenue_kind(plant) -> str:  # noqa: ANN001 - Plant
-    """What the ByProducts sheet's rows are to ``plant`` ("by-product" or "recovered"), as the audit of the
-    dependence on their revenue measures it (econ.checks.audits.byproducts_kind)."""
-    return byproducts_kind(plant)
-
-
-def figure_label(plant, key: str, lang: str) -> str:  # noqa: ANN001 - Plant
+def figure_label(plant: Plant, key: str, lang: str) -> str:
     """A figure's label in ``lang``, with its row's name; the ByProducts totals are named by their kind."""
     if key in _RECOVERED_FIGURES:
-        return i18n.text(f"revenue.{revenue_kind(plant)}.{key}", lang)
+        return i18n.text(f"revenue.{byproducts_kind(plant)}.{key}", lang)
     return i18n.figure_label(key, lang, _row_name(plant, key))
 
 
@@ -232,7 +230,7 @@ def figure_label(plant, key: str, lang: str) -> str:  # noqa: ANN001 - Plant
 _MODEL_KEY = re.compile(r"(?<![\w.])[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+(?![\w])|(?<![\w.])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w.])")
 
 
-def readable(text: str, evaluation, lang: str) -> str:  # noqa: ANN001 - Evaluation
+def readable(text: str, evaluation: Evaluation, lang: str) -> str:
     """``text`` with every model key or input key it names replaced by the figure's label or the input's row
     name and field label ("stage.3.1.loaded" -> "Alkaline treatment (Pb): loaded"); other words unchanged."""
     plant, model = evaluation.plant, evaluation.model

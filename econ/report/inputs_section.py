@@ -12,6 +12,7 @@ from econ.report.document_tables import (Table, _amount, _cell, _entered, _Forma
 
 if TYPE_CHECKING:
     from econ.checks.evaluation import Evaluation
+    from econ.inputs.plant import Plant
 
 
 def _text(text_id: str, lang: str, **values: object) -> str:
@@ -81,7 +82,7 @@ def _field_pattern(name: str) -> str:
     return re.escape(name).replace("_", "[_ ]")
 
 
-def assumption_source(plant, key: str) -> str | None:  # noqa: ANN001 - Plant
+def assumption_source(plant: Plant, key: str) -> str | None:
     """The part of ``key``'s source that makes the input an assumption, or None when it is not one.
 
     A defaulted input is an assumption (its source is "default"). A scalar input is one when its source says

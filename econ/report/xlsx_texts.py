@@ -207,17 +207,14 @@ def _reasons(evaluation: Evaluation, lang: str) -> dict[str, str]:
     """The metrics' reasons for having no number (econ.model.metrics), English -> ``lang``."""
     from econ.model import metrics
 
-    years = {evaluation.model.years}  # the alternatives share the base case's model, and so its years
-    reasons = {
+    years = evaluation.model.years  # the alternatives share the base case's model, and so its years
+    return {
         metrics.IRR_REASONS[metrics.IRR_NO_SIGN_CHANGE]: i18n.text("metric.no_sign_change", lang),
         metrics.IRR_REASONS[metrics.IRR_NO_ROOT]: i18n.text("metric.no_root", lang),
         metrics.PI_UNDEFINED_REASON: i18n.text("metric.pi_undefined", lang),
         metrics.PAYBACK_NO_INVESTMENT_REASON: i18n.text("metric.no_investment", lang),
+        i18n.text("metric.not_reached", "en", years=years): i18n.text("metric.not_reached", lang, years=years),
     }
-    for count in years:
-        reasons[i18n.text("metric.not_reached", "en", years=count)] = i18n.text("metric.not_reached", lang,
-                                                                                years=count)
-    return reasons
 
 
 def _units(units: Iterable[str]) -> list[str]:
