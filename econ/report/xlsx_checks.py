@@ -16,6 +16,8 @@ from econ.report.xlsx_texts import text as workbook_text
 from econ.report.xlsx_styles import set_widths
 
 if TYPE_CHECKING:
+    from xlsxwriter.worksheet import Worksheet
+
     from econ.report.xlsx import _Writer
 
 
@@ -51,6 +53,7 @@ def plan_checks(writer: _Writer) -> int:
     writer.audit_row = end
     return end + len(writer.evaluation.audits) + 3
 
+
 def _verdict(verdict: str, lang: str) -> str:
     """A verdict in ``lang``, as the Checks sheet's formulas write it and cache it."""
     return i18n.text(f"verdict.{verdict}", lang)
@@ -63,13 +66,28 @@ def _status(status: str, lang: str) -> str:
 
 
 def write_checks(writer: _Writer) -> None:
+    """The Checks sheet of the base case: the findings, every published figure recomputed by a live formula
+    with its verdict rule, the plausibility audits; an alternative's sheet only heads its audit figures."""
     sheet, lang = writer.sheets[CHECKS], writer.lang
-    agrees, agrees_rounding, differs, holds, holds_rounding, does_not_hold, not_tested = (
-        _verdict(verdict, lang) for verdict in (AGREES, AGREES_ROUNDING, DIFFERS, HOLDS, HOLDS_ROUNDING,
-                                                DOES_NOT_HOLD, NOT_TESTED))
     if writer.is_alternative:
         sheet.write_string(0, 0, f"Audit figures of {writer.title_text}", writer.section)
         return
+    _write_findings(writer, sheet)
+    _write_comparisons(writer, sheet)
+    sheet.write_string(writer.audit_row, 0, "Plausibility audits", writer.section)
+    for column, text in enumerate(("Audit", "Status", "Finding (written at run time)")):
+        sheet.write_string(writer.audit_row + 1, column, text, writer.header)
+    for offset, audit in enumerate(writer.evaluation.audits):
+        row = writer.audit_row + 2 + offset
+        sheet.write_string(row, 0, audit.title(lang), writer.wrap)
+        sheet.write_string(row, 1, _status(audit.status, lang), writer.bold)
+        sheet.write_string(row, 2, audit.message(lang), writer.wrap)
+    sheet.freeze_panes(0, 1)
+    set_widths(sheet, (40, 40) + (14,) * 8 + (30, 50, 50, 14, 16, 16, 12, 10))
+
+
+def _write_findings(writer: _Writer, sheet: Worksheet) -> None:
+    """The findings at the top of the sheet: the figures that differ, grouped by cause, a row each."""
     sheet.write_string(0, 0, "Findings: the figures that differ, grouped by cause (written at run time)",
                        writer.section)
     for column, text in enumerate(("Finding", "Material", "Figures it explains", "Cause (written at run time)")):
@@ -80,7 +98,13 @@ def write_checks(writer: _Writer) -> None:
         sheet.write_string(2 + offset, 0, finding.id, writer.bold)
         sheet.write_string(2 + offset, 1, "material" if finding.material else "immaterial")  # via HEADERS
         sheet.write_string(2 + offset, 2, ", ".join(finding.figures), writer.wrap)
-        sheet.write_string(2 + offset, 3, finding.text(writer.plant, lang), writer.wrap)
+        sheet.write_string(2 + offset, 3, finding.text(writer.plant, writer.lang), writer.wrap)
+
+
+def _write_comparisons(writer: _Writer, sheet: Worksheet) -> None:
+    """Each published figure (rows planned by :func:`plan_checks`): the figure recomputed by a live formula, its
+    deviation, tolerance and the attainable range, and its verdict as a formula over them."""
+    lang = writer.lang
     sheet.write_string(writer.figures_row, 0, "Published figures recomputed from the inputs, by finding; rows "
                                             "that are not published figures (derived, assumed, not tested) last",
                        writer.section)
@@ -121,32 +145,32 @@ def write_checks(writer: _Writer) -> None:
         sheet.write_number(row, 15, max(high, comparison.computed), shown(max(high, comparison.computed)))
         sheet.write_string(row, 16, i18n.text(f"report.checks.kind.{reference.kind}", lang))
         sheet.write_string(row, 17, owner.get(reference.id, ""))
-        low_cell, high_cell = cell(14), cell(15)
-        if reference.comparison == "=":
-            rule = (f'=IF(ABS({cell(5)})<={cell(7)},"{agrees}",IF(AND({cell(2)}>={low_cell}-{cell(7)},'
-                    f'{cell(2)}<={high_cell}+{cell(7)}),"{agrees_rounding}","{differs}"))')
-        elif reference.comparison == "in":  # within the published range, its high end in column N
+        if reference.comparison == "in":  # the published range's high end in column N
             sheet.write_number(row, 13, reference.published_high, shown(reference.published_high))
-            rule = (f'=IF(AND({cell(4)}>={cell(2)},{cell(4)}<={cell(13)}),"{holds}",IF(AND({high_cell}>{cell(2)},'
-                    f'{low_cell}<{cell(13)}),"{holds_rounding}","{does_not_hold}"))')
-        else:
-            bound = high_cell if reference.comparison == ">" else low_cell
-            rule = (f'=IF({cell(4)}{reference.comparison}{cell(2)},"{holds}",IF({bound}{reference.comparison}'
-                    f'{cell(2)},"{holds_rounding}","{does_not_hold}"))')
+        rule = _verdict_rule(reference.comparison, row, lang)
         if comparison.verdict == NOT_TESTED:  # every input an assumption: nothing to test
-            rule = f'="{not_tested}"'
+            rule = f'="{_verdict(NOT_TESTED, lang)}"'
         sheet.write_formula(row, 9, rule, writer.bold, _verdict(comparison.verdict, lang))
         sheet.write_string(row, 10, reference.quantity)
         sheet.write_string(row, 11, reference.source, writer.wrap)
         sheet.write_string(row, 12, reference.note, writer.wrap)
         writer.formula_count += 4
-    sheet.write_string(writer.audit_row, 0, "Plausibility audits", writer.section)
-    for column, text in enumerate(("Audit", "Status", "Finding (written at run time)")):
-        sheet.write_string(writer.audit_row + 1, column, text, writer.header)
-    for offset, audit in enumerate(writer.evaluation.audits):
-        row = writer.audit_row + 2 + offset
-        sheet.write_string(row, 0, audit.title(lang), writer.wrap)
-        sheet.write_string(row, 1, _status(audit.status, lang), writer.bold)
-        sheet.write_string(row, 2, audit.message(lang), writer.wrap)
-    sheet.freeze_panes(0, 1)
-    set_widths(sheet, (40, 40) + (14,) * 8 + (30, 50, 50, 14, 16, 16, 12, 10))
+
+
+def _verdict_rule(comparison: str, row: int, lang: str) -> str:
+    """The verdict formula of a check row: over its published figure (C), computed figure (E), deviation (F),
+    tolerance (H), the published range's high end (N) and the attainable range (O, P), by its comparison."""
+    agrees, agrees_rounding, differs, holds, holds_rounding, does_not_hold = (
+        _verdict(verdict, lang) for verdict in (AGREES, AGREES_ROUNDING, DIFFERS, HOLDS, HOLDS_ROUNDING,
+                                                DOES_NOT_HOLD))
+    cell = lambda column: xl_rowcol_to_cell(row, column)  # noqa: E731
+    low_cell, high_cell = cell(14), cell(15)
+    if comparison == "=":
+        return (f'=IF(ABS({cell(5)})<={cell(7)},"{agrees}",IF(AND({cell(2)}>={low_cell}-{cell(7)},'
+                f'{cell(2)}<={high_cell}+{cell(7)}),"{agrees_rounding}","{differs}"))')
+    if comparison == "in":  # within the published range
+        return (f'=IF(AND({cell(4)}>={cell(2)},{cell(4)}<={cell(13)}),"{holds}",IF(AND({high_cell}>{cell(2)},'
+                f'{low_cell}<{cell(13)}),"{holds_rounding}","{does_not_hold}"))')
+    bound = high_cell if comparison == ">" else low_cell
+    return (f'=IF({cell(4)}{comparison}{cell(2)},"{holds}",IF({bound}{comparison}'
+            f'{cell(2)},"{holds_rounding}","{does_not_hold}"))')
