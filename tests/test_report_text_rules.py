@@ -44,3 +44,24 @@ def test_the_page_and_the_charts_set_a_percent_sign_as_format_percent_does(text:
     assert chart_text(text) == expected
     assert re.sub(r"<[^>]+>", "", typeset_text(text)) == expected
     assert space_percent(format_percent(0.2479, 2, "ru")) == format_percent(0.2479, 2, "ru") == "24,79\u00a0%"
+
+
+def _key_figures(workbook: str, lang: str) -> tuple[dict[str, str], list[str]]:
+    from pathlib import Path
+
+    from econ.api import evaluate_workbook
+    from econ.report.document import build_document
+
+    document = build_document(evaluate_workbook(Path(__file__).resolve().parent.parent / "inputs" / workbook), lang)
+    return dict(document.key_figures), document.key_notes
+
+
+def test_a_key_metric_that_is_not_a_number_has_a_short_cell_and_its_reason_in_a_note() -> None:
+    figures, notes = _key_figures("bi_oxides.xlsx", "en")  # IRR undefined, paybacks not reached in 15 years
+    assert figures["Internal rate of return (IRR)"] == "undefined¹"
+    assert figures["Simple payback"] == "not reached²" and figures["Discounted payback"] == "not reached³"
+    assert notes == ["¹ Internal rate of return (IRR): undefined: cash flow never changes sign.",
+                     "² Simple payback: not reached within 15 years.",
+                     "³ Discounted payback: not reached within 15 years."]
+    figures, notes = _key_figures("cr_scheme.xlsx", "en")  # every metric a number: no marks, no notes
+    assert notes == [] and figures["Internal rate of return (IRR)"] == "37.0\u00a0%"
