@@ -333,6 +333,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "conclusions.tornado": ("The inputs the tornado ranks highest (NPV swing over their ranges):",
                             "Параметры, которые торнадо-диаграмма ставит первыми (размах NPV на их диапазонах):"),
     "conclusions.swing": ("{input}: {swing}", "{input}: {swing}"),
+    "conclusions.without_base": (
+        "The {count:~range|ranges} given for {count:~this input leaves|these inputs leave} out the value the base "
+        "case uses, so {count:~it comes|they come} first:",
+        "{count:~Диапазон, заданный для этой величины, не включает|Диапазоны, заданные для этих величин, не "
+        "включают|Диапазоны, заданные для этих величин, не включают} значение базового варианта, поэтому "
+        "{count:~её|их|их} нужно уточнить в первую очередь:"),
     "conclusions.assumptions": ("{count} {count:~input rests|inputs rest} on an assumption with no range:",
                                 "Исходные данные, основанные на допущении без диапазона ({count}):"),
     "conclusions.no_assumptions": ("No input rests on an assumption with no range.",

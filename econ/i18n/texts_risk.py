@@ -50,6 +50,25 @@ TEXTS: dict[str, tuple[str, str]] = {
         "учитывается в последнем столбце и не усредняется. Стандартная ошибка среднего NPV: {sem}."),
     "risk.loss": ("The probability of a loss, P(NPV < 0), is {probability}: {losses} of {samples} samples.",
                   "Вероятность убытка P(NPV < 0) составляет {probability}: {losses} из {samples} выборок."),
+    # an uncertain input whose range leaves out its base value (econ.model.risk.ranges_without_base)
+    "risk.without_base": (
+        "For {count} {count:~input|inputs} the range leaves out the value the base case uses: {inputs}. The "
+        "statistics above describe the plant those ranges give, not the base case. With {count:~that input|those "
+        "inputs} at {count:~its base value|their base values} (the same samples and seed), NPV lies between {p10} "
+        "and {p90} (P10 to P90), and the probability of a loss is {probability}.",
+        "Для {count} {count:~входной величины|входных величин|входных величин} диапазон не включает значение "
+        "базового варианта: {inputs}. Статистика выше описывает установку, которую задают эти диапазоны, а не "
+        "базовый вариант. При {count:~базовом значении этой величины|базовых значениях этих величин|базовых "
+        "значениях этих величин} (те же выборки и начальное число) NPV лежит между {p10} и {p90} (P10–P90), а "
+        "вероятность убытка составляет {probability}."),
+    "risk.without_base_alone": (
+        "For {count} {count:~input|inputs} the range leaves out the value the base case uses: {inputs}. The "
+        "statistics above describe the plant those ranges give, not the base case; no other input varies.",
+        "Для {count} {count:~входной величины|входных величин|входных величин} диапазон не включает значение "
+        "базового варианта: {inputs}. Статистика выше описывает установку, которую задают эти диапазоны, а не "
+        "базовый вариант; другие величины не варьируются."),
+    "risk.without_base_item": ("{input}: {low} to {high} against {base}",
+                               "{input}: от {low} до {high} при {base} в базовом варианте"),
     "risk.sobol_caption": ("Sobol indices of NPV, {evaluations} evaluations (SALib)",
                            "Индексы Соболя для NPV, {evaluations} расчётов (SALib)"),
     "risk.col.s1": ("First order S1", "Первого порядка S1"),

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from econ import i18n
 from econ.checks.verdict import INVALIDATES, NOT_ESTABLISHED, QUALIFIES, Verdict
+from econ.report.risk_section import without_base_items
 from econ.report.document import (_amount, _Formatter, _parameter_label, _sentence, _shown_unit, break_even_base,
                                   break_even_target, full_stop, metric_text)
 
@@ -46,6 +47,8 @@ class Conclusions:
     caveat: str = ""  # a ranking from inputs the verdict does not establish
     tornado_intro: str = ""
     tornado: list[str] = field(default_factory=list)  # the inputs ranked highest, with their NPV swing
+    without_base_intro: str = ""
+    without_base: str = ""  # the inputs whose range leaves out their base value, with both: one sentence
     assumptions_intro: str = ""
     assumptions: str = ""  # the assumed inputs with no range, with their value: one sentence
 
@@ -140,6 +143,9 @@ def _to_measure(evaluation: Evaluation, fmt: _Formatter, lang: str, conclusions:
                 i18n.text("conclusions.swing", lang, swing=f"{fmt.number(swing.swing)} {currency}",
                           input=_parameter_label(swing.range.key, plant.parameters[swing.range.key].label, plant, lang))
                 for swing in ranked]
+    if risk is not None and risk.without_base:
+        conclusions.without_base_intro = i18n.text("conclusions.without_base", lang, count=len(risk.without_base))
+        conclusions.without_base = full_stop(without_base_items(evaluation, risk, fmt, lang))
     # the same list as the risk section's "assumptions without a range" (econ.inputs.uncertainty_reader): an
     # input whose source as entered marks it an assumption, for its own field too, and has no distribution
     unquantified = risk.unquantified if risk is not None else \

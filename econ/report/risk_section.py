@@ -43,6 +43,7 @@ class RiskSection:
     unquantified: list[tuple[str, str, str]]  # (input, value, source)
     texts: dict[str, str]
     sobol: Table | None = None
+    without_base: str = ""  # the inputs whose range leaves out their base value, and the analysis without them
     charts: list[str] = field(default_factory=lambda: ["risk_tornado", "risk_spider", "risk_distribution",
                                                         "risk_sobol"])
 
@@ -127,7 +128,35 @@ def build_risk_section(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Ri
                        fmt.number(row["ST"], 3), fmt.number(row["ST_conf"], 3)])
     unquantified = [(_label(evaluation, key, lang), _amount(plant.parameters[key].value, plant.parameters[key].unit, fmt),
                      plant.parameters[key].source) for key in risk.unquantified]
-    return RiskSection(intro, inputs, tornado, monte_carlo, loss, unquantified, texts, sobol)
+    return RiskSection(intro, inputs, tornado, monte_carlo, loss, unquantified, texts, sobol,
+                       without_base=_without_base(evaluation, risk, fmt, lang))
+
+
+def without_base_items(evaluation: Evaluation, risk: RiskAnalysis, fmt: _Formatter, lang: str) -> str:
+    """``Electrodialyser: unit power: 28.41 to 142.05 kW against 10 kW; ...``: each input whose range leaves out
+    its base value (econ.model.risk.ranges_without_base), with both."""
+    plant = evaluation.plant
+    return "; ".join(  # items that hold commas of their own
+        i18n.text("risk.without_base_item", lang, input=_label(evaluation, item.key, lang),
+                  low=_input_value(item.low, plant.parameters[item.key].unit, fmt),
+                  high=_amount(item.high, plant.parameters[item.key].unit, fmt),
+                  base=_amount(item.base, plant.parameters[item.key].unit, fmt))
+        for item in risk.without_base)
+
+
+def _without_base(evaluation: Evaluation, risk: RiskAnalysis, fmt: _Formatter, lang: str) -> str:
+    """The paragraph on the inputs whose range leaves out their base value, with the NPV and the probability of a
+    loss of the Monte Carlo that holds them at it; "" when every range holds its base value."""
+    if not risk.without_base:
+        return ""
+    inputs = without_base_items(evaluation, risk, fmt, lang)
+    count = len(risk.without_base)
+    npv = risk.at_base.statistics()["npv"] if risk.at_base is not None else None
+    if npv is None or npv.get("p10") is None:
+        return i18n.text("risk.without_base_alone", lang, count=count, inputs=inputs)
+    cur = fmt.unit(evaluation.plant.currency)
+    return i18n.text("risk.without_base", lang, count=count, inputs=inputs, p10=f"{fmt.number(npv['p10'])} {cur}",
+                     p90=f"{fmt.number(npv['p90'])} {cur}", probability=fmt.percent(npv.get("prob_negative") or 0.0, 1))
 
 
 def _fraction_distribution(item, fmt: _Formatter) -> str:  # noqa: ANN001 - UncertainInput
