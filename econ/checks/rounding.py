@@ -189,13 +189,13 @@ def _run_paused(plant: Plant, model: Model, tasks: Sequence[_Task | None],
         closures["yearly"] = {figure.key for figure in model.figures if not isinstance(figure, Figure)}
         closures["base"] = {key: np.asarray(p.value, dtype=float) for key, p in plant.parameters.items()}
     yearly, base = closures["yearly"], closures["base"]
-    known = closures.setdefault("entered", {})  # figures of one case (their inputs as entered), by key
+    closures.setdefault("entered", {})  # figures of one case (their inputs as entered), by key
     light = [index for index, keys in needed.items() if yearly.isdisjoint(keys)]
     chosen = set(light)
     heavy = [index for index in needed if index not in chosen]
     for group in (light, heavy):
         for chunk in _chunks(group, tasks):
-            _run_chunk(plant, model, tasks, chunk, needed, base, results, known)
+            _run_chunk(plant, model, tasks, chunk, needed, base, results, closures)
     return results
 
 
@@ -247,11 +247,12 @@ def _chunks(group: list[int], tasks: Sequence[_Task | None]) -> list[list[int]]:
 
 def _run_chunk(plant: Plant, model: Model, tasks: Sequence[_Task | None], group: list[int],
                needed: dict[int, set[str]], base: dict[str, np.ndarray], results: list[np.ndarray | None],
-               known: dict[str, np.ndarray]) -> None:
+               closures: dict[object, object]) -> None:
     """One vectorized evaluation of the tasks ``group``: each varied input is a row of one matrix (inputs x
     cases) holding its entered value outside its tasks' cases, clipped to the range its field allows. Only the
     figures that read a varied input (Model.live) are evaluated over the cases; the others have one value,
-    evaluated once and kept in ``known`` (an implied-value search varies 24 inputs of 100,000 rows)."""
+    evaluated once and kept in ``closures["entered"]`` (an implied-value search varies 24 inputs of 100,000
+    rows)."""
     keys: set[str] = set().union(*(needed[index] for index in group))
     cases = _Cases()
     placing = [cases.add(tasks[index]) for index in group]  # per task: its new samples, the case of each sample
@@ -279,11 +280,9 @@ def _run_chunk(plant: Plant, model: Model, tasks: Sequence[_Task | None], group:
     low = np.array([-np.inf if p.minimum is None else p.minimum for p in parameters], dtype=float)
     high = np.array([np.inf if p.maximum is None else p.maximum for p in parameters], dtype=float)
     np.clip(matrix, low[:, None], high[:, None], out=matrix)
-    live = model.live(varied).intersection(keys)  # keys read only each other: live here as in the whole model
-    _entered_values(model, keys.difference(live), base, known)
-    inputs = dict(base)
-    inputs.update((key, known[key]) for key in keys if key not in live)
-    placed = {}
+    live, fixed, rows = _prepared(model, group, tasks, keys, varied, base, closures)
+    inputs = dict(fixed)
+    placed = dict(rows)
     for key, row in varied.items():
         inputs[key] = matrix[row]
         placed[key] = (matrix, row)
@@ -294,16 +293,55 @@ def _run_chunk(plant: Plant, model: Model, tasks: Sequence[_Task | None], group:
         results[index] = value[columns]
 
 
-def _entered_values(model: Model, keys: set[str], base: dict[str, np.ndarray], known: dict[str, np.ndarray]) -> None:
-    """Evaluate the figures of ``keys`` not yet in ``known`` at the entered inputs ``base`` (one case) into
-    ``known``; ``keys`` read only inputs, figures of ``known`` and each other."""
+def _prepared(model: Model, group: list[int], tasks: Sequence[_Task | None], keys: set[str],
+              varied: dict[str, int], base: dict[str, np.ndarray], closures: dict[object, object]
+              ) -> tuple[frozenset[str], dict[str, np.ndarray], dict[str, tuple[np.ndarray, int]]]:
+    """(the figures live in an evaluation of the tasks ``group`` varying ``varied``, the values of every input
+    and figure it does not vary at the entered inputs, where those sit as rows of stacked arrays); kept in
+    ``closures`` for the next evaluation of the same tasks and inputs (each step of an implied-value search)."""
+    signature = (tuple(id(tasks[index].expr) for index in group), tuple(varied))
+    last = closures.get("prepared")
+    if last is not None and last[0] == signature:  # type: ignore[index]
+        return last[1]  # type: ignore[index,return-value]
+    live = model.live(varied).intersection(keys)  # keys read only each other: live here as in the whole model
+    _entered_values(model, keys.difference(live), base, closures)
+    known: dict[str, np.ndarray] = closures["entered"]  # type: ignore[assignment]
+    entered_rows: dict[str, tuple[np.ndarray, int]] = closures["entered rows"]  # type: ignore[assignment]
+    fixed = dict(base)
+    rows = dict(_base_rows(base, closures))
+    for key in keys:
+        if key not in live:
+            fixed[key] = known[key]
+            if key in entered_rows:
+                rows[key] = entered_rows[key]
+    closures["prepared"] = (signature, (live, fixed, rows))
+    return live, fixed, rows
+
+
+def _base_rows(base: dict[str, np.ndarray], closures: dict[object, object]) -> dict[str, tuple[np.ndarray, int]]:
+    """The entered inputs as rows of one array (kept in ``closures``): the runs of figures over a table's rows
+    then read a column of inputs as one indexing, not input by input."""
+    found = closures.get("base rows")
+    if found is None:
+        stacked = np.array([float(value) for value in base.values()], dtype=float)
+        found = closures["base rows"] = {key: (stacked, row) for row, key in enumerate(base)}
+    return found  # type: ignore[return-value]
+
+
+def _entered_values(model: Model, keys: set[str], base: dict[str, np.ndarray], closures: dict[object, object]) -> None:
+    """Evaluate the figures of ``keys`` not yet known at the entered inputs ``base`` (one case) into
+    ``closures["entered"]``, and where the runs among them sit into ``closures["entered rows"]``; ``keys`` read
+    only inputs, known figures and each other."""
+    known: dict[str, np.ndarray] = closures["entered"]  # type: ignore[assignment]
+    rows: dict[str, tuple[np.ndarray, int]] = closures.setdefault("entered rows", {})  # type: ignore[assignment]
     missing = {key for key in keys if key not in known}
     if not missing:
         return
     inputs = dict(base)
     inputs.update(known)
-    values = evaluate(model.subset(missing, keep=False), inputs, strict=False, converted=True).values
-    known.update((key, values[key]) for key in missing)
+    results = evaluate(model.subset(missing, keep=False), inputs, strict=False, converted=True)
+    known.update((key, results.values[key]) for key in missing)
+    rows.update((key, place) for key, place in results.rows.items() if key in missing)
 
 
 def _closure(model: Model, keys: set[str]) -> set[str]:

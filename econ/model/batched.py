@@ -141,30 +141,45 @@ class Stacks:
 
     def gather(self, env: Mapping[str, Array], keys: Sequence[tuple[str, int | None]]) -> Array:
         """The values of ``keys`` stacked as (len(keys), cases...)."""
-        first = self.rows.get(keys[0][0]) if keys[0][1] is None else None
+        places = [self.rows.get(key) if year is None else None for key, year in keys]
+        first = places[0]
         if first is not None:
             array = first[0]
-            places = [self.rows.get(key) if year is None else None for key, year in keys]
             if all(place is not None and place[0] is array for place in places):
                 indices = np.fromiter((place[1] for place in places), dtype=np.intp, count=len(places))
                 begin = int(indices[0])
                 if np.array_equal(indices, np.arange(begin, begin + len(indices))):
                     return array[begin:begin + len(indices)]
                 return array[indices]
-        values = [_lookup(env, key, year) for key, year in keys]
+        sources: dict[int, tuple[Array, list[int], list[int]]] = {}  # id of an array -> (it, positions, rows)
+        others: list[int] = []
+        for position, place in enumerate(places):
+            if place is None:
+                others.append(position)
+                continue
+            source = sources.get(id(place[0]))
+            if source is None:
+                source = sources[id(place[0])] = (place[0], [], [])
+            source[1].append(position)
+            source[2].append(place[1])
+        values = [_lookup(env, *keys[position]) for position in others]
         arrays = [index for index, value in enumerate(values) if getattr(value, "ndim", 0)]
-        if not arrays:
+        if not arrays and not sources:
             return np.array(values, dtype=float)
         # a few arrays among many single numbers (the inputs a search varies): fill the numbers at once
-        cases = np.broadcast_shapes(*(np.shape(values[index]) for index in arrays))
-        stacked = np.empty((len(values),) + cases)
-        numbers = np.ones(len(values), dtype=bool)
-        numbers[arrays] = False
-        singles = np.flatnonzero(numbers)
-        stacked[singles] = np.array([values[index] for index in singles], dtype=float).reshape(
-            (len(singles),) + (1,) * len(cases))
+        cases = np.broadcast_shapes(*(np.shape(values[index]) for index in arrays),
+                                    *(array.shape[1:] for array, _, _ in sources.values()))
+        stacked = np.empty((len(keys),) + cases)
+        for array, positions, rows in sources.values():  # rows of stacked arrays (runs, matrices of inputs)
+            taken = array[np.array(rows, dtype=np.intp)]
+            stacked[np.array(positions, dtype=np.intp)] = taken.reshape(
+                taken.shape[:1] + (1,) * (len(cases) + 1 - taken.ndim) + taken.shape[1:])
+        singles = [index for index, value in enumerate(values) if not getattr(value, "ndim", 0)]
+        if singles:
+            stacked[np.array([others[index] for index in singles], dtype=np.intp)] = np.array(
+                [values[index] for index in singles], dtype=float).reshape((len(singles),) + (1,) * len(cases))
         for index in arrays:
-            stacked[index] = values[index]
+            stacked[others[index]] = values[index]
         return stacked
 
 

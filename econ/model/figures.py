@@ -316,6 +316,8 @@ class Results:
     model: Model
     values: dict[str, Array]
     metrics: dict[str, MetricValues]
+    # where the figures evaluated as runs (and the inputs given as rows) sit: key -> (rows x cases..., row)
+    rows: dict[str, tuple[Array, int]] = field(default_factory=dict)
 
     def __getitem__(self, key: str) -> Array:
         return self.values[key]
@@ -404,7 +406,7 @@ def _evaluate(model: Model, inputs: Mapping[str, Array | float], strict: bool,
                              figure=figure.key, inputs=depends_on) from None
         except KeyError as error:
             raise ModelError(f"{figure.key} ({figure.label}) needs {error.args[0]!r}, which is not defined") from None
-    return Results(model, env, metrics)
+    return Results(model, env, metrics, stacks.rows)
 
 
 def _evaluate_run(run: batched.Run, figures: list[AnyFigure], env: dict[str, Array], stacks: batched.Stacks,
