@@ -172,14 +172,30 @@ def implied_values(plant: Plant, model: Model, differing: Sequence[Comparison]) 
         starts.append(np.array([plant.parameters[key].value for key in names]))
 
     closures: dict[object, object] = {}  # the figures each quantity reads, found once for all the steps
+    evaluated: list[tuple[np.ndarray, np.ndarray | None] | None] = [None] * len(differing)  # last points, residuals
 
     def residuals(points: list[np.ndarray]) -> list[np.ndarray | None]:
-        # one case per (figure, input): input j of figure i set to points[i][j], the others as entered
-        values = [np.where(np.eye(len(point), dtype=bool), point[:, None] * np.ones(len(point)), start[None, :])
-                  if len(point) else np.zeros((0, 0)) for point, start in zip(points, starts)]
-        outputs = evaluate_samples(plant, model, exprs, keys, values, closures)
-        return [None if output is None else output * comparison.factor - comparison.reference.published
-                for output, comparison in zip(outputs, differing)]
+        # one case per (figure, input): input j of figure i set to points[i][j], the others as entered; a point
+        # the secant left where it was (a step of 0) keeps its residual: the same inputs give the same value
+        moved = [np.arange(len(point)) if last is None else np.flatnonzero(~(point == last[0]))
+                 for point, last in zip(points, evaluated)]
+        values = [np.where(np.arange(len(point))[None, :] == columns[:, None], point[None, :], start[None, :])
+                  if len(columns) else np.zeros((0, len(point))) for point, start, columns in zip(points, starts, moved)]
+        wanted = [expr if len(columns) else None for expr, columns in zip(exprs, moved)]
+        outputs = evaluate_samples(plant, model, wanted, keys, values, closures) if any(
+            expr is not None for expr in wanted) else [None] * len(exprs)
+        found: list[np.ndarray | None] = []
+        for index, (output, comparison, columns) in enumerate(zip(outputs, differing, moved)):
+            last = evaluated[index]
+            if exprs[index] is None:
+                found.append(None)
+                continue
+            residual = np.empty(len(points[index])) if last is None else last[1].copy()  # type: ignore[union-attr]
+            if output is not None:
+                residual[columns] = output * comparison.factor - comparison.reference.published
+            evaluated[index] = (points[index].copy(), residual)
+            found.append(residual)
+        return found
 
     previous = [start.copy() for start in starts]
     current = [np.where(start != 0, start * 1.001, 1e-3) if len(start) else start for start in starts]
