@@ -146,3 +146,17 @@ def test_run_analyses_a_workbook_with_an_uncertainty_sheet_only(capsys, tmp_path
     assert cli.main(["run", str(CR), "-o", str(tmp_path), "--format", "xlsx", "--uncertainty", "1"]) == 2
     assert capsys.readouterr().err.strip() == ("Error: --uncertainty 1: expected at least 2 samples, or 0 for "
                                                "no analysis")
+
+
+def test_sensitivity_sheet_gives_the_monte_carlo_with_the_ranges_that_leave_out_the_base_at_it(analysed, tmp_path):
+    evaluation = analysed["cr"]
+    (path,) = write_reports(evaluation, tmp_path, ("xlsx",), "en")
+    sheet = openpyxl.load_workbook(path, data_only=True)["Sensitivity"]
+    titles = {sheet.cell(row, 1).value: row for row in range(1, sheet.max_row + 1)}
+    (title,) = [text for text in titles if text and text.startswith("Monte Carlo with ")]
+    assert title.startswith("Monte Carlo with Electrodialyser: unit power; Electrodeionization module: unit power "
+                            "at the base value (the range leaves it out)")
+    npv_row = titles[title] + 2  # the title, the header, then NPV
+    at_base = evaluation.uncertainty.at_base.statistics()["npv"]
+    assert sheet.cell(npv_row, 5).value == pytest.approx(at_base["p10"])
+    assert sheet.cell(npv_row, 10).value == at_base["prob_negative"]

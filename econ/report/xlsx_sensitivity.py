@@ -58,6 +58,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "base_npv": ("Base case NPV", "NPV базового варианта"),
     "monte_carlo": ("Monte Carlo: computed by econ, seed {seed}, {samples} samples",
                     "Монте-Карло: рассчитано econ, начальное число {seed}, {samples} выборок"),
+    "at_base": ("Monte Carlo with {inputs} at the base value (the range leaves it out): computed by econ, seed "
+                "{seed}, {samples} samples",
+                "Монте-Карло при базовом значении величин {inputs} (диапазон его не включает): рассчитано econ, "
+                "начальное число {seed}, {samples} выборок"),
     "metric": ("Metric", "Показатель"), "mean": ("Mean", "Среднее"), "std": ("Std. dev.", "Ст. откл."),
     "sem": ("Std. error of mean", "Ст. ошибка среднего"),
     "chance": ("P(NPV < 0) / P(not reached)", "P(NPV < 0) / P(не достигается)"),
@@ -156,12 +160,26 @@ def write_sensitivity(book: xlsxwriter.Workbook, evaluation: Evaluation, writers
     tornado_rows = row - 7
     row += 1
     sheet.write_string(row, 0, _text("monte_carlo", lang, seed=risk.seed, samples=samples), base_writer.bold)
-    row += 1
+    row = _write_statistics(sheet, row + 1, risk.statistics(), base_writer, palette, lang)
+    if risk.at_base is not None:  # some ranges leave out their base values: the analysis with those at them
+        names = "; ".join(base_writer.translate(plant.parameters[item.key].label) for item in risk.without_base)
+        sheet.write_string(row + 1, 0, _text("at_base", lang, inputs=names, seed=risk.seed, samples=samples),
+                           base_writer.bold)
+        row = _write_statistics(sheet, row + 2, risk.at_base.statistics(), base_writer, palette, lang)
+    for column, width in enumerate((44, 30, 12, 16, 16, 16, 18, 18, 16, 18, 30, 28)):
+        sheet.set_column(column, column, width)
+    sheet.freeze_panes(7, 1)
+    return tornado_rows
+
+
+def _write_statistics(sheet: xlsxwriter.worksheet.Worksheet, row: int, statistics: dict[str, dict[str, float | int | None]],
+                      base_writer, palette: Palette, lang: str) -> int:  # noqa: ANN001 - the base case's _Writer
+    """A Monte Carlo's header and a row of statistics per metric from ``row``; returns the row after them."""
     for column, name in enumerate(MC_COLUMNS):
         title = name.upper() if name.startswith("p") and name[1:].isdigit() else _text(name, lang)
         sheet.write_string(row, column, title, base_writer.header)
     row += 1
-    for key, stats in risk.statistics().items():
+    for key, stats in statistics.items():
         sheet.write_string(row, 0, i18n.figure_label(key, lang) if key != "incremental_npv" else key)
         style = palette.get("value", "0.0%" if key == "irr" else "#,##0.00" if key != "npv" else _MONEY)
         for column, name in enumerate(("mean", "std", "p5", "p10", "p50", "p90", "p95", "sem"), start=1):
@@ -175,10 +193,7 @@ def write_sensitivity(book: xlsxwriter.Workbook, evaluation: Evaluation, writers
             sheet.write_number(row, 9, float(chance), palette.get("value", "0.00%"))
         sheet.write_number(row, 10, int(stats["undefined"]), palette.get("value", "#,##0"))
         row += 1
-    for column, width in enumerate((44, 30, 12, 16, 16, 16, 18, 18, 16, 18, 30, 28)):
-        sheet.set_column(column, column, width)
-    sheet.freeze_panes(7, 1)
-    return tornado_rows
+    return row
 
 
 def _shown(value: float | None, slope: float | None, end: float, base_value: float, base_npv: float) -> float:
