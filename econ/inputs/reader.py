@@ -264,9 +264,15 @@ class _Reader(ValueReader):
         fields: dict[str, Parameter | None] = {}
         present = self.book.sheets[sheet] if self.book.sheet(sheet) == sheet else {}  # {}: number() decides
         for field in spec.fields:
+            fields[field.name] = None
+            column = field_columns.get(field.name)
+            if column is not None and field.default is None and not field.required and present \
+                    and f"{column}{row}" not in present:
+                self.unit_text(sheet, column)  # the units row: looked at whether a value is typed or not
+                self.book.cell(sheet, f"{column}{row}")  # a blank optional cell: looked at, no input, as number() says
+                continue
             key = row_key(spec.key, index, field.name)
             label = f"{name}: {field.name.replace('_', ' ')}"
-            fields[field.name] = None
             if field.name not in field_columns:
                 if field.default is not None:
                     fields[field.name] = Parameter(
@@ -276,9 +282,6 @@ class _Reader(ValueReader):
             else:
                 column = field_columns[field.name]
                 address, unit_text = f"{column}{row}", self.unit_text(sheet, column)
-                if field.default is None and not field.required and present and address not in present:
-                    self.book.cell(sheet, address)  # a blank optional cell: looked at, and no input, as number() says
-                    continue
                 try:  # as self.problems.recording(), without a context manager per cell
                     fields[field.name] = self.number(sheet, address, field, unit_text, label, key, source,
                                                      f"{column}2")

@@ -80,8 +80,7 @@ class ValueReader:
         ``unit_cell`` is where ``unit_text`` was read (the units row of a table, the unit column of a
         parameter row): a missing or wrong unit is reported there.
         """
-        raw = self.book.cell(sheet, address)
-        value = self.book.resolve(sheet, address, spec.name)
+        raw, value = self.book.cell_and_value(sheet, address, spec.name)
         location = self.book.location(sheet, address)
         if value is None:
             if spec.required and spec.default is None:

@@ -273,6 +273,17 @@ class Workbook:
             return ""
         return str(cell.value).strip()
 
+    def cell_and_value(self, sheet: str, address: str, field: str | None = None) -> tuple[Cell | None,
+                                                                                        float | str | None]:
+        """``cell(sheet, address)`` and ``resolve(sheet, address, field)``, a stored number looked up once."""
+        cell = self.cell(sheet, address)
+        if cell is not None and type(cell.value) in (int, float) and not cell.is_error and self.sheet(sheet) == sheet:
+            key = (sheet, address)
+            if key not in self._cache:
+                self._cache[key] = float(cell.value)  # as _plain
+            return cell, self._cache[key]
+        return cell, self.resolve(sheet, address, field)
+
     # -- formulas -------------------------------------------------------------------
     def resolve(self, sheet: str, address: str, field: str | None = None) -> float | str | None:
         """Value of a cell with formulas evaluated; text stays text, empty is None.
