@@ -87,8 +87,8 @@ TABLES = {
         ["role", "headcount", "monthly_wage", "on_cost_rate", "source"],
         [None, "-", "RUB/month", "fraction", None],
         [["Operators", 2, 55000, 0,
-          "client brief: two operators at 55,000 RUB/month; assumption: the wage is the whole cost of the post "
-          "(no on-costs added)"]],
+          "client brief: two operators at 55,000 RUB/month; on-cost rate: assumption: the wage is the whole cost "
+          "of the post (no on-costs added)"]],
     ),
     "Capital": (
         ["item", "cost", "useful_life", "salvage_value", "depreciation_method", "source"],

@@ -115,12 +115,13 @@ def test_what_to_measure_is_the_tornados_top_inputs_and_the_assumptions_without_
     assert ("What must be measured or quoted before a decision The inputs the tornado ranks highest (NPV swing over "
             "their ranges): • Refined lead (refining charge): price: 1,213,696,052 RUB • Cell house: cost: "
             "319,134,813 RUB • Electricity tariff: 274,555,638 RUB") in english
-    # the same list as the risk section's assumptions without a range: 57 in Pb (a row's source that says
-    # "FIELD: assumption" marks that field too)
+    # the same list as the risk section's assumptions without a range and the "Assumptions and notes"
+    # (econ.inputs.assumptions): 58 in Pb, the cell house's metal production among them (its source's leading
+    # text, "assumption: anodes of 99 % Pb", speaks for every field without a segment of its own)
     assumed = pb_evaluation.uncertainty.unquantified
-    assert len(assumed) == 57
-    assert "57 inputs rest on an assumption with no range: Operating hours per day: 24 h/day;" in english
-    assert "Исходные данные, основанные на допущении без диапазона (57):" in section(layouts, "ru")
+    assert len(assumed) == 58 and "electrolysis.0.metal_production" in assumed
+    assert "58 inputs rest on an assumption with no range: Operating hours per day: 24 h/day;" in english
+    assert "Исходные данные, основанные на допущении без диапазона (58):" in section(layouts, "ru")
 
 
 def test_the_break_even_table_gives_the_base_value_beside_each_break_even(layouts):

@@ -19,11 +19,11 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from econ.inputs.assumptions import is_assumed
 from econ.inputs.plant import Location, Parameter, Plant, Row
 
 if TYPE_CHECKING:
@@ -49,8 +49,6 @@ ESTIMATE_CLASS_RANGES: dict[int, tuple[float, float]] = {
     5: (-0.50, 1.00), 4: (-0.30, 0.50), 3: (-0.20, 0.30), 2: (-0.15, 0.20), 1: (-0.10, 0.15),
 }
 ESTIMATE_CLASS_SOURCE = "AACE 18R-97 estimate class {klass}: {low:+.0%} / {high:+.0%} (wide end of the range)"
-# A source containing one of these marks its input as an assumption (listed as unquantified without a range).
-ASSUMPTION_WORDS = ("assumption", "assumed", "допущение", "предположение", "принято")
 SHAPE_KEYS = ("service_life", "months_per_year")
 NOT_UNCERTAIN = ("estimate_class",)  # fields that describe another input's uncertainty
 
@@ -341,17 +339,7 @@ class UncertaintyReader:
         return tuple(key for key, parameter in self.reader.parameters.items()
                      if key not in self.inputs and key not in SHAPE_KEYS and not parameter.defaulted
                      and key.split(".")[-1] not in NOT_UNCERTAIN and key != "base_year"
-                     and is_assumption(parameter.source, key.split(".")[-1]))
-
-
-@lru_cache(maxsize=4096)  # a table's rows share their source: 100,000 rows, a few texts
-def is_assumption(source: str, field_name: str = "") -> bool:
-    """True when an input's source says it is an assumption: the source begins with the word, or a table
-    row's shared source says ``FIELD: assumption`` for this field."""
-    text = source.strip().lower()
-    names = {field_name.lower(), field_name.lower().replace("_", " ")} - {""}
-    return any(text.startswith(word) or any(f"{name}: {word}" in text for name in names)
-               for word in ASSUMPTION_WORDS)
+                     and is_assumed(parameter.entered_source or parameter.source, key))
 
 
 def correlation_matrix(keys: list[str], correlations: tuple[tuple[str, str, float], ...] | list) -> np.ndarray:

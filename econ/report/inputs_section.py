@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from econ import i18n
 from econ.inputs import schema
+from econ.inputs.assumptions import assumption_text
 from econ.report.document_tables import (Table, _amount, _cell, _entered, _Formatter, _input_value,
                                          _parameter_label, _shown_unit, _source)
 
@@ -73,54 +73,13 @@ def _appendix_table(evaluation: Evaluation, fmt: _Formatter, lang: str) -> Table
     return table
 
 
-# A source that says one of these marks its input as an assumption (as econ.inputs.uncertainty_reader reads it)
-_ASSUMPTION_WORD = re.compile(r"\b(assumption|assumed)\b|допущени|предположени", re.IGNORECASE)
-
-
-def _field_pattern(name: str) -> str:
-    """A field named in a source as ``load_factor`` or ``load factor``."""
-    return re.escape(name).replace("_", "[_ ]")
-
-
 def assumption_source(plant: Plant, key: str) -> str | None:
-    """The part of ``key``'s source that makes the input an assumption, or None when it is not one.
-
-    A defaulted input is an assumption (its source is "default"). A scalar input is one when its source says
-    "assumption" (or "assumed", «допущение»). A table row shares one source among its fields, written as
-    ``field: text`` segments ("load_factor: assumption: ..."): a field with its own segment is an
-    assumption when that segment says so; the text before the first segment speaks for the fields without
-    one, except where it names the field it assumes ("assumption: quantity 1" assumes only the quantity).
-    """
+    """The part of ``key``'s source that makes the input an assumption (econ.inputs.assumptions), "default" for
+    a defaulted input, or None when it is not one."""
     parameter = plant.parameters[key]
     if parameter.defaulted or parameter.source.strip().lower() == "default":
         return "default"
-    source = parameter.entered_source or parameter.source  # judged as entered, whatever the report's language
-    parts = key.split(".")
-    spec = next((spec for spec in schema.TABLES if spec.key == parts[0]), None) if len(parts) == 3 else None
-    if spec is None:
-        return source if _ASSUMPTION_WORD.search(source) else None
-    names = [field_spec.name for field_spec in spec.fields]
-    markers = re.compile(r"(?<![\w])(" + "|".join(_field_pattern(name) for name in names) + r")\s*:", re.IGNORECASE)
-    segments: dict[str, str] = {}
-    found = list(markers.finditer(source))
-    for index, match in enumerate(found):
-        end = found[index + 1].start() if index + 1 < len(found) else len(source)
-        name = match.group(1).lower().replace(" ", "_")
-        segments.setdefault(name, source[match.start():end].strip())
-    field_name = parts[2]
-    if field_name in segments:
-        return segments[field_name] if _ASSUMPTION_WORD.search(segments[field_name]) else None
-    leading = source[:found[0].start()] if found else source
-    # a field named by its name or by its first word when that says enough ("assumption: no salvage")
-    words = {name: name for name in names} | {name.split("_")[0]: name for name in names
-                                              if "_" in name and len(name.split("_")[0]) >= 6}
-    named = re.compile(r"\b(?:assumption|assumed)\s*:?\s*(?:no\s+)?(" + "|".join(
-        _field_pattern(word) for word in sorted(words, key=len, reverse=True)) + r")\b", re.IGNORECASE)
-    assumed_fields = {words[match.group(1).lower().replace(" ", "_")] for match in named.finditer(leading)}
-    if field_name in assumed_fields:
-        return source
-    general = named.sub("", leading)  # the assumptions that name no field speak for every field without a segment
-    return source if _ASSUMPTION_WORD.search(general) else None
+    return assumption_text(parameter.entered_source or parameter.source, key)  # as entered, in any report language
 
 
 def assumptions_list(evaluation: Evaluation, fmt: _Formatter, lang: str) -> list[tuple[str, str, str]]:
