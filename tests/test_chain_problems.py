@@ -60,3 +60,18 @@ def test_a_chain_without_row_problems_still_checks_its_structure(tmp_path):
     # the feed's origin made 'purchased': no stream comes from 'feed', which only the chain as a whole shows
     lines = _lines(_edited(tmp_path, {"Streams": {"D3": "purchased"}}))
     assert any("feed" in line and "Streams!" in line for line in lines), lines
+
+
+def test_a_problem_on_another_sheet_does_not_hide_the_chains(tmp_path):
+    # a Capital cost typed as text and a stream's direction: both in one reading (the chain rests on Components,
+    # Throughput and the currency, which are sound)
+    lines = _lines(_edited(tmp_path, {"Capital": {"B3": "lots"}, "Streams": {"C3": "sideways"}}))
+    assert any("Capital!B3" in line for line in lines), lines
+    assert any("Streams!C3" in line for line in lines), lines
+
+
+def test_a_problem_on_the_components_sheet_leaves_the_chain_unread(tmp_path):
+    # the chain reads the components' prices and names: its problems would repeat the Components sheet's
+    lines = _lines(_edited(tmp_path, {"Components": {"B3": "dear"}, "Streams": {"C3": "sideways"}}))
+    assert any("Components!B3" in line for line in lines), lines
+    assert not any("Streams!" in line for line in lines), lines

@@ -28,7 +28,7 @@ from econ.inputs import schema, studies_reader
 from econ.inputs.chain_reader import read_chain
 from econ.inputs.finance_reader import read_finance
 from econ.inputs.plant import Parameter, Plant, Row, row_key
-from econ.inputs.problems import InputErrors, suggestion
+from econ.inputs.problems import InputErrors, Problems, suggestion
 from econ.inputs.products_reader import read_priced_table
 from econ.inputs.translations import Translations, check_column, read_translations
 from econ.inputs.uncertainty_reader import read_uncertainty
@@ -377,6 +377,13 @@ class _Reader(ValueReader):
                              expected="a currency code such as RUB, USD, EUR", found=self.currency) from None
         return text
 
+    def _chain_can_be_read(self) -> bool:
+        """Whether the chain sheets can be read for problems of their own: not when the sheets they rest on
+        (Components, Throughput, the Project's currency) have errors, which the chain's would repeat."""
+        if self.unknown & {"currency", "basis", "months"}:
+            return False
+        return not _sheets_with_errors(self.problems) & {"", "components", "throughput", "project"}
+
     def read(self) -> Plant:
         text = {spec.name: spec.default for spec in schema.PROJECT_TEXT}
         with self.problems.recording():
@@ -407,7 +414,7 @@ class _Reader(ValueReader):
         with self.problems.recording():  # the full DCF (econ.inputs.finance_reader), before the studies name its inputs
             finance = read_finance(self, tables)
         chain = None
-        if not self.problems.errors:  # the chain reads the tables' values; its errors would repeat theirs
+        if self._chain_can_be_read():
             with self.problems.recording():
                 chain = read_chain(self, tables)
         references = []
@@ -447,6 +454,11 @@ class _Reader(ValueReader):
             notes=list(self.problems.notes),
             finance=finance,
         )
+
+
+def _sheets_with_errors(problems: Problems) -> set[str]:
+    """The sheets (lower case) that hold a recorded error; "" for an error of the whole file."""
+    return {(error.sheet or "").lower() for error in problems.errors}
 
 
 def read_plant(path: str | Path) -> Plant:
