@@ -216,9 +216,9 @@ def implied_values(plant: Plant, model: Model, differing: Sequence[Comparison]) 
     for comparison, names, point, residual in zip(differing, keys, current, now):
         implied = []
         for column, key in enumerate(names):
-            if residual is None or not np.isfinite(point[column]) or \
+            if residual is None or not np.isfinite(point[column]) or not np.isfinite(residual[column]) or \
                     abs(residual[column]) > max(comparison.reference.tolerance, 1e-9 * abs(comparison.reference.published)):
-                continue
+                continue  # no value of this input alone makes the figure follow (an undefined residual neither)
             parameter = plant.parameters[key]
             allowed = (parameter.minimum is None or point[column] >= parameter.minimum) and \
                 (parameter.maximum is None or point[column] <= parameter.maximum)
