@@ -14,7 +14,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "econ"
 # lowest first; a module may import its own layer and those below it
 LAYERS = ("base", "inputs", "model", "checks", "report", "api", "cli")
-BASE_MODULES = {"errors", "i18n", "units", "interrupts", "numbers"}
+BASE_MODULES = {"errors", "i18n", "units", "interrupts", "numbers", "collector"}
 API_MODULES = {"api", "notebook"}
 
 

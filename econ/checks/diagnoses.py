@@ -34,7 +34,7 @@ import numpy as np
 from econ.checks.regression import AGREES, AGREES_ROUNDING, DIFFERS, HOLDS, HOLDS_ROUNDING, Comparison
 from econ.checks.rounding import evaluate_samples
 from econ.inputs.plant import Plant
-from econ.model import collector
+from econ import collector
 from econ.model.expr import BinOp, Const, Expr, Func, Ref
 from econ.model.figures import Figure, Model, Results
 

@@ -38,7 +38,7 @@ from econ.errors import InputError
 from econ.checks.rounding import attainable_ranges, dependencies
 from econ.inputs.plant import Plant, Reference
 from econ.inputs.precision import is_assumption
-from econ.model import collector
+from econ import collector
 from econ.model.expr import Const, Expr, Ref
 from econ.model.figures import Figure, MetricFigure, Model, Results, YearlyFigure
 

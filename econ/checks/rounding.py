@@ -34,7 +34,7 @@ import numpy as np
 from econ.inputs.plant import Plant
 from econ.checks import many_inputs
 from econ.checks.many_inputs import MANY_INPUTS  # noqa: F401 - the threshold, for callers
-from econ.model import collector
+from econ import collector
 from econ.model.figures import Figure, Model, evaluate, input_keys
 
 CORNERS_UP_TO = 10  # rounded inputs evaluated at every corner; beyond, one at a time plus sampled corners

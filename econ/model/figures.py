@@ -19,7 +19,8 @@ import numpy as np
 
 from econ import i18n
 from econ.errors import ModelError
-from econ.model import batched, collector
+from econ import collector
+from econ.model import batched
 from econ.model.expr import Expr, Func
 
 Array = np.ndarray
