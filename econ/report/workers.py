@@ -59,9 +59,11 @@ def _draw(inputs: dict) -> dict[str, str]:  # type: ignore[type-arg]
 
 
 def _write_pdf(html: str, target: str) -> None:
+    from econ import collector
     from econ.report.html import html_to_pdf
 
-    html_to_pdf(html, Path(target))
+    with collector.paused():  # the layout's boxes are freed by reference counting; full passes only walk them
+        html_to_pdf(html, Path(target))
 
 
 def _handle(request: tuple[str, Any]) -> Any:  # noqa: ANN401 - the answer of the request's kind
