@@ -150,10 +150,8 @@ def _loss_reason(evaluation: Evaluation, weight: str, probability: float) -> Rea
     values: dict[str, object] = {"probability": Percent(probability), "count": len(without_base),
                                  "inputs": _Inputs(evaluation.plant, tuple(item.key for item in without_base))}
     at_base = getattr(risk, "at_base", None)
-    if at_base is None:  # nothing else varies: the base case is the one case left
-        return Reason("loss", weight, "verdict.reason.loss_without_base_only", values)
-    at_base_loss = at_base.statistics()["npv"].get("prob_negative")
-    if at_base_loss is None:
+    at_base_loss = at_base.statistics()["npv"].get("prob_negative") if at_base is not None else None
+    if at_base_loss is None:  # nothing else varies (or no sample has an NPV): the base case is the one case left
         return Reason("loss", weight, "verdict.reason.loss_without_base_only", values)
     return Reason("loss", weight, "verdict.reason.loss_without_base", values | {"at_base": Percent(at_base_loss)})
 

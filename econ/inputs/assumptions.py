@@ -44,10 +44,9 @@ def assumption_text(source: str, key: str) -> str | None:
     """The part of ``source`` that makes the input ``key`` (``equipment.1.load_factor``, ``discount_rate``) an
     assumption, or None when it is not one."""
     parts = key.split(".")
-    spec = next((spec for spec in schema.TABLES if spec.key == parts[0]), None) if len(parts) == 3 else None
-    if len(parts) == 1:  # a scalar input: its source is its own
-        return source if _ASSUMPTION_WORD.search(source) else None
-    if spec is None:  # a chain input: its source names components ("Cu: assumption"), which are not fields
+    spec = _table_of(key)
+    if spec is None:  # a scalar input, whose source is its own; or a chain input, whose source names components
+        # ("Cu: assumption"), which are not fields
         return source if _ASSUMPTION_WORD.search(source) else None
     names = [field_spec.name for field_spec in spec.fields]
     markers = re.compile(r"(?<![\w])(" + "|".join(_field_pattern(name) for name in names) + r")\s*:", re.IGNORECASE)
@@ -77,8 +76,15 @@ def is_assumed(source: str, key: str) -> bool:
     """Whether ``source`` marks the input ``key`` as an assumption on its own: :func:`assumption_text`, except
     that a chain input must have a source that begins with the word or names its field ("recovery:
     assumption"): a stream's source that assumes one component's content does not make its mass an assumption."""
-    if len(key.split(".")) >= 3 and not any(spec.key == key.split(".")[0] for spec in schema.TABLES):
-        text, field_name = source.strip(), key.split(".")[-1].replace("_", "[_ ]")
-        return bool(_ASSUMPTION_WORD.match(text)
-                    or re.search(rf"\b{field_name}\s*:\s*(?:{_ASSUMPTION_WORD.pattern})", text, re.IGNORECASE))
+    if "." in key and _table_of(key) is None:  # a chain input
+        text = source.strip()
+        own_field = rf"\b{_field_pattern(key.split('.')[-1])}\s*:\s*(?:{_ASSUMPTION_WORD.pattern})"
+        return bool(_ASSUMPTION_WORD.match(text) or re.search(own_field, text, re.IGNORECASE))
     return assumption_text(source, key) is not None
+
+
+def _table_of(key: str) -> schema.TableSpec | None:
+    """The table of schema.TABLES an input key (``equipment.1.load_factor``) belongs to; None for a scalar input
+    or a chain input (``streams.3.mass``, ``streams.3.0.amount``)."""
+    parts = key.split(".")
+    return next((spec for spec in schema.TABLES if spec.key == parts[0]), None) if len(parts) == 3 else None

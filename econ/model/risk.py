@@ -47,9 +47,7 @@ def ranges_without_base(plant: Plant, inputs: tuple[UncertainInput, ...] | list[
     """The inputs whose range (distributions.value_range) does not contain their base value."""
     found = []
     for item in inputs:
-        parameter = plant.parameters.get(item.key)
-        if parameter is None:
-            continue
+        parameter = plant.parameters[item.key]  # chosen_inputs names only the plant's inputs
         low, high = distributions.value_range(item.distribution, item.parameters)
         tolerance = 1e-9 * max(abs(low), abs(high), abs(parameter.value))  # a range written to its base's digits
         if not low - tolerance <= parameter.value <= high + tolerance:
